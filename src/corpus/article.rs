@@ -1,0 +1,39 @@
+use serde::{Deserialize, Serialize};
+
+/// Where an article's publication date was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    /// A `Date:` or `Published:` header line at the top of a text file.
+    Header,
+    /// YAML front matter (`date:` between `---` lines).
+    FrontMatter,
+    /// An HTML `<meta>` tag or `<time datetime>`.
+    HtmlMeta,
+    /// A date in the file name (`2023-11-08-...` or `20231108T...`).
+    FileName,
+}
+
+/// One loaded article: its metadata and the cleaned text the reader shows.
+///
+/// All evidence spans index into [`Article::text`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable identifier within a dataset (`a1`, `a2`, ... in path order).
+    pub id: String,
+    /// Path relative to the opened folder, with `/` separators.
+    pub path: String,
+    /// Headline: the HTML title or the first meaningful line.
+    pub title: String,
+    /// Publishing outlet when the file states it.
+    pub outlet: Option<String>,
+    /// Publication date as `YYYY-MM-DD`, when known.
+    pub published: Option<String>,
+    /// Where [`Article::published`] came from.
+    pub published_source: Option<DateSource>,
+    /// Text encoding the file was decoded from.
+    pub encoding: String,
+    /// Cleaned text: metadata headers and web boilerplate removed, one paragraph per line.
+    #[serde(skip)]
+    pub text: String,
+}

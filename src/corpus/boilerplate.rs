@@ -1,0 +1,88 @@
+use regex::{Regex, RegexSet};
+use std::collections::HashMap;
+
+/// The boilerplate patterns shipped in `assets/lexicon/boilerplate.tsv`.
+const BUILTIN: &str = include_str!("../../assets/lexicon/boilerplate.tsv");
+
+/// Removes web boilerplate lines (sharing prompts, donation appeals, cookie notices, repeated
+/// "related article" headlines) from an article's text.
+#[derive(Debug, Clone)]
+pub struct Boilerplate {
+    lines: RegexSet,
+    tails: RegexSet,
+}
+
+/// Short lines without final punctuation that occur at least this often are page furniture.
+const REPEATS: usize = 2;
+
+impl Boilerplate {
+    /// The built-in patterns.
+    pub fn builtin() -> Self {
+        Self::parse(BUILTIN).unwrap_or_else(|e| panic!("built-in boilerplate.tsv is invalid: {e}"))
+    }
+
+    /// Parses `kind <TAB> regex` lines; `#` starts a comment.
+    pub fn parse(source: &str) -> Result<Self, regex::Error> {
+        let mut lines = Vec::new();
+        let mut tails = Vec::new();
+        for row in source.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            let (kind, pattern) = row.split_once('\t').unwrap_or(("line", row));
+            let anchored = format!("(?i)^(?:{})$", pattern.trim());
+            Regex::new(&anchored)?;
+            if kind == "tail" { tails.push(anchored) } else { lines.push(anchored) }
+        }
+        Ok(Self { lines: RegexSet::new(lines)?, tails: RegexSet::new(tails)? })
+    }
+
+    /// Returns `text` without boilerplate lines. Paragraphs stay separated by one blank line.
+    pub fn clean(&self, text: &str) -> String {
+        let raw_lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for line in raw_lines.iter().filter(|l| is_headline_like(l)) {
+            *counts.entry(line).or_default() += 1;
+        }
+        let total: usize = raw_lines.iter().map(|l| l.len() + 1).sum();
+        let mut seen = 0;
+        let mut kept: Vec<&str> = Vec::new();
+        for line in &raw_lines {
+            seen += line.len() + 1;
+            // A tail marker in the second half of the page: the story is over.
+            if self.tails.is_match(line) && seen * 2 >= total {
+                break;
+            }
+            let repeated = counts.get(line).is_some_and(|&n| n >= REPEATS);
+            if line.is_empty() {
+                if kept.last().is_some_and(|l| !l.is_empty()) {
+                    kept.push("");
+                }
+            } else if !repeated && !self.lines.is_match(line) {
+                if kept.last().is_some_and(|l| !l.is_empty()) {
+                    kept.push("");
+                }
+                kept.push(line);
+            }
+        }
+        while kept.last().is_some_and(|l| l.is_empty()) {
+            kept.pop();
+        }
+        kept.join("\n")
+    }
+}
+
+/// A short line with no final punctuation: a headline, caption or link text.
+pub(crate) fn is_headline_like(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=20).contains(&words) && !line.ends_with(['.', '!', '?', '"', '”', ':', ';', ','])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_boilerplate_keeps_story() {
+        let text = "web hit counter\n\nRussia buys shells\n\nShare This Article\nRussia bought shells.\n\nRelated headline here\n\nRelated headline here\n\nAdvertisement\nMore story text.\nLeave a Reply\nNice comment.";
+        let cleaned = Boilerplate::builtin().clean(text);
+        assert_eq!(cleaned, "Russia buys shells\n\nRussia bought shells.\n\nMore story text.");
+    }
+}

@@ -1,0 +1,228 @@
+use super::{Article, Boilerplate, DateSource, Decoded, Problem, ProblemKind, decode, html_to_page, parse_date, read_header};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// Extensions read as articles.
+const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
+
+/// Settings for [`load_folder`].
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Files larger than this many bytes are skipped with a problem.
+    pub max_file_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self { max_file_bytes: 20 * 1024 * 1024 }
+    }
+}
+
+/// Shared counters a UI can poll while a load runs, and a flag to cancel it.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    /// Files found so far.
+    pub total: AtomicUsize,
+    /// Files read so far.
+    pub done: AtomicUsize,
+    /// Set to stop the load early.
+    pub cancel: AtomicBool,
+}
+
+/// Result of loading a folder.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Articles in path order.
+    pub articles: Vec<Article>,
+    /// Files that could not be read, in path order.
+    pub problems: Vec<Problem>,
+    /// Files skipped because their type is not an article type (images, scripts, ...).
+    pub ignored: usize,
+    /// True when the load was cancelled before the end.
+    pub cancelled: bool,
+}
+
+/// An error that stops a load before it starts.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The folder does not exist or cannot be read.
+    #[error("cannot open folder {path}: {source}")]
+    Folder {
+        /// The folder given.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The path is a file, not a folder.
+    #[error("{0} is not a folder")]
+    NotAFolder(PathBuf),
+}
+
+/// Loads every article under `root` (recursively, hidden files and folders skipped, symlinks
+/// followed with loop detection). A file that cannot be read becomes a [`Problem`]; the rest
+/// of the folder still loads. Nothing in the folder is ever written.
+pub fn load_folder(root: &Path, options: &LoadOptions, progress: &Arc<LoadProgress>) -> Result<Loaded, LoadError> {
+    let meta = std::fs::metadata(root).map_err(|source| LoadError::Folder { path: root.to_owned(), source })?;
+    if !meta.is_dir() {
+        return Err(LoadError::NotAFolder(root.to_owned()));
+    }
+    let mut loaded = Loaded::default();
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        if progress.cancel.load(Ordering::Relaxed) {
+            loaded.cancelled = true;
+            return Ok(loaded);
+        }
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                if article_kind(e.path()).is_some() {
+                    files.push(e.into_path());
+                    progress.total.fetch_add(1, Ordering::Relaxed);
+                } else {
+                    loaded.ignored += 1;
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err.path().map_or_else(|| root.to_owned(), Path::to_owned);
+                let reason = if err.loop_ancestor().is_some() {
+                    "symbolic link loop: the link points back to a folder that contains it".to_owned()
+                } else {
+                    describe_io(err.io_error(), "cannot read folder entry")
+                };
+                loaded.problems.push(Problem { path: relative(root, &path), reason, kind: ProblemKind::Walk });
+            }
+        }
+    }
+    let cancel = &progress.cancel;
+    let results: Vec<Option<Result<Article, Problem>>> = files
+        .par_iter()
+        .map(|path| {
+            if cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            let result = read_article(root, path, options);
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            Some(result)
+        })
+        .collect();
+    for result in results {
+        match result {
+            Some(Ok(article)) => loaded.articles.push(article),
+            Some(Err(problem)) => loaded.problems.push(problem),
+            None => loaded.cancelled = true,
+        }
+    }
+    for (i, article) in loaded.articles.iter_mut().enumerate() {
+        article.id = format!("a{}", i + 1);
+    }
+    loaded.problems.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(loaded)
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Text,
+    Html,
+}
+
+fn article_kind(path: &Path) -> Option<Kind> {
+    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    if TEXT_EXTENSIONS.contains(&ext.as_str()) {
+        Some(Kind::Text)
+    } else if HTML_EXTENSIONS.contains(&ext.as_str()) {
+        Some(Kind::Html)
+    } else {
+        None
+    }
+}
+
+/// Path of `path` relative to `root`, with `/` separators; non-UTF-8 names are shown lossily.
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+}
+
+fn describe_io(err: Option<&std::io::Error>, what: &str) -> String {
+    match err {
+        Some(e) if e.kind() == std::io::ErrorKind::PermissionDenied => format!("{what}: permission denied"),
+        Some(e) if e.kind() == std::io::ErrorKind::NotFound => format!("{what}: the file vanished or is a broken link"),
+        Some(e) => format!("{what}: {e}"),
+        None => what.to_owned(),
+    }
+}
+
+/// Reads one file into an article (id left empty), or says why it cannot be read.
+pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<Article, Problem> {
+    let rel = relative(root, path);
+    let problem = |kind, reason: String| Problem { path: rel.clone(), reason, kind };
+    let kind = article_kind(path).unwrap_or(Kind::Text);
+    let size = std::fs::metadata(path).map_err(|e| problem(ProblemKind::Unreadable, describe_io(Some(&e), "cannot read file")))?.len();
+    if size > options.max_file_bytes {
+        return Err(problem(
+            ProblemKind::TooLarge,
+            format!("file is {} MB, over the {} MB limit for one article", size / 1_048_576, options.max_file_bytes / 1_048_576),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| problem(ProblemKind::Unreadable, describe_io(Some(&e), "cannot read file")))?;
+    let (raw, encoding) = match decode(&bytes) {
+        Decoded::Text(text, encoding) => (text.replace("\r\n", "\n").replace('\r', "\n"), encoding),
+        Decoded::Binary(reason) => return Err(problem(ProblemKind::Binary, reason)),
+    };
+    let (body, title, outlet, mut date) = match kind {
+        Kind::Html => {
+            let page = html_to_page(&raw);
+            let date = page.date.as_deref().and_then(parse_date).map(|d| (d, DateSource::HtmlMeta));
+            (page.text, page.title, page.site_name, date)
+        }
+        Kind::Text => {
+            let header = read_header(&raw);
+            (raw[header.len..].to_owned(), header.title, header.outlet, header.date)
+        }
+    };
+    let text = Boilerplate::builtin_shared().clean(&body);
+    if text.trim().is_empty() {
+        let reason = if bytes.is_empty() { "empty file (0 bytes)" } else { "no article text (only white space, markup or boilerplate)" };
+        return Err(problem(ProblemKind::Empty, reason.to_owned()));
+    }
+    if date.is_none() {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        date = parse_date(&name).map(|d| (d, DateSource::FileName));
+    }
+    let title = title.unwrap_or_else(|| first_line_title(&text));
+    Ok(Article {
+        id: String::new(),
+        path: rel,
+        title,
+        outlet,
+        published: date.map(|(d, _)| d.to_string()),
+        published_source: date.map(|(_, s)| s),
+        encoding: encoding.to_string(),
+        text,
+    })
+}
+
+/// The first line, cut to its first sentence when it is a long paragraph.
+fn first_line_title(text: &str) -> String {
+    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    if line.len() <= 160 {
+        return line.to_owned();
+    }
+    crate::text::split_sentences(line).first().map_or(line, |s| s.slice(line)).to_owned()
+}
+
+impl Boilerplate {
+    /// One shared copy of the built-in patterns (compiling them per file would be wasteful).
+    pub fn builtin_shared() -> &'static Boilerplate {
+        static SHARED: std::sync::LazyLock<Boilerplate> = std::sync::LazyLock::new(Boilerplate::builtin);
+        &SHARED
+    }
+}

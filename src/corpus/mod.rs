@@ -1,0 +1,20 @@
+//! Folder -> articles: walking, decoding, HTML main text, metadata, boilerplate removal and the
+//! per-file problems that never stop a load.
+//!
+//! Nothing here writes to the folder: files are only opened for reading.
+
+mod article;
+mod boilerplate;
+mod decode;
+mod html;
+mod loader;
+mod metadata;
+mod problem;
+
+pub use article::{Article, DateSource};
+pub use boilerplate::Boilerplate;
+pub use decode::{Decoded, Encoding, decode};
+pub use html::{HtmlPage, html_to_page};
+pub use loader::{LoadOptions, LoadProgress, Loaded, load_folder, read_article};
+pub use metadata::{Header, parse_date, read_header};
+pub use problem::{Problem, ProblemKind};

@@ -1,0 +1,35 @@
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Why a file could not become an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProblemKind {
+    /// The file could not be opened or read (permissions, vanished, I/O error).
+    Unreadable,
+    /// The bytes are not text (NUL bytes or a known binary signature).
+    Binary,
+    /// The file is over the configured size limit.
+    TooLarge,
+    /// The file holds no text once markup and boilerplate are removed.
+    Empty,
+    /// A folder entry could not be walked (symlink loop, permissions).
+    Walk,
+}
+
+/// A file that was skipped, with a reason a user can act on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// Path relative to the opened folder (or as given when outside it).
+    pub path: String,
+    /// What went wrong, in words.
+    pub reason: String,
+    /// Machine-readable class of the problem.
+    pub kind: ProblemKind,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}

@@ -1,0 +1,10 @@
+//! ArmsFlow finds reported transfers of weapons, equipment, money and commodities between
+//! countries in a folder of news articles, and keeps for each one the exact sentences that
+//! report it.
+//!
+//! Data flows one way: files ([`corpus`]) -> sentences ([`text`]) -> country mentions
+//! ([`gazetteer`]) -> transfers ([`extract`]) -> a [`dataset::Dataset`] that the command line
+//! writes as JSON/CSV and that [`eval`] scores against an answer key.
+
+pub mod corpus;
+pub mod text;

@@ -1,0 +1,12 @@
+//! Text primitives: byte spans, sentence splitting and word tokens.
+//!
+//! Everything downstream (evidence, highlights, the reader) refers to article text by byte
+//! [`Span`]s produced here, so slicing is always exact and always on UTF-8 boundaries.
+
+mod sentences;
+mod span;
+mod tokens;
+
+pub use sentences::split_sentences;
+pub use span::Span;
+pub use tokens::{Token, TokenKind, tokenize};
