@@ -4,7 +4,12 @@
 //!
 //! Data flows one way: files ([`corpus`]) -> sentences ([`text`]) -> country mentions
 //! ([`gazetteer`]) -> transfers ([`extract`]) -> a [`dataset::Dataset`] that the command line
-//! writes as JSON/CSV and that [`eval`] scores against an answer key.
+//! ([`cli`]) writes as JSON/CSV and that [`eval`] scores against an answer key.
 
+pub mod cli;
 pub mod corpus;
+pub mod dataset;
+pub mod eval;
+pub mod extract;
+pub mod gazetteer;
 pub mod text;

@@ -1,1 +1,27 @@
-fn main() {}
+//! The `armsflow` binary: parses the command line and hands over to the library.
+
+use armsflow::cli::{Cli, Command, Gates, Outcome, run_eval, run_extract};
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Extract { folder, json, csv }) => run_extract(&folder, json.as_deref(), csv.as_deref()),
+        Some(Command::Eval { folder, gold, min_f1, min_accuracy, min_evidence, json }) => {
+            run_eval(&folder, &gold, Gates { min_f1, min_accuracy, min_evidence }, json)
+        }
+        None => {
+            eprintln!("armsflow: give a command (extract, eval); see `armsflow --help`");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::BelowGate) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("armsflow: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

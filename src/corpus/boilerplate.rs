@@ -69,8 +69,8 @@ impl Boilerplate {
     }
 }
 
-/// A short line with no final punctuation: a headline, caption or link text.
-pub(crate) fn is_headline_like(line: &str) -> bool {
+/// True for a short line with no final punctuation: a headline, caption or link text.
+pub fn is_headline_like(line: &str) -> bool {
     let words = line.split_whitespace().count();
     (1..=20).contains(&words) && !line.ends_with(['.', '!', '?', '"', '”', ':', ';', ','])
 }

@@ -12,9 +12,9 @@ mod metadata;
 mod problem;
 
 pub use article::{Article, DateSource};
-pub use boilerplate::Boilerplate;
+pub use boilerplate::{Boilerplate, is_headline_like};
 pub use decode::{Decoded, Encoding, decode};
 pub use html::{HtmlPage, html_to_page};
-pub use loader::{LoadOptions, LoadProgress, Loaded, load_folder, read_article};
+pub use loader::{LoadError, LoadOptions, LoadProgress, Loaded, load_folder, read_article};
 pub use metadata::{Header, parse_date, read_header};
 pub use problem::{Problem, ProblemKind};

@@ -1,0 +1,83 @@
+use super::Outcome;
+use super::extract_cmd::extractor_with_user_gazetteer;
+use crate::corpus::{LoadOptions, LoadProgress};
+use crate::dataset::build_dataset;
+use crate::eval::{AnswerKey, Attribute, Finding, Scores, score};
+use anyhow::Context;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Quality gates of `armsflow eval`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Gates {
+    /// Minimum core F1.
+    pub min_f1: Option<f64>,
+    /// Minimum category, status and quantity accuracy.
+    pub min_accuracy: Option<f64>,
+    /// Minimum evidence accuracy.
+    pub min_evidence: Option<f64>,
+}
+
+/// `armsflow eval`: prints the scores and the misses, and checks the gates.
+pub fn run_eval(folder: &Path, gold: &Path, gates: Gates, as_json: bool) -> anyhow::Result<Outcome> {
+    let key_text = std::fs::read_to_string(gold).with_context(|| format!("cannot read answer key {}", gold.display()))?;
+    let key: AnswerKey = serde_json::from_str(&key_text).with_context(|| format!("{} is not an answer key", gold.display()))?;
+    let extractor = extractor_with_user_gazetteer()?;
+    let dataset = build_dataset(folder, &extractor, &LoadOptions::default(), &Arc::new(LoadProgress::default()))?;
+    let scores = score(&dataset, &key);
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(&scores)?);
+    } else {
+        print_report(folder, &scores);
+    }
+    let mut failed = Vec::new();
+    if let Some(min) = gates.min_f1
+        && scores.core.f1 < min
+    {
+        failed.push(format!("core F1 {:.3} < {min}", scores.core.f1));
+    }
+    if let Some(min) = gates.min_accuracy {
+        for a in [Attribute::Category, Attribute::Status, Attribute::Quantity] {
+            if scores.accuracy(a) < min {
+                failed.push(format!("{a:?} accuracy {:.3} < {min}", scores.accuracy(a)));
+            }
+        }
+    }
+    if let Some(min) = gates.min_evidence
+        && scores.accuracy(Attribute::Evidence) < min
+    {
+        failed.push(format!("evidence accuracy {:.3} < {min}", scores.accuracy(Attribute::Evidence)));
+    }
+    if failed.is_empty() {
+        Ok(Outcome::Ok)
+    } else {
+        eprintln!("armsflow: below the gate: {}", failed.join("; "));
+        Ok(Outcome::BelowGate)
+    }
+}
+
+fn print_report(folder: &Path, s: &Scores) {
+    println!("Evaluation of {}", folder.display());
+    for (name, p) in [("core", &s.core), ("core+stretch", &s.core_stretch)] {
+        println!(
+            "  {name:<13} P {:.3}  R {:.3}  F1 {:.3}   (tp {}, fp {}, fn {})",
+            p.precision, p.recall, p.f1, p.true_positives, p.false_positives, p.false_negatives
+        );
+    }
+    for a in [Attribute::Category, Attribute::Status, Attribute::Quantity, Attribute::Evidence] {
+        let (right, total) = s.attributes.get(&a).copied().unwrap_or((0, 0));
+        println!("  {:<13} {:.3}   ({right}/{total} matches)", format!("{a:?}").to_lowercase(), s.accuracy(a));
+    }
+    let list = |title: &str, items: &[Finding]| {
+        if items.is_empty() {
+            return;
+        }
+        println!("{title} ({}):", items.len());
+        for f in items {
+            println!("  {} {} -> {}: {}\n      \"{}\"", f.article, f.supplier, f.recipient, f.note, f.sentence);
+        }
+    };
+    list("Missed", &s.misses);
+    list("Spurious", &s.spurious);
+    list("Wrong attributes", &s.wrong);
+}

@@ -1,0 +1,65 @@
+//! The headless command line: `armsflow extract` and `armsflow eval`.
+
+mod eval_cmd;
+mod extract_cmd;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+pub use eval_cmd::{Gates, run_eval};
+pub use extract_cmd::run_extract;
+
+/// Command-line arguments.
+#[derive(Debug, Parser)]
+#[command(name = "armsflow", version, about = "Find reported arms transfers in a folder of news articles.")]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract transfers from a folder and write them as JSON and/or CSV.
+    Extract {
+        /// Folder of articles (.txt, .md, .html), read recursively.
+        folder: PathBuf,
+        /// Write the JSON dataset here ("-" for standard output; the default when no --csv).
+        #[arg(long)]
+        json: Option<PathBuf>,
+        /// Write one CSV row per evidence sentence here ("-" for standard output).
+        #[arg(long)]
+        csv: Option<PathBuf>,
+    },
+    /// Score the extraction of a folder against an answer key.
+    Eval {
+        /// Folder of articles.
+        folder: PathBuf,
+        /// Answer key (*.gold.json).
+        #[arg(long)]
+        gold: PathBuf,
+        /// Exit with code 1 when core F1 is below this.
+        #[arg(long)]
+        min_f1: Option<f64>,
+        /// Exit with code 1 when category, status or quantity accuracy on matches is below this.
+        #[arg(long)]
+        min_accuracy: Option<f64>,
+        /// Exit with code 1 when evidence accuracy on matches is below this.
+        #[arg(long)]
+        min_evidence: Option<f64>,
+        /// Print the scores as JSON instead of a report.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// How a command ended, as the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done (exit 0).
+    Ok,
+    /// Done, but a quality gate failed (exit 1).
+    BelowGate,
+}

@@ -1,0 +1,344 @@
+use super::figures::{Money, QuantityHit, find_money, find_quantities};
+use super::lexicon::{Frame, Lexicon, Tense};
+use crate::dataset::{Category, Status};
+use crate::gazetteer::{Compound, Mention, MentionKind};
+use crate::text::{Span, Token, TokenKind, tokenize};
+
+/// How a country group stands in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupRole {
+    /// Acts on its own: a name, capital, leader, firm, or "Egyptian officials".
+    Actor,
+    /// An adjective on goods or a noun ("German tanks", "US aid").
+    Modifier,
+    /// An origin compound ("Iranian-made").
+    Origin,
+    /// A supplier compound ("US-supplied").
+    Supplied,
+    /// Not a party: a place or relation compound ("US-based", "Russia-Ukraine").
+    Ignored,
+}
+
+/// One country mention, or a list of them ("Egypt, Belarus and Brazil"), as token indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// Each member's first token and codes (a group code such as the Baltic states has several).
+    pub members: Vec<(usize, Vec<String>)>,
+    /// The group's role.
+    pub role: GroupRole,
+    /// True for "Germany's".
+    pub possessive: bool,
+    /// True when the group is the source of a statement ("US officials said").
+    pub speaker: bool,
+    /// The preposition that governs the group, if any ("to", "from", "in").
+    pub prep: Option<String>,
+    /// The word before the group (after determiners), lower case.
+    pub prev: Option<String>,
+    /// True when the group is made of demonyms ("Pakistani, Belarusian").
+    pub demonym: bool,
+}
+
+impl Group {
+    /// Every code of the group, in order, without repeats.
+    pub fn codes(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (_, codes) in &self.members {
+            for c in codes {
+                if !out.contains(c) {
+                    out.push(c.clone());
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Goods named in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemHit {
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// Category of the goods.
+    pub category: Category,
+    /// Index of the group that modifies it ("Iranian-made drones"), if any.
+    pub origin: Option<usize>,
+}
+
+/// A transfer word in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriggerHit {
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// Which way it points.
+    pub frame: Frame,
+    /// Its form.
+    pub tense: Tense,
+}
+
+/// Everything the role rules need to know about one sentence.
+#[derive(Debug, Clone)]
+pub struct SentenceAnalysis {
+    /// The sentence's span in the article text.
+    pub span: Span,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    /// Country groups in order.
+    pub groups: Vec<Group>,
+    /// Goods in order.
+    pub items: Vec<ItemHit>,
+    /// Transfer words in order.
+    pub triggers: Vec<TriggerHit>,
+    /// Status cues: token index, status, may-stand-anywhere flag.
+    pub cues: Vec<(usize, Status, bool)>,
+    /// Counts.
+    pub quantities: Vec<QuantityHit>,
+    /// Dollar amounts, with the token index where each starts.
+    pub money: Vec<(usize, Money)>,
+}
+
+/// Nouns that make a demonym a party: "Egyptian officials", "the Indian defence ministry".
+const ORG_NOUNS: &[&str] = &[
+    "officials", "official", "government", "governments", "authorities", "army", "armies",
+    "military", "forces", "troops", "navy", "ministry", "ministries", "minister", "ministers",
+    "president", "prime", "leader", "leaders", "leadership", "firms", "firm", "companies",
+    "company", "manufacturer", "manufacturers", "contractors", "contractor", "industry",
+    "networks", "intelligence", "diplomats", "embassy", "counterparts", "counterpart",
+    "parliament", "senate", "lawmakers", "regime", "side", "customs", "officers", "producers",
+    "producer", "suppliers", "partners", "allies", "delegation", "envoy", "agency",
+    "administration", "state", "states", "navy", "air", "defence", "defense", "foreign",
+    "secretary", "chancellor", "king", "emir", "junta", "buyers", "customers", "exporters",
+    "importers", "sources", "spokesman", "spokesperson", "spokeswoman", "media", "press",
+    "service", "services", "guard", "cabinet", "congress", "house", "people", "state-owned",
+];
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "neighbouring", "neighboring", "fellow", "embattled", "war-torn", "allied"];
+
+/// Prepositions that put a group in a phrase of place, purpose or relation.
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "from", "with", "by", "against", "into", "over", "about",
+    "across", "than", "like", "between", "among", "via", "under", "near", "toward", "towards",
+    "within", "without", "through", "throughout", "per", "despite", "amid", "behind", "beyond",
+    "inside", "outside", "around", "upon", "onto", "including", "after", "before", "during",
+];
+
+/// Words that introduce a statement's source.
+pub(crate) const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "reported", "reports", "claimed", "claims", "alleged",
+    "confirmed", "added", "warned", "stated", "noted", "wrote", "insisted", "acknowledged",
+];
+
+impl SentenceAnalysis {
+    /// Analyses the sentence at `span` of `text`; `mentions` are the article's mentions
+    /// (only those inside the span are used).
+    pub fn new(text: &str, span: Span, mentions: &[Mention], lexicon: &Lexicon) -> Self {
+        let tokens = tokenize(text, span);
+        let mut groups = build_groups(&tokens, mentions.iter().filter(|m| span.contains(m.span)));
+        let mut items = find_items(text, &tokens, lexicon);
+        let mut triggers = find_triggers(&tokens, &groups, lexicon);
+        refine_groups(&tokens, &mut groups, &items, &triggers);
+        for item in &mut items {
+            item.origin = groups.iter().rposition(|g| {
+                g.last < item.first
+                    && item.first - g.last <= 4
+                    && matches!(g.role, GroupRole::Modifier | GroupRole::Origin | GroupRole::Supplied)
+                    && tokens[g.last + 1..item.first].iter().all(|t| t.kind != TokenKind::Punct || t.lower == "-")
+            });
+        }
+        // "use" reports a transfer only for goods of a foreign origin ("uses British weapons").
+        triggers.retain(|tr| {
+            tr.frame != Frame::Use
+                || items.iter().any(|it| it.first > tr.last && it.first <= tr.last + 6 && it.origin.is_some_and(|g| matches!(groups[g].role, GroupRole::Modifier | GroupRole::Origin | GroupRole::Supplied)))
+        });
+        let mut cues = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            if let Some((e, n)) = lexicon.cue_index.longest_at(&lexicon.status_cues, &tokens, i, |_, _| true) {
+                let (status, anywhere) = lexicon.status_cues[e].value;
+                cues.push((i, status, anywhere));
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        let quantities = find_quantities(&tokens);
+        let money = find_money(text, span)
+            .into_iter()
+            .map(|m| (tokens.iter().position(|t| t.span.end > m.span.start).unwrap_or(0), m))
+            .collect();
+        Self { span, tokens, groups, items, triggers, cues, quantities, money }
+    }
+
+    /// The token's lower-case text, or "" past the end.
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.lower.as_str())
+    }
+
+    /// Text covered by tokens `first..=last`.
+    pub fn text_of<'a>(&self, text: &'a str, first: usize, last: usize) -> &'a str {
+        match (self.tokens.get(first), self.tokens.get(last)) {
+            (Some(a), Some(b)) if a.span.start <= b.span.end => &text[a.span.start..b.span.end],
+            _ => "",
+        }
+    }
+}
+
+fn is_connector(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "," | "and" | "or" | "the" | "&" | "plus")
+}
+
+fn build_groups<'a>(tokens: &[Token], mentions: impl Iterator<Item = &'a Mention>) -> Vec<Group> {
+    // Map each mention to its token range.
+    let mut placed: Vec<(usize, usize, &Mention)> = Vec::new();
+    for m in mentions {
+        let first = tokens.iter().position(|t| t.span.end > m.span.start);
+        let last = tokens.iter().rposition(|t| t.span.start < m.span.end);
+        if let (Some(f), Some(l)) = (first, last)
+            && f <= l
+            && placed.last().is_none_or(|p| p.1 < f)
+        {
+            placed.push((f, l, m));
+        }
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut previous: Option<&Mention> = None;
+    for (first, last, m) in placed {
+        let joinable = groups.last().is_some_and(|g| {
+            let between = &tokens[g.last + 1..first];
+            !between.is_empty()
+                && between.len() <= 4
+                && between.iter().all(is_connector)
+                && between.iter().any(|t| matches!(t.lower.as_str(), "," | "and" | "or" | "&" | "plus"))
+                && previous.is_some_and(|p| (p.kind == MentionKind::Demonym) == (m.kind == MentionKind::Demonym) && p.compound == m.compound && !p.possessive)
+        });
+        if joinable && let Some(g) = groups.last_mut() {
+            g.last = last;
+            g.members.push((first, m.codes.clone()));
+            g.possessive = m.possessive;
+        } else {
+            let role = match m.compound {
+                Some(Compound::Made) => GroupRole::Origin,
+                Some(Compound::Supplied) => GroupRole::Supplied,
+                Some(Compound::Other) => GroupRole::Ignored,
+                Some(Compound::Led) => GroupRole::Actor,
+                None => GroupRole::Actor,
+            };
+            groups.push(Group { first, last, members: vec![(first, m.codes.clone())], role, possessive: m.possessive, speaker: false, prep: None, prev: None, demonym: m.kind == MentionKind::Demonym });
+        }
+        previous = Some(m);
+    }
+    groups
+}
+
+/// Fills in role details that need the whole token list: adjective or party, preposition, speaker.
+fn refine_groups(tokens: &[Token], groups: &mut [Group], items: &[ItemHit], triggers: &[TriggerHit]) {
+    for g in groups.iter_mut() {
+        // Preposition and previous word, skipping determiners.
+        let mut p = g.first;
+        while p > 0 && DETERMINERS.contains(&tokens[p - 1].lower.as_str()) {
+            p -= 1;
+        }
+        let prev = p.checked_sub(1).map(|i| tokens[i].lower.clone());
+        g.prev = prev.clone();
+        g.prep = prev.as_deref().filter(|w| PREPOSITIONS.contains(w)).map(str::to_owned);
+        if matches!(g.prep.as_deref(), Some("including" | "like")) {
+            let from_before = (p.saturating_sub(7)..p).rev().any(|i| tokens[i].lower == "from");
+            if from_before {
+                g.prep = Some("from".into());
+            }
+        }
+        if matches!(prev.as_deref(), Some("to")) && p >= 2 && tokens[p - 2].lower == "according" {
+            g.speaker = true;
+        }
+        let next = g.last + 1;
+        let item_after = |within: usize| items.iter().any(|it| it.first >= next && it.first <= g.last + within && tokens[next..it.first].iter().all(|t| t.kind != TokenKind::Punct || t.lower == "-"));
+        let noun_trigger_after = triggers.iter().any(|t| t.frame == Frame::Noun && t.first >= next && t.first <= g.last + 3 && tokens[next..t.first].iter().all(|t| t.kind != TokenKind::Punct));
+        // Party nouns within three words: "Egyptian officials", "Indian defense ministry".
+        let org_at = (next..(next + 4).min(tokens.len())).take_while(|&i| tokens[i].kind != TokenKind::Punct).find(|&i| ORG_NOUNS.contains(&tokens[i].lower.as_str()));
+        if g.role == GroupRole::Actor && !g.possessive {
+            if g.demonym {
+                g.role = if org_at.is_some_and(|i| !items.iter().any(|it| it.first <= i && i <= it.last) || i == next) { GroupRole::Actor } else { GroupRole::Modifier };
+                if org_at.is_none() && !item_after(4) && !noun_trigger_after && !matches!(g.prep.as_deref(), Some("to" | "for" | "from")) {
+                    g.role = GroupRole::Modifier;
+                }
+            } else if (item_after(1) || noun_trigger_after) && org_at.is_none() {
+                g.role = GroupRole::Modifier;
+            }
+        }
+        // Speakers: "US officials said", "..., says the German defence minister".
+        let mut k = next;
+        while k < tokens.len() && k <= next + 4 && tokens[k].kind != TokenKind::Punct && !SPEECH_VERBS.contains(&tokens[k].lower.as_str()) && (ORG_NOUNS.contains(&tokens[k].lower.as_str()) || tokens[k].capitalized || matches!(tokens[k].lower.as_str(), "'s" | "has" | "have" | "had" | "also" | "officials")) {
+            k += 1;
+        }
+        if tokens.get(k).is_some_and(|t| SPEECH_VERBS.contains(&t.lower.as_str())) {
+            g.speaker = true;
+        }
+        if matches!(prev.as_deref(), Some("said" | "says" | "told")) && tokens.get(next).is_none_or(|t| t.kind == TokenKind::Punct) {
+            g.speaker = true;
+        }
+    }
+}
+
+fn find_items(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<ItemHit> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let hit = lexicon.item_index.longest_at(&lexicon.items, tokens, i, |e, window| {
+            let (_, sensitive, surface) = &e.value;
+            !sensitive || window.iter().map(|t| t.span.slice(text)).collect::<Vec<_>>().join(" ") == *surface
+        });
+        if let Some((e, n)) = hit {
+            out.push(ItemHit { first: i, last: i + n - 1, category: lexicon.items[e].value.0, origin: None });
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+const NOMINAL_BEFORE: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of", "any", "further", "more", "new", "first", "latest", "weapons", "arms", "military", "gas", "oil", "such"];
+
+fn find_triggers(tokens: &[Token], groups: &[Group], lexicon: &Lexicon) -> Vec<TriggerHit> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let group_at = |idx: usize| groups.iter().any(|g| g.first <= idx && idx <= g.last);
+    while i < tokens.len() {
+        let Some((e, n)) = lexicon.trigger_index.longest_at(&lexicon.triggers, tokens, i, |_, _| true) else {
+            i += 1;
+            continue;
+        };
+        let (mut frame, mut tense) = lexicon.triggers[e].value;
+        let word = tokens[i].lower.as_str();
+        let prev = i.checked_sub(1).map_or("", |p| tokens[p].lower.as_str());
+        let next = tokens.get(i + n).map_or("", |t| t.lower.as_str());
+        let next2 = tokens.get(i + n + 1).map_or("", |t| t.lower.as_str());
+        let nominal = NOMINAL_BEFORE.contains(&prev) || prev.ends_with("'s");
+        // A word that is both verb and noun ("supply", "transfer") is a noun after a determiner.
+        if frame != Frame::Noun && nominal && lexicon.triggers.iter().any(|t| t.words == lexicon.triggers[e].words && t.value.0 == Frame::Noun) {
+            frame = Frame::Noun;
+            tense = Tense::Noun;
+        }
+        let keep = match (frame, word) {
+            (_, "supply" | "supplies") if matches!(next, "chain" | "chains" | "line" | "lines" | "shortages" | "shortage") || prev == "short" => false,
+            (Frame::Noun, "support") => matches!(prev, "military" | "financial" | "economic" | "security" | "defence" | "defense" | "air") || (matches!(next, "for" | "to") && group_at(i + n + usize::from(next2 == "the") + 1)),
+            (Frame::Noun, "package") => (i.saturating_sub(4)..i).any(|k| matches!(tokens[k].lower.as_str(), "aid" | "assistance" | "military" | "security" | "support" | "weapons" | "arms" | "$" | "billion" | "million" | "bn" | "m")) || (next == "of" && matches!(next2, "aid" | "military" | "weapons" | "assistance" | "arms" | "new")),
+            (Frame::Noun, "aid" | "military") => !matches!(next, "workers" | "groups" | "agencies" | "organisations" | "organizations" | "convoy") && prev != "first",
+            (_, "return" | "returning") => prev != "in" && next != "to",
+            (Frame::Noun, "funding") => true,
+            _ => true,
+        };
+        if keep {
+            out.push(TriggerHit { first: i, last: i + n - 1, frame, tense });
+        }
+        i += n;
+    }
+    out
+}

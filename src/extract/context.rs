@@ -1,0 +1,101 @@
+use crate::dataset::{Category, Status, Transfer};
+
+/// What earlier sentences of an article say, for filling a sentence's missing side and for
+/// updating the status of a transfer stated before.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleContext {
+    /// Transfers found so far, in the order they were last touched.
+    pub transfers: Vec<Transfer>,
+    /// Touch order: `touched[i]` is when `transfers[i]` last got evidence.
+    touched: Vec<usize>,
+    clock: usize,
+    /// The most recent recipient named by any transfer word (the article's focus).
+    pub focus_recipient: Option<String>,
+    /// The most recent named source ("The Wall Street Journal"), for "the paper reported".
+    pub named_source: Option<String>,
+}
+
+/// How far a status has gone; a later report may move it forward, and an explicit refusal,
+/// cancellation or denial always wins.
+fn rank(status: Status) -> u8 {
+    match status {
+        Status::Unknown => 0,
+        Status::Requested => 1,
+        Status::Negotiating => 2,
+        Status::Planned => 3,
+        Status::Agreed => 4,
+        Status::Delivered => 5,
+        Status::Refused | Status::Cancelled | Status::Denied => 6,
+    }
+}
+
+/// Merges the status of a new report into a transfer's status.
+pub(crate) fn merged_status(old: Status, new: Status) -> Status {
+    if rank(new) >= rank(old) { new } else { old }
+}
+
+fn compatible(a: Category, b: Category) -> bool {
+    a == b || matches!(a, Category::WeaponsUnspecified | Category::Money) || matches!(b, Category::WeaponsUnspecified | Category::Money)
+}
+
+impl ArticleContext {
+    /// Marks a new sentence.
+    pub fn tick(&mut self) {
+        self.clock += 1;
+    }
+
+    /// The transfer of this pair with a compatible category, if one was found before.
+    pub fn find(&self, supplier: &str, recipient: &str, category: Category) -> Option<usize> {
+        self.transfers.iter().position(|t| t.supplier.code == supplier && t.recipient.code == recipient && compatible(t.category, category))
+    }
+
+    /// Adds a transfer (or returns the index of the one it merges into) and marks it touched.
+    pub fn upsert(&mut self, transfer: Transfer) -> usize {
+        if let Some(i) = self.find(&transfer.supplier.code, &transfer.recipient.code, transfer.category) {
+            let t = &mut self.transfers[i];
+            for e in transfer.evidence {
+                if !t.evidence.iter().any(|x| x.start == e.start) {
+                    t.evidence.push(e);
+                }
+            }
+            t.status = merged_status(t.status, transfer.status);
+            if t.category == Category::WeaponsUnspecified && transfer.category != Category::WeaponsUnspecified {
+                t.category = transfer.category;
+                t.item = transfer.item;
+            }
+            t.quantity = t.quantity.or(transfer.quantity);
+            t.value_usd = t.value_usd.or(transfer.value_usd);
+            t.date_text = t.date_text.take().or(transfer.date_text);
+            t.attribution = t.attribution.take().or(transfer.attribution);
+            self.touched[i] = self.clock;
+            i
+        } else {
+            self.transfers.push(transfer);
+            self.touched.push(self.clock);
+            self.transfers.len() - 1
+        }
+    }
+
+    /// The other party of the most recently touched transfer involving `code`.
+    pub fn counterpart(&self, code: &str) -> Option<String> {
+        (0..self.transfers.len())
+            .filter(|&i| self.transfers[i].supplier.code == code || self.transfers[i].recipient.code == code)
+            .max_by_key(|&i| self.touched[i])
+            .map(|i| {
+                let t = &self.transfers[i];
+                if t.supplier.code == code { t.recipient.code.clone() } else { t.supplier.code.clone() }
+            })
+    }
+
+    /// The most recently touched transfer supplied by `code`.
+    pub fn latest_supplied_by(&self, code: &str) -> Option<usize> {
+        (0..self.transfers.len()).filter(|&i| self.transfers[i].supplier.code == code).max_by_key(|&i| self.touched[i])
+    }
+
+    /// Marks transfer `i` touched now.
+    pub fn touch(&mut self, i: usize) {
+        if let Some(t) = self.touched.get_mut(i) {
+            *t = self.clock;
+        }
+    }
+}

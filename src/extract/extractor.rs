@@ -1,0 +1,196 @@
+use super::analysis::{GroupRole, SentenceAnalysis};
+use super::attribution::find_attribution;
+use super::context::{ArticleContext, merged_status};
+use super::date_phrase::find_date_phrase;
+use super::lexicon::{Lexicon, LexiconError};
+use super::roles::{Candidate, PartyRef, assign_roles, background_triggers};
+use crate::corpus::Article;
+use crate::dataset::{Evidence, Party, Status, Transfer};
+use crate::gazetteer::{Gazetteer, GazetteerError};
+use crate::text::{Span, split_sentences};
+
+/// The extractor's data could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// The gazetteer data is invalid.
+    #[error(transparent)]
+    Gazetteer(#[from] GazetteerError),
+    /// A word list is invalid.
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+}
+
+/// Finds reported transfers in articles. Cheap to share across threads.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+}
+
+/// Status words that, in a later sentence, update a transfer stated before
+/// ("Pakistan denied being approached", "Sisi gave the green light").
+const UPDATE_STATUSES: &[Status] = &[Status::Agreed, Status::Refused, Status::Denied];
+
+impl Extractor {
+    /// An extractor over the given gazetteer and the built-in word lists.
+    pub fn new(gazetteer: Gazetteer) -> Result<Self, ExtractError> {
+        Ok(Self { gazetteer, lexicon: Lexicon::builtin()? })
+    }
+
+    /// An extractor over the built-in gazetteer and word lists.
+    pub fn builtin() -> Result<Self, ExtractError> {
+        Self::new(Gazetteer::builtin()?)
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Every transfer reported in `article`, in text order of first evidence (ids left empty).
+    pub fn extract(&self, article: &Article) -> Vec<Transfer> {
+        let text = &article.text;
+        let mentions = self.gazetteer.find(text);
+        let mut ctx = ArticleContext::default();
+        let first_line_end = text.find('\n').unwrap_or(text.len());
+        for span in split_sentences(text) {
+            ctx.tick();
+            // Lone short lines after the headline are captions or related-article links.
+            if span.start > first_line_end && is_lone_line(text, span) {
+                continue;
+            }
+            if !mentions.iter().any(|m| span.contains(m.span)) {
+                continue;
+            }
+            let a = SentenceAnalysis::new(text, span, &mentions, &self.lexicon);
+            self.sentence(article, &a, &mut ctx);
+        }
+        let mut out = ctx.transfers;
+        out.sort_by_key(|t| t.evidence.first().map_or(usize::MAX, |e| e.start));
+        out
+    }
+
+    fn sentence(&self, article: &Article, a: &SentenceAnalysis, ctx: &mut ArticleContext) {
+        let text = &article.text;
+        let background = background_triggers(a);
+        let mut candidates: Vec<Candidate> = (0..a.triggers.len()).filter(|&i| !background[i]).filter_map(|i| assign_roles(a, i)).collect();
+        // "US-supplied Himars": the compound itself reports a transfer.
+        for (gi, g) in a.groups.iter().enumerate() {
+            let used = candidates.iter().any(|c| c.suppliers.iter().any(|s| g.members.iter().any(|(t, _)| *t == s.token)));
+            if g.role != GroupRole::Supplied || used {
+                continue;
+            }
+            let Some(item) = a.items.iter().find(|it| it.origin == Some(gi)) else { continue };
+            let suppliers = g.members.iter().flat_map(|(t, codes)| codes.iter().map(|c| PartyRef { code: c.clone(), token: *t, quantity: None })).collect();
+            candidates.push(Candidate {
+                suppliers,
+                recipients: Vec::new(),
+                item: Some((item.first, item.last)),
+                category: item.category,
+                quantity: None,
+                value_usd: None,
+                status: Status::Delivered,
+                rule: "supplied-compound",
+                fillable: true,
+            });
+        }
+        let attribution = self.attribution(text, a, ctx);
+        let date_text = find_date_phrase(text, a.span);
+        let mut parties_here: Vec<String> = Vec::new();
+        for c in candidates {
+            let mut recipients = c.recipients.clone();
+            let mut rule = c.rule.to_owned();
+            if recipients.is_empty() && c.fillable {
+                let filled = c.suppliers.iter().find_map(|s| ctx.counterpart(&s.code).filter(|r| r != &s.code)).or_else(|| ctx.focus_recipient.clone().filter(|r| !c.suppliers.iter().any(|s| &s.code == r)));
+                if let Some(code) = filled {
+                    recipients.push(PartyRef { code, token: usize::MAX, quantity: None });
+                    rule.push_str("+context");
+                }
+            }
+            if let Some(r) = c.recipients.last() {
+                ctx.focus_recipient = Some(r.code.clone());
+            }
+            let item = c.item.map(|(f, l)| a.text_of(text, f, l).to_owned()).unwrap_or_else(|| "unspecified goods".to_owned());
+            for s in &c.suppliers {
+                for r in &recipients {
+                    if s.code == r.code {
+                        continue;
+                    }
+                    parties_here.push(s.code.clone());
+                    parties_here.push(r.code.clone());
+                    let transfer = Transfer {
+                        id: String::new(),
+                        supplier: self.party(&s.code),
+                        recipient: self.party(&r.code),
+                        item: item.clone(),
+                        category: c.category,
+                        quantity: s.quantity.or(r.quantity).or(c.quantity),
+                        value_usd: c.value_usd,
+                        status: c.status,
+                        date_text: date_text.clone(),
+                        attribution: attribution.clone(),
+                        rule: rule.clone(),
+                        evidence: vec![self.evidence(article, a.span, &rule)],
+                    };
+                    ctx.upsert(transfer);
+                }
+            }
+        }
+        self.status_updates(article, a, ctx, &parties_here);
+    }
+
+    /// "Pakistan denied being approached": a status word whose subject supplies an earlier
+    /// transfer updates it, with this sentence as evidence.
+    fn status_updates(&self, article: &Article, a: &SentenceAnalysis, ctx: &mut ArticleContext, parties_here: &[String]) {
+        for &(cue, status, _) in &a.cues {
+            if !UPDATE_STATUSES.contains(&status) {
+                continue;
+            }
+            let actor = a.groups.iter().rev().find(|g| g.last < cue && g.role != GroupRole::Ignored && !matches!(g.prep.as_deref(), Some(p) if p != "by"));
+            let Some(actor) = actor else { continue };
+            for code in actor.codes() {
+                if parties_here.contains(&code) {
+                    continue;
+                }
+                if let Some(i) = ctx.latest_supplied_by(&code) {
+                    let evidence = self.evidence(article, a.span, "status-update");
+                    let t = &mut ctx.transfers[i];
+                    t.status = if matches!(status, Status::Refused | Status::Denied) { status } else { merged_status(t.status, status) };
+                    if !t.evidence.iter().any(|e| e.start == evidence.start) {
+                        t.evidence.push(evidence);
+                    }
+                    ctx.touch(i);
+                }
+            }
+        }
+    }
+
+    fn attribution(&self, text: &str, a: &SentenceAnalysis, ctx: &mut ArticleContext) -> Option<String> {
+        let found = find_attribution(text, &a.tokens)?;
+        let generic = ["the paper", "the newspaper", "the outlet", "the publication", "the report", "the journal"].iter().any(|g| found.to_lowercase().starts_with(g));
+        if generic {
+            if let Some(named) = &ctx.named_source {
+                return Some(format!("{named} ({found})"));
+            }
+        } else if found.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase)) || found.split_whitespace().count() == 1 {
+            ctx.named_source = Some(found.split(", citing").next().unwrap_or(&found).to_owned());
+        }
+        Some(found)
+    }
+
+    fn party(&self, code: &str) -> Party {
+        Party { code: code.to_owned(), name: self.gazetteer.name(code).to_owned() }
+    }
+
+    fn evidence(&self, article: &Article, span: Span, rule: &str) -> Evidence {
+        Evidence { article: article.id.clone(), start: span.start, end: span.end, sentence: span.slice(&article.text).to_owned(), rule: rule.to_owned() }
+    }
+}
+
+/// True when the sentence is a whole short line without final punctuation.
+fn is_lone_line(text: &str, span: Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    line_start == span.start && line_end == span.end && crate::corpus::is_headline_like(span.slice(text))
+}
+

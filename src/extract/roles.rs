@@ -1,0 +1,342 @@
+use super::analysis::{GroupRole, SentenceAnalysis};
+use super::lexicon::{Frame, Tense};
+use crate::dataset::{Category, Quantity, Status};
+use crate::text::TokenKind;
+
+/// One side of a candidate transfer: a code and the token of the mention that names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyRef {
+    /// Country or bloc code.
+    pub code: String,
+    /// Token where the mention starts (for per-party quantities).
+    pub token: usize,
+    /// A count that belongs to this party only ("six from Belarus").
+    pub quantity: Option<Quantity>,
+}
+
+/// What one transfer word of a sentence says, before the article context fills gaps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Suppliers found in the sentence.
+    pub suppliers: Vec<PartyRef>,
+    /// Recipients found in the sentence.
+    pub recipients: Vec<PartyRef>,
+    /// Tokens of the goods phrase, when the sentence names goods.
+    pub item: Option<(usize, usize)>,
+    /// Category of the goods.
+    pub category: Category,
+    /// Count of the goods.
+    pub quantity: Option<Quantity>,
+    /// Dollar value.
+    pub value_usd: Option<u64>,
+    /// Status said by the sentence.
+    pub status: Status,
+    /// Rule name, for the evidence's `rule`.
+    pub rule: &'static str,
+    /// True when a missing side may be filled from the article context.
+    pub fillable: bool,
+}
+
+/// Words that end a clause on the right of a transfer word.
+const CLAUSE_END: &[&str] = &[";", "but", "while", "whereas", "because", "although", "though", "which", "who", "when", "where", "unless", "—", "–", "”", "\"", "(", "said", "says", "amid", "after", "since", "as", "despite"];
+
+/// Verbs whose object is not the subject of what follows ("visited Cairo", "hit Kyiv").
+const OBJECT_VERBS: &[&str] = &[
+    "hit", "visit", "visits", "attack", "attacks", "invade", "invades", "urge", "urges", "thank",
+    "thanks", "help", "helps", "tell", "meet", "meets", "met", "join", "joins", "leave", "left",
+    "support", "supports", "back", "backs", "accuse", "warn", "warns", "call", "calls", "force",
+    "let", "lets", "allow", "allows", "push", "pressure", "persuade", "defend", "defeat", "fight",
+    "fighting", "fights", "against", "sanction", "sanctions", "ask", "asks",
+];
+
+/// Past forms that may stand before a clause's subject ("said Ukraine had").
+const REPORTING: &[&str] = &["said", "reported", "claimed", "added", "noted", "warned", "stated", "confirmed", "alleged", "believed", "revealed", "assessed", "announced", "agreed", "indicated", "suggested", "showed", "insisted", "argued"];
+
+/// Verbs that make their object the subject of a following infinitive ("asked Egypt to return").
+const CONTROL_VERBS: &[&str] = &["asked", "asking", "asks", "urged", "urging", "pressed", "allowed", "called", "told", "persuaded", "pushed"];
+
+fn is_be(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being")
+}
+
+/// Which triggers are background to another in the same sentence: "asked for engines it sold
+/// to Pakistan" -- the sale is old news; Pakistan holds the engines.
+pub fn background_triggers(a: &SentenceAnalysis) -> Vec<bool> {
+    a.triggers
+        .iter()
+        .map(|t| {
+            t.frame == Frame::Give
+                && matches!(t.tense, Tense::Past | Tense::Participle)
+                && t.first > 0
+                && matches!(a.word(t.first - 1), "it" | "they" | "previously" | "had" | "originally" | "once" | "earlier" | "were" | "was" | "been" | "them")
+                && a.triggers.iter().any(|o| o.first < t.first && matches!(o.frame, Frame::Get | Frame::Request | Frame::Return))
+        })
+        .collect()
+}
+
+fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
+    let g = &a.groups[gi];
+    if g.speaker || g.role == GroupRole::Ignored || g.role == GroupRole::Modifier && !g.possessive {
+        return false;
+    }
+    match g.prep.as_deref() {
+        None => {}
+        // "for Ukrainian forces to use Western weapons"
+        Some("for") if a.word(g.last + 1) == "to" => {}
+        Some(_) => return false,
+    }
+    let prev = g.prev.as_deref().unwrap_or("");
+    let infinitive = trigger_first > 0 && a.word(trigger_first - 1) == "to";
+    if CONTROL_VERBS.contains(&prev) {
+        return infinitive;
+    }
+    if OBJECT_VERBS.contains(&prev) || (prev.ends_with("ed") && !REPORTING.contains(&prev)) {
+        return false;
+    }
+    true
+}
+
+/// Reads the roles of trigger `ti` of the analysed sentence. `None` when the words do not make
+/// a transfer (no goods, no party).
+pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
+    let tr = a.triggers[ti];
+    let n = a.tokens.len();
+    let left_bound = (0..tr.first).rev().find(|&i| matches!(a.word(i), ";" | ":")).map_or(0, |i| i + 1);
+    let mut right_bound = (tr.last + 1..n).find(|&i| CLAUSE_END.contains(&a.word(i)) && !(a.word(i) == "as" && matches!(a.word(i + 1), "well" | "many" | "much"))).unwrap_or(n);
+    // A comma before a new subject and verb also ends the clause (", the paper reported").
+    if let Some(c) = (tr.last + 1..right_bound).find(|&i| a.word(i) == "," && SPEECHY.contains(&a.word(i + 2))) {
+        right_bound = c;
+    }
+    let passive = matches!(tr.tense, Tense::Past | Tense::Participle)
+        && ((tr.first >= 1 && is_be(a.word(tr.first - 1))) || (tr.first >= 2 && is_be(a.word(tr.first - 2))) || a.word(tr.last + 1) == "by" || (tr.first >= 1 && a.items.iter().any(|it| it.last + 1 == tr.first)));
+    let mut suppliers: Vec<PartyRef> = Vec::new();
+    let mut recipients: Vec<PartyRef> = Vec::new();
+    let push = |list: &mut Vec<PartyRef>, gi: usize| {
+        for (token, codes) in &a.groups[gi].members {
+            for code in codes {
+                if !list.iter().any(|p| &p.code == code) {
+                    list.push(PartyRef { code: code.clone(), token: *token, quantity: None });
+                }
+            }
+        }
+    };
+
+    // Subject: the nearest acceptable group on the left.
+    let mut subject = None;
+    let mut controller = None;
+    if !(passive && tr.frame == Frame::Give) {
+        let mut left: Vec<usize> = (0..a.groups.len()).filter(|&g| a.groups[g].last < tr.first && a.groups[g].first >= left_bound).collect();
+        left.reverse();
+        for &gi in &left {
+            if subject.is_none() {
+                if tr.frame == Frame::Noun && a.groups[gi].last + 4 >= tr.first && (a.groups[gi].possessive || matches!(a.groups[gi].role, GroupRole::Modifier | GroupRole::Supplied)) && a.tokens[a.groups[gi].last + 1..tr.first].iter().all(|t| t.kind != TokenKind::Punct) {
+                    subject = Some(gi);
+                } else if subject_ok(a, gi, tr.first) {
+                    subject = Some(gi);
+                }
+            } else if controller.is_none() && CONTROL_VERBS.contains(&a.groups[subject.unwrap_or(gi)].prev.as_deref().unwrap_or("")) && subject_ok(a, gi, a.groups[subject.unwrap_or(gi)].first) {
+                controller = Some(gi);
+            }
+        }
+        if subject.is_some_and(|s| !CONTROL_VERBS.contains(&a.groups[s].prev.as_deref().unwrap_or(""))) {
+            controller = None;
+        }
+    }
+
+    // Right side: indirect object, prepositional parties, origins of goods.
+    let right: Vec<usize> = (0..a.groups.len()).filter(|&g| a.groups[g].first > tr.last && a.groups[g].last < right_bound).collect();
+    let mut explicit_supplier = false;
+    for &gi in &right {
+        let g = &a.groups[gi];
+        if g.speaker || g.role == GroupRole::Ignored {
+            continue;
+        }
+        let adjacent = g.first == tr.last + 1 || (g.first == tr.last + 2 && matches!(a.word(tr.last + 1), "the" | "its" | "their"));
+        let party = g.role == GroupRole::Actor || g.possessive;
+        match (g.prep.as_deref(), tr.frame) {
+            (Some("from"), _) if party => {
+                push(&mut suppliers, gi);
+                explicit_supplier = true;
+            }
+            (Some("by"), Frame::Give | Frame::Noun) if party => {
+                push(&mut suppliers, gi);
+                explicit_supplier = true;
+            }
+            (Some("to" | "into" | "towards" | "toward"), Frame::Give | Frame::Noun | Frame::Return) => push(&mut recipients, gi),
+            (Some("for"), Frame::Give | Frame::Noun) if a.word(g.last + 1) != "to" => push(&mut recipients, gi),
+            (Some("to"), Frame::Request) if matches!(a.word(tr.first), "turned" | "turning" | "turns" | "turn") => {
+                push(&mut suppliers, gi);
+                explicit_supplier = true;
+            }
+            (None, Frame::Give) if adjacent && party => push(&mut recipients, gi),
+            (None, Frame::Request | Frame::Return) if adjacent && party => {
+                push(&mut suppliers, gi);
+                explicit_supplier = true;
+            }
+            _ => {}
+        }
+    }
+    // Holders of goods sold long ago: "engines it sold to Pakistan" (Pakistan supplies now).
+    let background = background_triggers(a);
+    if matches!(tr.frame, Frame::Get | Frame::Request | Frame::Return) {
+        for (bi, b) in a.triggers.iter().enumerate() {
+            if background[bi] && b.first > tr.last && b.first < right_bound {
+                for &gi in &right {
+                    let g = &a.groups[gi];
+                    if g.first > b.last && g.first <= b.last + 4 && matches!(g.prep.as_deref(), Some("to")) {
+                        push(&mut suppliers, gi);
+                        explicit_supplier = true;
+                    }
+                }
+            }
+        }
+    }
+
+    // Goods: in the object window (and just before a passive or noun trigger).
+    let window_start = if passive || tr.frame == Frame::Noun { tr.first.saturating_sub(6).max(left_bound) } else { tr.last + 1 };
+    let items: Vec<usize> = (0..a.items.len()).filter(|&i| a.items[i].first >= window_start && a.items[i].first < right_bound && (a.items[i].last < tr.first || a.items[i].first > tr.last)).collect();
+    for &ii in &items {
+        if let Some(gi) = a.items[ii].origin {
+            let origin = &a.groups[gi];
+            let usable = match tr.frame {
+                Frame::Get | Frame::Use | Frame::Request => true,
+                Frame::Give | Frame::Return | Frame::Noun => subject.is_none() && !explicit_supplier || origin.role == GroupRole::Supplied,
+            };
+            if usable && !origin.speaker {
+                push(&mut suppliers, gi);
+                explicit_supplier = true;
+            }
+        }
+    }
+    let money: Vec<u64> = a.money.iter().filter(|(t, _)| *t >= window_start.min(tr.first.saturating_sub(4)) && *t < right_bound).map(|(_, m)| m.usd).collect();
+    if items.is_empty() && money.is_empty() && !matches!(tr.frame, Frame::Noun | Frame::Request) {
+        return None;
+    }
+
+    // Subject and controller by frame.
+    if let Some(s) = subject {
+        match tr.frame {
+            Frame::Give | Frame::Return => {
+                if !explicit_supplier || tr.frame == Frame::Return {
+                    push(&mut suppliers, s);
+                }
+                if let Some(c) = controller {
+                    push(&mut recipients, c);
+                }
+            }
+            Frame::Noun => {
+                if !explicit_supplier {
+                    push(&mut suppliers, s);
+                }
+            }
+            Frame::Get | Frame::Request | Frame::Use => push(&mut recipients, s),
+        }
+    }
+    if let (Frame::Give, Some(c), true) = (tr.frame, controller, subject.is_none()) {
+        push(&mut recipients, c);
+    }
+    suppliers.retain(|s| !recipients.iter().any(|r| r.code == s.code) || tr.frame == Frame::Return);
+    if suppliers.is_empty() && recipients.is_empty() {
+        return None;
+    }
+
+    // Per-party counts: the count in the party's own comma segment ("six from Belarus").
+    if suppliers.len() > 1 {
+        for s in &mut suppliers {
+            let seg_start = (0..s.token).rev().find(|&i| a.word(i) == ",").map_or(0, |i| i + 1);
+            s.quantity = a.quantities.iter().find(|q| q.first >= seg_start && q.last < s.token && q.first > tr.last).map(|q| q.quantity);
+        }
+        if suppliers.iter().filter(|s| s.quantity.is_some()).count() < 2 {
+            for s in &mut suppliers {
+                s.quantity = None;
+            }
+        }
+    }
+
+    let (item, category) = goods(a, &items, tr.frame, tr.first, tr.last, !money.is_empty());
+    let quantity = item.and_then(|(f, _)| a.quantities.iter().find(|q| q.last < f && f - q.last <= 3 && a.tokens[q.last + 1..f].iter().all(|t| t.kind != TokenKind::Punct)).map(|q| q.quantity));
+    let status = status_of(a, tr.first, tr.last, left_bound, right_bound, tr.frame, tr.tense, passive);
+    let fillable = match tr.frame {
+        Frame::Noun => matches!(a.word(tr.last), "aid" | "assistance" | "package" | "deliveries" | "delivery" | "shipments" | "funding") && !suppliers.is_empty(),
+        _ => true,
+    };
+    let rule = match tr.frame {
+        Frame::Give => "give-frame",
+        Frame::Get => "get-frame",
+        Frame::Request => "request-frame",
+        Frame::Return => "return-frame",
+        Frame::Use => "use-frame",
+        Frame::Noun => "noun-frame",
+    };
+    Some(Candidate { suppliers, recipients, item, category, quantity, value_usd: money.first().copied(), status, rule, fillable })
+}
+
+/// Words that follow ", the X" when a new clause reports ("..., the paper reported").
+const SPEECHY: &[&str] = &["reported", "said", "says", "reports", "told", "claimed"];
+
+fn goods(a: &SentenceAnalysis, items: &[usize], frame: Frame, tf: usize, tl: usize, has_money: bool) -> (Option<(usize, usize)>, Category) {
+    let Some(&first) = items.first() else {
+        let noun_words = (tf.saturating_sub(2)..tf).map(|i| a.word(i)).collect::<Vec<_>>();
+        let category = if noun_words.iter().any(|w| *w == "humanitarian") {
+            Category::Other
+        } else if has_money || noun_words.iter().any(|w| matches!(*w, "financial" | "economic")) || a.word(tl) == "funding" {
+            Category::Money
+        } else {
+            Category::WeaponsUnspecified
+        };
+        let start = (tf.saturating_sub(2)..tf).find(|&i| matches!(a.word(i), "military" | "financial" | "economic" | "security" | "humanitarian" | "defence" | "defense")).unwrap_or(tf);
+        return (if frame == Frame::Noun { Some((start, tl)) } else { None }, category);
+    };
+    // Extend over a list of goods: "rockets and artillery shells", "drones, navigation equipment".
+    let mut last = a.items[first].last;
+    let mut phrase_items = vec![first];
+    for &ii in &items[1..] {
+        let it = &a.items[ii];
+        let gap = &a.tokens[last + 1..it.first];
+        let blocked = gap.len() > 4 || gap.iter().any(|t| matches!(t.lower.as_str(), "." | ";" | "from" | "to" | "for" | "by") || t.kind == TokenKind::Number) || a.groups.iter().any(|g| g.first > last && g.first < it.first && g.role == GroupRole::Actor);
+        if blocked {
+            break;
+        }
+        last = it.last;
+        phrase_items.push(ii);
+    }
+    let cats: Vec<Category> = phrase_items.iter().map(|&i| a.items[i].category).collect();
+    let mut category = cats[0];
+    if category == Category::WeaponsUnspecified {
+        if let Some(specific) = items.iter().map(|&i| a.items[i].category).find(|c| *c != Category::WeaponsUnspecified && *c != Category::Money) {
+            category = specific;
+        } else if has_money && matches!(a.word(tl), "aid" | "package" | "funding" | "assistance") {
+            category = Category::Money;
+        }
+    }
+    if category == Category::Missiles && cats.contains(&Category::Ammunition) {
+        category = Category::Ammunition;
+    }
+    if category == Category::Money && !has_money && a.items[first].first > 0 && a.word(a.items[first].first - 1) == "military" {
+        category = Category::WeaponsUnspecified;
+    }
+    (Some((a.items[first].first, last)), category)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn status_of(a: &SentenceAnalysis, tf: usize, tl: usize, left: usize, right: usize, frame: Frame, tense: Tense, passive: bool) -> Status {
+    // Clause-wide cues (refusals, denials, blocks) first, then the nearest cue before the word.
+    let in_clause = |i: usize| i >= left && i < right;
+    if let Some(&(_, s, _)) = a.cues.iter().find(|(i, s, any)| *any && in_clause(*i) && !(*i >= tf && *i <= tl) && matches!(s, Status::Refused | Status::Denied | Status::Cancelled)) {
+        return s;
+    }
+    let negated = (tf.saturating_sub(3)..tf).any(|i| matches!(a.word(i), "not" | "n't" | "never" | "no"));
+    let before = a.cues.iter().filter(|(i, _, _)| *i < tf && *i + 8 >= tf && *i >= left).max_by_key(|(i, _, _)| *i);
+    if let Some(&(_, s, _)) = before {
+        return s;
+    }
+    if negated {
+        return Status::Refused;
+    }
+    match (frame, tense) {
+        (Frame::Request, _) => Status::Requested,
+        (_, Tense::Past | Tense::Present | Tense::Ing | Tense::Participle | Tense::Noun) => Status::Delivered,
+        (_, Tense::Base) if passive => Status::Delivered,
+        (_, Tense::Base) => Status::Unknown,
+    }
+}

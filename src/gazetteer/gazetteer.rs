@@ -1,0 +1,281 @@
+use super::{AmbiguityRule, Compound, GazetteerError, Mention, MentionKind};
+use crate::text::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const COUNTRIES: &str = include_str!("../../assets/gazetteer/countries.tsv");
+const ENTITIES: &str = include_str!("../../assets/gazetteer/entities.tsv");
+const AMBIGUITY: &str = include_str!("../../assets/gazetteer/ambiguity.tsv");
+
+/// Bloc codes and their display names, beside the ISO 3166-1 codes.
+const BLOCS: &[(&str, &str)] = &[("EU", "European Union"), ("NATO", "NATO"), ("WEST", "the West")];
+
+#[derive(Debug, Clone)]
+struct Entry {
+    codes: Vec<String>,
+    kind: MentionKind,
+}
+
+/// Finds countries and blocs in text. Built once, shared by every extraction.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    names: BTreeMap<String, String>,
+    entries: BTreeMap<String, Entry>,
+    ambiguity: BTreeMap<String, Vec<AmbiguityRule>>,
+    surfaces: Vec<String>,
+    matcher: AhoCorasick,
+}
+
+/// Where users put their own entries: `<config dir>/armsflow/gazetteer.tsv`.
+pub fn user_file_path() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("armsflow").join("gazetteer.tsv"))
+}
+
+fn rows(source: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    source
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').collect()))
+}
+
+fn list(field: Option<&&str>) -> impl Iterator<Item = String> {
+    field.copied().unwrap_or("").split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+fn plural(demonym: &str) -> Option<String> {
+    let no_plural = demonym.ends_with('s') || demonym.ends_with("sh") || demonym.ends_with("ch") || demonym.ends_with("ese") || demonym.contains(' ') && demonym.ends_with('i');
+    (!no_plural).then(|| format!("{demonym}s"))
+}
+
+impl Gazetteer {
+    /// The gazetteer shipped with ArmsFlow.
+    pub fn builtin() -> Result<Self, GazetteerError> {
+        let mut names = BTreeMap::new();
+        let mut entries = BTreeMap::new();
+        for (code, name) in BLOCS {
+            names.insert((*code).to_owned(), (*name).to_owned());
+        }
+        for (line, cols) in rows(COUNTRIES) {
+            let bad = |message: &str| GazetteerError::BadRow { file: "countries.tsv".into(), line, message: message.into() };
+            let (Some(code), Some(name)) = (cols.first(), cols.get(1)) else {
+                return Err(bad("expected code and name"));
+            };
+            if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+                return Err(bad("code must be two capital letters"));
+            }
+            names.insert((*code).to_owned(), (*name).to_owned());
+            let entry = |kind| Entry { codes: vec![(*code).to_owned()], kind };
+            entries.insert((*name).to_owned(), entry(MentionKind::Name));
+            for alias in list(cols.get(2)) {
+                entries.insert(alias, entry(MentionKind::Name));
+            }
+            for demonym in list(cols.get(3)) {
+                if let Some(p) = plural(&demonym) {
+                    entries.entry(p).or_insert_with(|| entry(MentionKind::DemonymPlural));
+                }
+                entries.insert(demonym, entry(MentionKind::Demonym));
+            }
+            for capital in list(cols.get(4)) {
+                entries.insert(capital, entry(MentionKind::Capital));
+            }
+        }
+        let mut gazetteer = Self { names, entries, ambiguity: BTreeMap::new(), surfaces: Vec::new(), matcher: AhoCorasick::new([""; 0])? };
+        gazetteer.add_entities(ENTITIES, "entities.tsv")?;
+        for (line, cols) in rows(AMBIGUITY) {
+            let rule = cols.get(1).and_then(|r| AmbiguityRule::parse(r.trim(), cols.get(2).copied().unwrap_or("")));
+            let (Some(surface), Some(rule)) = (cols.first(), rule) else {
+                return Err(GazetteerError::BadRow { file: "ambiguity.tsv".into(), line, message: "expected surface, rule and words".into() });
+            };
+            gazetteer.ambiguity.entry((*surface).to_owned()).or_default().push(rule);
+        }
+        gazetteer.rebuild()?;
+        Ok(gazetteer)
+    }
+
+    /// The built-in gazetteer plus the user's file when it exists. A bad user file is returned
+    /// as a warning beside the built-in gazetteer, never a failure.
+    pub fn with_user_file() -> Result<(Self, Option<GazetteerError>), GazetteerError> {
+        let mut gazetteer = Self::builtin()?;
+        let warning = user_file_path().filter(|p| p.exists()).and_then(|p| gazetteer.add_user_file(&p).err());
+        Ok((gazetteer, warning))
+    }
+
+    /// Adds the entries of a user file (`surface <TAB> codes <TAB> kind`, kind optional).
+    pub fn add_user_file(&mut self, path: &Path) -> Result<(), GazetteerError> {
+        let source = std::fs::read_to_string(path).map_err(|source| GazetteerError::Io { file: path.display().to_string(), source })?;
+        self.add_entities(&source, &path.display().to_string())?;
+        self.rebuild()
+    }
+
+    fn add_entities(&mut self, source: &str, file: &str) -> Result<(), GazetteerError> {
+        for (line, cols) in rows(source) {
+            let bad = |message: String| GazetteerError::BadRow { file: file.to_owned(), line, message };
+            let (Some(surface), Some(codes)) = (cols.first(), cols.get(1)) else {
+                return Err(bad("expected surface and code".into()));
+            };
+            let codes: Vec<String> = codes.split(',').map(|c| c.trim().to_owned()).collect();
+            if let Some(unknown) = codes.iter().find(|c| !self.names.contains_key(*c)) {
+                return Err(bad(format!("unknown country code {unknown:?}")));
+            }
+            let kind = match cols.get(2).map(|k| k.trim()).unwrap_or("org") {
+                "bloc" => MentionKind::Bloc,
+                "group" => MentionKind::Group,
+                "leader" => MentionKind::Leader,
+                "metonym" | "capital" => MentionKind::Capital,
+                "name" => MentionKind::Name,
+                "demonym" => MentionKind::Demonym,
+                "org" => MentionKind::Org,
+                other => return Err(bad(format!("unknown kind {other:?}"))),
+            };
+            self.entries.insert(surface.trim().to_owned(), Entry { codes, kind });
+        }
+        Ok(())
+    }
+
+    fn rebuild(&mut self) -> Result<(), GazetteerError> {
+        self.surfaces = self.entries.keys().cloned().collect();
+        self.matcher = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&self.surfaces)?;
+        Ok(())
+    }
+
+    /// Display name of a code ("EG" -> "Egypt", "WEST" -> "the West").
+    pub fn name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.names.get(code).map_or(code, String::as_str)
+    }
+
+    /// All known codes and names, in code order.
+    pub fn codes(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.names.iter().map(|(c, n)| (c.as_str(), n.as_str()))
+    }
+
+    /// Every country or bloc mention in `text`, in order, with ambiguous ones removed.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for m in self.matcher.find_iter(text) {
+            let surface = &self.surfaces[m.pattern().as_usize()];
+            let Some(entry) = self.entries.get(surface) else { continue };
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let prev = previous_word(text, m.start());
+            let next = next_word(text, m.end());
+            let sentence_start = prev.is_none_or(|w| w.ends_with(['.', '!', '?', ':', '"', '“']));
+            if self.ambiguity.get(surface).is_some_and(|rules| rules.iter().any(|r| r.vetoes(prev, next, sentence_start))) {
+                continue;
+            }
+            if is_all_caps_line(surface, prev, next) {
+                continue;
+            }
+            let mut end = m.end();
+            let mut compound = None;
+            let rest = &text[end..];
+            let mut possessive = false;
+            if let Some(suffix) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('–')) {
+                let word: String = suffix.chars().take_while(|c| c.is_alphanumeric()).collect();
+                compound = Some(match word.as_str() {
+                    "made" | "built" | "manufactured" | "produced" | "designed" | "origin" => Compound::Made,
+                    "supplied" | "provided" | "donated" | "delivered" | "sent" | "given" | "gifted" => Compound::Supplied,
+                    "led" => Compound::Led,
+                    _ => Compound::Other,
+                });
+                if matches!(compound, Some(Compound::Made | Compound::Supplied | Compound::Led)) {
+                    end += rest.len() - suffix.len() + word.len();
+                }
+            } else if rest.starts_with("'s") || rest.starts_with("’s") {
+                possessive = true;
+            } else if (rest.starts_with('\'') || rest.starts_with('’')) && surface.ends_with('s') {
+                possessive = true;
+            }
+            if before == Some('-') && compound.is_none() {
+                compound = Some(Compound::Other);
+            }
+            out.push(Mention { span: Span::new(m.start(), end), codes: entry.codes.clone(), kind: entry.kind, compound, possessive });
+        }
+        out
+    }
+}
+
+fn previous_word(text: &str, at: usize) -> Option<&str> {
+    let head = text[..at].trim_end_matches([' ', '\t']);
+    if head.ends_with('\n') || head.is_empty() {
+        return None;
+    }
+    let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    Some(&head[start..])
+}
+
+fn next_word(text: &str, at: usize) -> Option<&str> {
+    let tail = text[at..].trim_start_matches([' ', '\t']);
+    let end = tail.find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | '”' | '"')).unwrap_or(tail.len());
+    (end > 0).then(|| &tail[..end])
+}
+
+/// A short all-capital alias ("US") inside a line written in capitals is a word, not a country.
+fn is_all_caps_line(surface: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+    let caps = |w: Option<&str>| w.is_none_or(|w| w.len() >= 2 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_alphabetic));
+    surface.len() <= 3 && surface.chars().all(|c| c.is_ascii_uppercase()) && caps(prev) && caps(next) && (prev.is_some() || next.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<String> {
+        let g = Gazetteer::builtin().expect("builtin gazetteer");
+        g.find(text).into_iter().map(|m| m.codes.join("+")).collect()
+    }
+
+    #[test]
+    fn mentions_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Egypt and Egyptian officials in Cairo", &["EG", "EG", "EG"]),
+            ("North Korean shells from Pyongyang", &["KP", "KP"]),
+            ("the Kremlin and the Pentagon", &["RU", "US"]),
+            ("Uralvagonzavod and Rosoboronexport", &["RU", "RU"]),
+            ("Michael Jordan visited Jordan.", &["JO"]),
+            ("the Georgia State Senate", &[]),
+            ("Georgia bought drones", &["GE"]),
+            ("china clay and turkey dinner", &[]),
+            ("tell us about the US", &["US"]),
+            ("The Washington Post reported", &[]),
+            ("the Baltic states and the West", &["EE+LV+LT", "WEST"]),
+            ("Democratic Republic of the Congo", &["CD"]),
+            ("Papua New Guinea and Guinea", &["PG", "GN"]),
+            ("Indiana and India", &["IN"]),
+            ("Chad Smith met officials in Chad.", &["TD"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&codes(text), want, "input: {text:?}");
+        }
+    }
+
+    #[test]
+    fn compounds_and_possessives() {
+        let g = Gazetteer::builtin().expect("builtin gazetteer");
+        let text = "Iranian-made drones, US-supplied Himars, Germany's tanks, a Czech-led plan, US-based paper";
+        let found = g.find(text);
+        let got: Vec<(&str, Option<Compound>, bool)> = found.iter().map(|m| (m.span.slice(text), m.compound, m.possessive)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Iranian-made", Some(Compound::Made), false),
+                ("US-supplied", Some(Compound::Supplied), false),
+                ("Germany", None, true),
+                ("Czech-led", Some(Compound::Led), false),
+                ("US", Some(Compound::Other), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_iso_country_has_a_name() {
+        let g = Gazetteer::builtin().expect("builtin gazetteer");
+        assert_eq!(g.codes().filter(|(c, _)| c.len() == 2 && *c != "EU").count(), 249);
+        assert_eq!(g.name("KP"), "North Korea");
+        assert_eq!(g.name("WEST"), "the West");
+    }
+}
