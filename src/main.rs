@@ -7,10 +7,26 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Extract { folder, json, csv }) => run_extract(&folder, json.as_deref(), csv.as_deref()),
-        Some(Command::Eval { folder, gold, min_f1, min_accuracy, min_evidence, json }) => {
-            run_eval(&folder, &gold, Gates { min_f1, min_accuracy, min_evidence }, json)
+        Some(Command::Extract { folder, json, csv }) => {
+            run_extract(&folder, json.as_deref(), csv.as_deref())
         }
+        Some(Command::Eval {
+            folder,
+            gold,
+            min_f1,
+            min_accuracy,
+            min_evidence,
+            json,
+        }) => run_eval(
+            &folder,
+            &gold,
+            Gates {
+                min_f1,
+                min_accuracy,
+                min_evidence,
+            },
+            json,
+        ),
         None => {
             eprintln!("armsflow: give a command (extract, eval); see `armsflow --help`");
             return ExitCode::from(2);

@@ -4,6 +4,7 @@ use crate::corpus::{LoadOptions, LoadProgress};
 use crate::dataset::build_dataset;
 use crate::eval::{AnswerKey, Attribute, Finding, Scores, score};
 use anyhow::Context;
+use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -19,11 +20,23 @@ pub struct Gates {
 }
 
 /// `armsflow eval`: prints the scores and the misses, and checks the gates.
-pub fn run_eval(folder: &Path, gold: &Path, gates: Gates, as_json: bool) -> anyhow::Result<Outcome> {
-    let key_text = std::fs::read_to_string(gold).with_context(|| format!("cannot read answer key {}", gold.display()))?;
-    let key: AnswerKey = serde_json::from_str(&key_text).with_context(|| format!("{} is not an answer key", gold.display()))?;
+pub fn run_eval(
+    folder: &Path,
+    gold: &Path,
+    gates: Gates,
+    as_json: bool,
+) -> anyhow::Result<Outcome> {
+    let key_text = std::fs::read_to_string(gold)
+        .with_context(|| format!("cannot read answer key {}", gold.display()))?;
+    let key: AnswerKey = serde_json::from_str(&key_text)
+        .with_context(|| format!("{} is not an answer key", gold.display()))?;
     let extractor = extractor_with_user_gazetteer()?;
-    let dataset = build_dataset(folder, &extractor, &LoadOptions::default(), &Arc::new(LoadProgress::default()))?;
+    let dataset = build_dataset(
+        folder,
+        &extractor,
+        &LoadOptions::default(),
+        &Arc::new(LoadProgress::default()),
+    )?;
     let scores = score(&dataset, &key);
     if as_json {
         println!("{}", serde_json::to_string_pretty(&scores)?);
@@ -46,7 +59,10 @@ pub fn run_eval(folder: &Path, gold: &Path, gates: Gates, as_json: bool) -> anyh
     if let Some(min) = gates.min_evidence
         && scores.accuracy(Attribute::Evidence) < min
     {
-        failed.push(format!("evidence accuracy {:.3} < {min}", scores.accuracy(Attribute::Evidence)));
+        failed.push(format!(
+            "evidence accuracy {:.3} < {min}",
+            scores.accuracy(Attribute::Evidence)
+        ));
     }
     if failed.is_empty() {
         Ok(Outcome::Ok)
@@ -57,27 +73,45 @@ pub fn run_eval(folder: &Path, gold: &Path, gates: Gates, as_json: bool) -> anyh
 }
 
 fn print_report(folder: &Path, s: &Scores) {
-    println!("Evaluation of {}", folder.display());
+    let mut out = String::new();
+    let _ = writeln!(out, "Evaluation of {}", folder.display());
     for (name, p) in [("core", &s.core), ("core+stretch", &s.core_stretch)] {
-        println!(
+        let _ = writeln!(
+            out,
             "  {name:<13} P {:.3}  R {:.3}  F1 {:.3}   (tp {}, fp {}, fn {})",
             p.precision, p.recall, p.f1, p.true_positives, p.false_positives, p.false_negatives
         );
     }
-    for a in [Attribute::Category, Attribute::Status, Attribute::Quantity, Attribute::Evidence] {
+    for a in [
+        Attribute::Category,
+        Attribute::Status,
+        Attribute::Quantity,
+        Attribute::Evidence,
+    ] {
         let (right, total) = s.attributes.get(&a).copied().unwrap_or((0, 0));
-        println!("  {:<13} {:.3}   ({right}/{total} matches)", format!("{a:?}").to_lowercase(), s.accuracy(a));
+        let _ = writeln!(
+            out,
+            "  {:<13} {:.3}   ({right}/{total} matches)",
+            format!("{a:?}").to_lowercase(),
+            s.accuracy(a)
+        );
     }
-    let list = |title: &str, items: &[Finding]| {
+    let mut list = |title: &str, items: &[Finding]| {
         if items.is_empty() {
             return;
         }
-        println!("{title} ({}):", items.len());
+        let _ = writeln!(out, "{title} ({}):", items.len());
         for f in items {
-            println!("  {} {} -> {}: {}\n      \"{}\"", f.article, f.supplier, f.recipient, f.note, f.sentence);
+            let _ = writeln!(
+                out,
+                "  {} {} -> {}: {}\n      \"{}\"",
+                f.article, f.supplier, f.recipient, f.note, f.sentence
+            );
         }
     };
     list("Missed", &s.misses);
     list("Spurious", &s.spurious);
     list("Wrong attributes", &s.wrong);
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes());
 }

@@ -10,7 +10,8 @@ use std::sync::Arc;
 
 /// Builds the extractor with the user's gazetteer file, reporting a bad file as a warning.
 pub(crate) fn extractor_with_user_gazetteer() -> anyhow::Result<Extractor> {
-    let (gazetteer, warning) = Gazetteer::with_user_file().context("loading the built-in gazetteer")?;
+    let (gazetteer, warning) =
+        Gazetteer::with_user_file().context("loading the built-in gazetteer")?;
     if let Some(w) = warning {
         eprintln!("armsflow: warning: your gazetteer file was not used: {w}");
     }
@@ -18,10 +19,23 @@ pub(crate) fn extractor_with_user_gazetteer() -> anyhow::Result<Extractor> {
 }
 
 /// `armsflow extract`: writes the dataset and prints a one-line summary to stderr.
-pub fn run_extract(folder: &Path, json: Option<&Path>, csv: Option<&Path>) -> anyhow::Result<Outcome> {
+pub fn run_extract(
+    folder: &Path,
+    json: Option<&Path>,
+    csv: Option<&Path>,
+) -> anyhow::Result<Outcome> {
     let extractor = extractor_with_user_gazetteer()?;
-    let dataset = build_dataset(folder, &extractor, &LoadOptions::default(), &Arc::new(LoadProgress::default()))?;
-    let json = json.or(if csv.is_none() { Some(Path::new("-")) } else { None });
+    let dataset = build_dataset(
+        folder,
+        &extractor,
+        &LoadOptions::default(),
+        &Arc::new(LoadProgress::default()),
+    )?;
+    let json = json.or(if csv.is_none() {
+        Some(Path::new("-"))
+    } else {
+        None
+    });
     if let Some(path) = json {
         write_output(path, |w| {
             serde_json::to_writer_pretty(&mut *w, &dataset)?;

@@ -12,7 +12,11 @@ pub use extract_cmd::run_extract;
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
-#[command(name = "armsflow", version, about = "Find reported arms transfers in a folder of news articles.")]
+#[command(
+    name = "armsflow",
+    version,
+    about = "Find reported arms transfers in a folder of news articles."
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

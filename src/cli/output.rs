@@ -3,7 +3,10 @@ use std::path::Path;
 
 /// Writes to standard output when `path` is `-`, else to the file atomically (a temporary file
 /// beside it, then a rename), so a failed write never leaves half a file.
-pub fn write_output(path: &Path, write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>) -> anyhow::Result<()> {
+pub fn write_output(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     if path.as_os_str() == "-" {
         let stdout = std::io::stdout();
         let mut lock = stdout.lock();
@@ -11,8 +14,14 @@ pub fn write_output(path: &Path, write: impl FnOnce(&mut dyn Write) -> anyhow::R
         lock.flush()?;
         return Ok(());
     }
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| -> anyhow::Result<()> {
         let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);

@@ -25,13 +25,23 @@ impl Boilerplate {
     pub fn parse(source: &str) -> Result<Self, regex::Error> {
         let mut lines = Vec::new();
         let mut tails = Vec::new();
-        for row in source.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        for row in source
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
             let (kind, pattern) = row.split_once('\t').unwrap_or(("line", row));
             let anchored = format!("(?i)^(?:{})$", pattern.trim());
             Regex::new(&anchored)?;
-            if kind == "tail" { tails.push(anchored) } else { lines.push(anchored) }
+            if kind == "tail" {
+                tails.push(anchored)
+            } else {
+                lines.push(anchored)
+            }
         }
-        Ok(Self { lines: RegexSet::new(lines)?, tails: RegexSet::new(tails)? })
+        Ok(Self {
+            lines: RegexSet::new(lines)?,
+            tails: RegexSet::new(tails)?,
+        })
     }
 
     /// Returns `text` without boilerplate lines. Paragraphs stay separated by one blank line.
@@ -83,6 +93,9 @@ mod tests {
     fn drops_boilerplate_keeps_story() {
         let text = "web hit counter\n\nRussia buys shells\n\nShare This Article\nRussia bought shells.\n\nRelated headline here\n\nRelated headline here\n\nAdvertisement\nMore story text.\nLeave a Reply\nNice comment.";
         let cleaned = Boilerplate::builtin().clean(text);
-        assert_eq!(cleaned, "Russia buys shells\n\nRussia bought shells.\n\nMore story text.");
+        assert_eq!(
+            cleaned,
+            "Russia buys shells\n\nRussia bought shells.\n\nMore story text."
+        );
     }
 }

@@ -55,7 +55,10 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return match std::str::from_utf8(rest) {
             Ok(text) => Decoded::Text(text.to_owned(), Encoding::Utf8Bom),
-            Err(_) => Decoded::Text(encoding_rs::WINDOWS_1252.decode(rest).0.into_owned(), Encoding::Windows1252),
+            Err(_) => Decoded::Text(
+                encoding_rs::WINDOWS_1252.decode(rest).0.into_owned(),
+                Encoding::Windows1252,
+            ),
         };
     }
     if bytes.starts_with(b"\xFF\xFE") {
@@ -77,7 +80,10 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Decoded::Text(text.to_owned(), Encoding::Utf8),
-        Err(_) => Decoded::Text(encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(), Encoding::Windows1252),
+        Err(_) => Decoded::Text(
+            encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+            Encoding::Windows1252,
+        ),
     }
 }
 
@@ -87,16 +93,37 @@ mod tests {
 
     #[test]
     fn decoding_table() {
-        let utf16le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Kyiv".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        let utf16be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Kyiv".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let utf16le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Kyiv".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let utf16be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Kyiv".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         let cases: Vec<(Vec<u8>, Decoded)> = vec![
-            (b"plain".to_vec(), Decoded::Text("plain".into(), Encoding::Utf8)),
-            (b"\xEF\xBB\xBFbom".to_vec(), Decoded::Text("bom".into(), Encoding::Utf8Bom)),
+            (
+                b"plain".to_vec(),
+                Decoded::Text("plain".into(), Encoding::Utf8),
+            ),
+            (
+                b"\xEF\xBB\xBFbom".to_vec(),
+                Decoded::Text("bom".into(), Encoding::Utf8Bom),
+            ),
             (utf16le, Decoded::Text("Kyiv".into(), Encoding::Utf16Le)),
             (utf16be, Decoded::Text("Kyiv".into(), Encoding::Utf16Be)),
-            (b"caf\xE9 \x93quoted\x94".to_vec(), Decoded::Text("café “quoted”".into(), Encoding::Windows1252)),
-            (b"\x89PNG\r\n\x1a\n".to_vec(), Decoded::Binary("binary file (a PNG image), not text".into())),
-            (b"ab\0cd".to_vec(), Decoded::Binary("binary file (contains NUL bytes), not text".into())),
+            (
+                b"caf\xE9 \x93quoted\x94".to_vec(),
+                Decoded::Text("café “quoted”".into(), Encoding::Windows1252),
+            ),
+            (
+                b"\x89PNG\r\n\x1a\n".to_vec(),
+                Decoded::Binary("binary file (a PNG image), not text".into()),
+            ),
+            (
+                b"ab\0cd".to_vec(),
+                Decoded::Binary("binary file (contains NUL bytes), not text".into()),
+            ),
         ];
         for (bytes, want) in cases {
             assert_eq!(decode(&bytes), want);

@@ -21,14 +21,50 @@ const SKIPPED_TAGS: &[&str] = &[
 
 /// Class or id words that mark navigation, sharing, comments and other page furniture.
 const SKIPPED_MARKERS: &[&str] = &[
-    "nav", "menu", "footer", "share", "social", "related", "comment", "cookie", "subscribe",
-    "newsletter", "advert", "promo", "sidebar", "breadcrumb", "banner", "popup", "paywall",
+    "nav",
+    "menu",
+    "footer",
+    "share",
+    "social",
+    "related",
+    "comment",
+    "cookie",
+    "subscribe",
+    "newsletter",
+    "advert",
+    "promo",
+    "sidebar",
+    "breadcrumb",
+    "banner",
+    "popup",
+    "paywall",
 ];
 
 /// Block elements: a line break before and after their text.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "section", "article",
-    "main", "br", "tr", "pre", "dd", "dt", "figcaption", "table", "ul", "ol", "body",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "section",
+    "article",
+    "main",
+    "br",
+    "tr",
+    "pre",
+    "dd",
+    "dt",
+    "figcaption",
+    "table",
+    "ul",
+    "ol",
+    "body",
 ];
 
 /// Parses an HTML page (malformed or truncated markup is tolerated) into title, site name,
@@ -38,17 +74,25 @@ pub fn html_to_page(source: &str) -> HtmlPage {
     let meta = |selector: &str| -> Option<String> {
         let sel = Selector::parse(selector).ok()?;
         doc.select(&sel)
-            .find_map(|e| e.value().attr("content").or_else(|| e.value().attr("datetime")).map(clean_inline))
+            .find_map(|e| {
+                e.value()
+                    .attr("content")
+                    .or_else(|| e.value().attr("datetime"))
+                    .map(clean_inline)
+            })
             .filter(|s| !s.is_empty())
     };
     let first_text = |selector: &str| -> Option<String> {
         let sel = Selector::parse(selector).ok()?;
-        doc.select(&sel).map(|e| clean_inline(&e.text().collect::<String>())).find(|s| !s.is_empty())
+        doc.select(&sel)
+            .map(|e| clean_inline(&e.text().collect::<String>()))
+            .find(|s| !s.is_empty())
     };
     let title = first_text("title")
         .or_else(|| meta(r#"meta[property="og:title"]"#))
         .or_else(|| first_text("h1"));
-    let site_name = meta(r#"meta[property="og:site_name"]"#).or_else(|| meta(r#"meta[name="application-name"]"#));
+    let site_name = meta(r#"meta[property="og:site_name"]"#)
+        .or_else(|| meta(r#"meta[name="application-name"]"#));
     let date = meta(r#"meta[property="article:published_time"]"#)
         .or_else(|| meta(r#"meta[name="date"]"#))
         .or_else(|| meta(r#"meta[name="pubdate"]"#))
@@ -65,7 +109,11 @@ pub fn html_to_page(source: &str) -> HtmlPage {
     if let Some(root) = root {
         collect_text(root, &mut text);
     }
-    let mut lines: Vec<String> = text.lines().map(clean_inline).filter(|l| !l.is_empty()).collect();
+    let mut lines: Vec<String> = text
+        .lines()
+        .map(clean_inline)
+        .filter(|l| !l.is_empty())
+        .collect();
     // Make sure the headline leads the text, so that it can be quoted as evidence.
     if let Some(t) = &title
         && lines.first().is_none_or(|first| first != t)
@@ -73,7 +121,12 @@ pub fn html_to_page(source: &str) -> HtmlPage {
         lines.retain(|l| l != t);
         lines.insert(0, t.clone());
     }
-    HtmlPage { title, site_name, date, text: lines.join("\n\n") }
+    HtmlPage {
+        title,
+        site_name,
+        date,
+        text: lines.join("\n\n"),
+    }
 }
 
 fn collect_text(element: ElementRef<'_>, out: &mut String) {
@@ -108,7 +161,10 @@ fn is_furniture(e: &scraper::node::Element) -> bool {
                 .any(|word| SKIPPED_MARKERS.contains(&word.to_ascii_lowercase().as_str()))
         })
     };
-    marked(e.attr("class")) || marked(e.attr("id")) || e.attr("role").is_some_and(|r| r == "navigation" || r == "banner")
+    marked(e.attr("class"))
+        || marked(e.attr("id"))
+        || e.attr("role")
+            .is_some_and(|r| r == "navigation" || r == "banner")
 }
 
 /// Collapses runs of white space (including non-breaking spaces) into single spaces.
@@ -134,7 +190,10 @@ mod tests {
         assert_eq!(page.title.as_deref(), Some("Egypt returns engines"));
         assert_eq!(page.site_name.as_deref(), Some("Daily Wire Service"));
         assert_eq!(page.date.as_deref(), Some("2023-11-08T10:00:00Z"));
-        assert_eq!(page.text, "Egypt returns engines\n\nEgypt agreed to return 150 engines.\n\nSecond paragraph.");
+        assert_eq!(
+            page.text,
+            "Egypt returns engines\n\nEgypt agreed to return 150 engines.\n\nSecond paragraph."
+        );
     }
 
     #[test]

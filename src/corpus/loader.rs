@@ -1,4 +1,7 @@
-use super::{Article, Boilerplate, DateSource, Decoded, Problem, ProblemKind, decode, html_to_page, parse_date, read_header};
+use super::{
+    Article, Boilerplate, DateSource, Decoded, Problem, ProblemKind, decode, html_to_page,
+    parse_date, read_header,
+};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -17,7 +20,9 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self { max_file_bytes: 20 * 1024 * 1024 }
+        Self {
+            max_file_bytes: 20 * 1024 * 1024,
+        }
     }
 }
 
@@ -64,8 +69,15 @@ pub enum LoadError {
 /// Loads every article under `root` (recursively, hidden files and folders skipped, symlinks
 /// followed with loop detection). A file that cannot be read becomes a [`Problem`]; the rest
 /// of the folder still loads. Nothing in the folder is ever written.
-pub fn load_folder(root: &Path, options: &LoadOptions, progress: &Arc<LoadProgress>) -> Result<Loaded, LoadError> {
-    let meta = std::fs::metadata(root).map_err(|source| LoadError::Folder { path: root.to_owned(), source })?;
+pub fn load_folder(
+    root: &Path,
+    options: &LoadOptions,
+    progress: &Arc<LoadProgress>,
+) -> Result<Loaded, LoadError> {
+    let meta = std::fs::metadata(root).map_err(|source| LoadError::Folder {
+        path: root.to_owned(),
+        source,
+    })?;
     if !meta.is_dir() {
         return Err(LoadError::NotAFolder(root.to_owned()));
     }
@@ -94,11 +106,16 @@ pub fn load_folder(root: &Path, options: &LoadOptions, progress: &Arc<LoadProgre
             Err(err) => {
                 let path = err.path().map_or_else(|| root.to_owned(), Path::to_owned);
                 let reason = if err.loop_ancestor().is_some() {
-                    "symbolic link loop: the link points back to a folder that contains it".to_owned()
+                    "symbolic link loop: the link points back to a folder that contains it"
+                        .to_owned()
                 } else {
                     describe_io(err.io_error(), "cannot read folder entry")
                 };
-                loaded.problems.push(Problem { path: relative(root, &path), reason, kind: ProblemKind::Walk });
+                loaded.problems.push(Problem {
+                    path: relative(root, &path),
+                    reason,
+                    kind: ProblemKind::Walk,
+                });
             }
         }
     }
@@ -148,13 +165,20 @@ fn article_kind(path: &Path) -> Option<Kind> {
 /// Path of `path` relative to `root`, with `/` separators; non-UTF-8 names are shown lossily.
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn describe_io(err: Option<&std::io::Error>, what: &str) -> String {
     match err {
-        Some(e) if e.kind() == std::io::ErrorKind::PermissionDenied => format!("{what}: permission denied"),
-        Some(e) if e.kind() == std::io::ErrorKind::NotFound => format!("{what}: the file vanished or is a broken link"),
+        Some(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            format!("{what}: permission denied")
+        }
+        Some(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            format!("{what}: the file vanished or is a broken link")
+        }
         Some(e) => format!("{what}: {e}"),
         None => what.to_owned(),
     }
@@ -163,16 +187,36 @@ fn describe_io(err: Option<&std::io::Error>, what: &str) -> String {
 /// Reads one file into an article (id left empty), or says why it cannot be read.
 pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<Article, Problem> {
     let rel = relative(root, path);
-    let problem = |kind, reason: String| Problem { path: rel.clone(), reason, kind };
+    let problem = |kind, reason: String| Problem {
+        path: rel.clone(),
+        reason,
+        kind,
+    };
     let kind = article_kind(path).unwrap_or(Kind::Text);
-    let size = std::fs::metadata(path).map_err(|e| problem(ProblemKind::Unreadable, describe_io(Some(&e), "cannot read file")))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| {
+            problem(
+                ProblemKind::Unreadable,
+                describe_io(Some(&e), "cannot read file"),
+            )
+        })?
+        .len();
     if size > options.max_file_bytes {
         return Err(problem(
             ProblemKind::TooLarge,
-            format!("file is {} MB, over the {} MB limit for one article", size / 1_048_576, options.max_file_bytes / 1_048_576),
+            format!(
+                "file is {} MB, over the {} MB limit for one article",
+                size / 1_048_576,
+                options.max_file_bytes / 1_048_576
+            ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| problem(ProblemKind::Unreadable, describe_io(Some(&e), "cannot read file")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        problem(
+            ProblemKind::Unreadable,
+            describe_io(Some(&e), "cannot read file"),
+        )
+    })?;
     let (raw, encoding) = match decode(&bytes) {
         Decoded::Text(text, encoding) => (text.replace("\r\n", "\n").replace('\r', "\n"), encoding),
         Decoded::Binary(reason) => return Err(problem(ProblemKind::Binary, reason)),
@@ -180,21 +224,39 @@ pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<A
     let (body, title, outlet, mut date) = match kind {
         Kind::Html => {
             let page = html_to_page(&raw);
-            let date = page.date.as_deref().and_then(parse_date).map(|d| (d, DateSource::HtmlMeta));
+            let date = page
+                .date
+                .as_deref()
+                .and_then(parse_date)
+                .map(|d| (d, DateSource::HtmlMeta));
             (page.text, page.title, page.site_name, date)
         }
         Kind::Text => {
             let header = read_header(&raw);
-            (raw[header.len..].to_owned(), header.title, header.outlet, header.date)
+            let mut body = raw[header.len..].to_owned();
+            // A title given in a header leads the text, so that it can be quoted as evidence.
+            if let Some(title) = &header.title
+                && !body.trim_start().starts_with(title.as_str())
+            {
+                body = format!("{title}\n\n{body}");
+            }
+            (body, header.title, header.outlet, header.date)
         }
     };
     let text = Boilerplate::builtin_shared().clean(&body);
     if text.trim().is_empty() {
-        let reason = if bytes.is_empty() { "empty file (0 bytes)" } else { "no article text (only white space, markup or boilerplate)" };
+        let reason = if bytes.is_empty() {
+            "empty file (0 bytes)"
+        } else {
+            "no article text (only white space, markup or boilerplate)"
+        };
         return Err(problem(ProblemKind::Empty, reason.to_owned()));
     }
     if date.is_none() {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         date = parse_date(&name).map(|d| (d, DateSource::FileName));
     }
     let title = title.unwrap_or_else(|| first_line_title(&text));
@@ -212,17 +274,25 @@ pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<A
 
 /// The first line, cut to its first sentence when it is a long paragraph.
 fn first_line_title(text: &str) -> String {
-    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    let line = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
     if line.len() <= 160 {
         return line.to_owned();
     }
-    crate::text::split_sentences(line).first().map_or(line, |s| s.slice(line)).to_owned()
+    crate::text::split_sentences(line)
+        .first()
+        .map_or(line, |s| s.slice(line))
+        .to_owned()
 }
 
 impl Boilerplate {
     /// One shared copy of the built-in patterns (compiling them per file would be wasteful).
     pub fn builtin_shared() -> &'static Boilerplate {
-        static SHARED: std::sync::LazyLock<Boilerplate> = std::sync::LazyLock::new(Boilerplate::builtin);
+        static SHARED: std::sync::LazyLock<Boilerplate> =
+            std::sync::LazyLock::new(Boilerplate::builtin);
         &SHARED
     }
 }

@@ -33,7 +33,11 @@ pub fn read_header(text: &str) -> Header {
         consumed += first;
         rest = &rest[first..];
     }
-    let source = if front_matter { DateSource::FrontMatter } else { DateSource::Header };
+    let source = if front_matter {
+        DateSource::FrontMatter
+    } else {
+        DateSource::Header
+    };
     let mut seen_any = false;
     for line in rest.split_inclusive('\n') {
         let trimmed = line.trim();
@@ -61,7 +65,9 @@ pub fn read_header(text: &str) -> Header {
         let value = caps[2].trim_matches(|c| c == '"' || c == '\'').to_owned();
         match key.as_str() {
             "title" if !value.is_empty() => header.title = Some(value),
-            "source" | "outlet" | "publisher" | "site" if !value.is_empty() => header.outlet = Some(value),
+            "source" | "outlet" | "publisher" | "site" if !value.is_empty() => {
+                header.outlet = Some(value)
+            }
             "date" | "published" | "publication date" => {
                 if let Some(date) = parse_date(&value) {
                     header.date = Some((date, source));
@@ -76,8 +82,9 @@ pub fn read_header(text: &str) -> Header {
     header
 }
 
-static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})(?:$|[^0-9])").expect("static regex"));
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})(?:$|[^0-9])").expect("static regex")
+});
 static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(\d{4})\b")
         .expect("static regex")
@@ -94,17 +101,26 @@ pub fn parse_date(s: &str) -> Option<Date> {
     }
     let c = WRITTEN_DATE.captures(s)?;
     let month = month_number(&c[2])?;
-    let day: i8 = c.get(1).or_else(|| c.get(3)).map_or(Some(1), |m| m.as_str().parse().ok())?;
+    let day: i8 = c
+        .get(1)
+        .or_else(|| c.get(3))
+        .map_or(Some(1), |m| m.as_str().parse().ok())?;
     Date::new(c[4].parse().ok()?, month, day).ok()
 }
 
 /// Month number for an English month name or its three-letter prefix.
 pub(crate) fn month_number(name: &str) -> Option<i8> {
-    let prefix: String = name.chars().take(3).collect::<String>().to_ascii_lowercase();
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        .iter()
-        .position(|m| *m == prefix)
-        .and_then(|i| i8::try_from(i + 1).ok())
+    let prefix: String = name
+        .chars()
+        .take(3)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| *m == prefix)
+    .and_then(|i| i8::try_from(i + 1).ok())
 }
 
 #[cfg(test)]
@@ -133,7 +149,8 @@ mod tests {
 
     #[test]
     fn header_block() {
-        let text = "Title: Engines go back\nDate: 2023-11-08\nSource: Example Times\n\nBody starts here.";
+        let text =
+            "Title: Engines go back\nDate: 2023-11-08\nSource: Example Times\n\nBody starts here.";
         let h = read_header(text);
         assert_eq!(h.title.as_deref(), Some("Engines go back"));
         assert_eq!(h.outlet.as_deref(), Some("Example Times"));

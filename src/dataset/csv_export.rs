@@ -3,9 +3,28 @@ use std::io::Write;
 
 /// Column names of the CSV: one row per evidence sentence.
 pub const CSV_HEADER: [&str; 22] = [
-    "transfer_id", "supplier_code", "supplier", "recipient_code", "recipient", "item", "category",
-    "quantity", "quantity_qualifier", "value_usd", "status", "date_text", "attribution", "rule",
-    "article_id", "article_path", "article_title", "outlet", "published", "start", "end", "sentence",
+    "transfer_id",
+    "supplier_code",
+    "supplier",
+    "recipient_code",
+    "recipient",
+    "item",
+    "category",
+    "quantity",
+    "quantity_qualifier",
+    "value_usd",
+    "status",
+    "date_text",
+    "attribution",
+    "rule",
+    "article_id",
+    "article_path",
+    "article_title",
+    "outlet",
+    "published",
+    "start",
+    "end",
+    "sentence",
 ];
 
 /// Writes the dataset as CSV, one row per evidence sentence.
@@ -16,7 +35,15 @@ pub fn write_csv<W: Write>(dataset: &Dataset, out: W) -> Result<(), csv::Error> 
         for e in &t.evidence {
             let article = dataset.article(&e.article);
             let quantity = t.quantity.map(|q| q.value.to_string()).unwrap_or_default();
-            let qualifier = t.quantity.map(|q| serde_json::to_value(q.qualifier).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()).unwrap_or_default();
+            let qualifier = t
+                .quantity
+                .map(|q| {
+                    serde_json::to_value(q.qualifier)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default()
+                })
+                .unwrap_or_default();
             w.write_record([
                 t.id.as_str(),
                 &t.supplier.code,

@@ -7,4 +7,6 @@ mod model;
 
 pub use build::{BuildError, build_dataset};
 pub use csv_export::{CSV_HEADER, write_csv};
-pub use model::{Category, Dataset, Evidence, Party, Qualifier, Quantity, SCHEMA, Status, Transfer};
+pub use model::{
+    Category, Dataset, Evidence, Party, Qualifier, Quantity, SCHEMA, Status, Transfer,
+};

@@ -57,10 +57,24 @@ pub enum Category {
 impl Category {
     /// Every category, in display order.
     pub const ALL: [Category; 18] = [
-        Self::Aircraft, Self::AirDefence, Self::ArmouredVehicles, Self::Artillery, Self::Engines,
-        Self::Missiles, Self::Naval, Self::Sensors, Self::Ships, Self::Satellites, Self::Ammunition,
-        Self::Drones, Self::SmallArms, Self::Components, Self::WeaponsUnspecified,
-        Self::Commodities, Self::Money, Self::Other,
+        Self::Aircraft,
+        Self::AirDefence,
+        Self::ArmouredVehicles,
+        Self::Artillery,
+        Self::Engines,
+        Self::Missiles,
+        Self::Naval,
+        Self::Sensors,
+        Self::Ships,
+        Self::Satellites,
+        Self::Ammunition,
+        Self::Drones,
+        Self::SmallArms,
+        Self::Components,
+        Self::WeaponsUnspecified,
+        Self::Commodities,
+        Self::Money,
+        Self::Other,
     ];
 
     /// The kebab-case name used in JSON, CSV and data files.
@@ -96,8 +110,15 @@ impl Category {
 impl Status {
     /// Every status, in display order.
     pub const ALL: [Status; 9] = [
-        Self::Requested, Self::Negotiating, Self::Agreed, Self::Planned, Self::Delivered,
-        Self::Refused, Self::Cancelled, Self::Denied, Self::Unknown,
+        Self::Requested,
+        Self::Negotiating,
+        Self::Agreed,
+        Self::Planned,
+        Self::Delivered,
+        Self::Refused,
+        Self::Cancelled,
+        Self::Denied,
+        Self::Unknown,
     ];
 
     /// The kebab-case name used in JSON, CSV and data files.

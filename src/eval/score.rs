@@ -25,8 +25,19 @@ impl Prf {
         let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
         let precision = ratio(tp, tp + fp);
         let recall = ratio(tp, tp + fn_);
-        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-        Self { true_positives: tp, false_positives: fp, false_negatives: fn_, precision, recall, f1 }
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        Self {
+            true_positives: tp,
+            false_positives: fp,
+            false_negatives: fn_,
+            precision,
+            recall,
+            f1,
+        }
     }
 }
 
@@ -80,20 +91,33 @@ impl Scores {
     /// Share of matched units with `attribute` right (1.0 when nothing matched).
     pub fn accuracy(&self, attribute: Attribute) -> f64 {
         let (right, total) = self.attributes.get(&attribute).copied().unwrap_or((0, 0));
-        if total == 0 { 1.0 } else { right as f64 / total as f64 }
+        if total == 0 {
+            1.0
+        } else {
+            right as f64 / total as f64
+        }
     }
 }
 
 type Unit = (String, String, String);
 
 fn normalise(s: &str) -> String {
-    s.replace(['’', '‘'], "'").replace(['“', '”'], "\"").split_whitespace().collect::<Vec<_>>().join(" ")
+    s.replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Scores `dataset` against `key`. Articles are matched by file name; only articles the key
 /// lists are scored.
 pub fn score(dataset: &Dataset, key: &AnswerKey) -> Scores {
-    let key_articles: BTreeSet<&str> = key.articles.keys().map(String::as_str).chain(key.transfers.iter().map(|t| t.article.as_str())).collect();
+    let key_articles: BTreeSet<&str> = key
+        .articles
+        .keys()
+        .map(String::as_str)
+        .chain(key.transfers.iter().map(|t| t.article.as_str()))
+        .collect();
     let file_of = |id: &str| -> Option<String> {
         let path = &dataset.article(id)?.path;
         let name = path.rsplit('/').next().unwrap_or(path);
@@ -112,52 +136,127 @@ pub fn score(dataset: &Dataset, key: &AnswerKey) -> Scores {
     }
     let mut found: BTreeMap<Unit, Vec<&Transfer>> = BTreeMap::new();
     for t in &dataset.transfers {
-        let Some(article) = t.evidence.first().and_then(|e| file_of(&e.article)) else { continue };
-        found.entry((article, t.supplier.code.clone(), t.recipient.code.clone())).or_default().push(t);
+        let Some(article) = t.evidence.first().and_then(|e| file_of(&e.article)) else {
+            continue;
+        };
+        found
+            .entry((article, t.supplier.code.clone(), t.recipient.code.clone()))
+            .or_default()
+            .push(t);
     }
     let prf = |counted: &dyn Fn(Tier) -> bool| {
-        let tp = found.keys().filter(|u| gold.get(*u).is_some_and(|(t, _)| counted(*t))).count();
+        let tp = found
+            .keys()
+            .filter(|u| gold.get(*u).is_some_and(|(t, _)| counted(*t)))
+            .count();
         let fp = found.keys().filter(|u| !gold.contains_key(*u)).count();
-        let fn_ = gold.iter().filter(|(u, (t, _))| counted(*t) && !found.contains_key(*u)).count();
+        let fn_ = gold
+            .iter()
+            .filter(|(u, (t, _))| counted(*t) && !found.contains_key(*u))
+            .count();
         Prf::new(tp, fp, fn_)
     };
-    let mut scores = Scores { core: prf(&|t| t == Tier::Core), core_stretch: prf(&|t| t != Tier::Optional), ..Scores::default() };
+    let mut scores = Scores {
+        core: prf(&|t| t == Tier::Core),
+        core_stretch: prf(&|t| t != Tier::Optional),
+        ..Scores::default()
+    };
     for (unit, (tier, entries)) in &gold {
         if *tier == Tier::Optional {
             continue;
         }
         let Some(transfers) = found.get(unit) else {
-            scores.misses.push(Finding { article: unit.0.clone(), supplier: unit.1.clone(), recipient: unit.2.clone(), note: format!("{tier:?} {} ({})", entries[0].item, entries[0].status), sentence: entries[0].evidence.first().cloned().unwrap_or_default() });
+            scores.misses.push(Finding {
+                article: unit.0.clone(),
+                supplier: unit.1.clone(),
+                recipient: unit.2.clone(),
+                note: format!("{tier:?} {} ({})", entries[0].item, entries[0].status),
+                sentence: entries[0].evidence.first().cloned().unwrap_or_default(),
+            });
             continue;
         };
         let g = entries[0];
-        let checks = |t: &Transfer| -> [bool; 3] { [t.category.as_str() == g.category, t.status.as_str() == g.status, t.quantity == g.quantity] };
-        let best = transfers.iter().max_by_key(|t| checks(t).iter().filter(|c| **c).count()).copied().unwrap_or(transfers[0]);
+        let checks = |t: &Transfer| -> [bool; 3] {
+            [
+                t.category.as_str() == g.category,
+                t.status.as_str() == g.status,
+                t.quantity == g.quantity,
+            ]
+        };
+        let best = transfers
+            .iter()
+            .max_by_key(|t| checks(t).iter().filter(|c| **c).count())
+            .copied()
+            .unwrap_or(transfers[0]);
         let [cat, status, quantity] = checks(best);
-        let fragments: Vec<String> = entries.iter().flat_map(|e| e.evidence.iter()).map(|f| normalise(f)).collect();
+        let fragments: Vec<String> = entries
+            .iter()
+            .flat_map(|e| e.evidence.iter())
+            .map(|f| normalise(f))
+            .collect();
         let evidence = transfers.iter().flat_map(|t| &t.evidence).any(|e| {
             let s = normalise(&e.sentence);
             fragments.iter().any(|f| s.contains(f.as_str()))
         });
         for (attribute, ok, got, want) in [
-            (Attribute::Category, cat, best.category.to_string(), g.category.clone()),
-            (Attribute::Status, status, best.status.to_string(), g.status.clone()),
-            (Attribute::Quantity, quantity, format!("{:?}", best.quantity.map(|q| (q.value, q.qualifier))), format!("{:?}", g.quantity.map(|q| (q.value, q.qualifier)))),
-            (Attribute::Evidence, evidence, "no sentence with a key fragment".into(), "a key fragment".into()),
+            (
+                Attribute::Category,
+                cat,
+                best.category.to_string(),
+                g.category.clone(),
+            ),
+            (
+                Attribute::Status,
+                status,
+                best.status.to_string(),
+                g.status.clone(),
+            ),
+            (
+                Attribute::Quantity,
+                quantity,
+                format!("{:?}", best.quantity.map(|q| (q.value, q.qualifier))),
+                format!("{:?}", g.quantity.map(|q| (q.value, q.qualifier))),
+            ),
+            (
+                Attribute::Evidence,
+                evidence,
+                "no sentence with a key fragment".into(),
+                "a key fragment".into(),
+            ),
         ] {
             let e = scores.attributes.entry(attribute).or_insert((0, 0));
             e.1 += 1;
             if ok {
                 e.0 += 1;
             } else {
-                scores.wrong.push(Finding { article: unit.0.clone(), supplier: unit.1.clone(), recipient: unit.2.clone(), note: format!("{attribute:?}: got {got}, key {want}"), sentence: best.evidence.first().map(|e| e.sentence.clone()).unwrap_or_default() });
+                scores.wrong.push(Finding {
+                    article: unit.0.clone(),
+                    supplier: unit.1.clone(),
+                    recipient: unit.2.clone(),
+                    note: format!("{attribute:?}: got {got}, key {want}"),
+                    sentence: best
+                        .evidence
+                        .first()
+                        .map(|e| e.sentence.clone())
+                        .unwrap_or_default(),
+                });
             }
         }
     }
     for (unit, transfers) in &found {
         if !gold.contains_key(unit) {
             let t = transfers[0];
-            scores.spurious.push(Finding { article: unit.0.clone(), supplier: unit.1.clone(), recipient: unit.2.clone(), note: format!("{} ({}, {})", t.item, t.status, t.rule), sentence: t.evidence.first().map(|e| e.sentence.clone()).unwrap_or_default() });
+            scores.spurious.push(Finding {
+                article: unit.0.clone(),
+                supplier: unit.1.clone(),
+                recipient: unit.2.clone(),
+                note: format!("{} ({}, {})", t.item, t.status, t.rule),
+                sentence: t
+                    .evidence
+                    .first()
+                    .map(|e| e.sentence.clone())
+                    .unwrap_or_default(),
+            });
         }
     }
     scores

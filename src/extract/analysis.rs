@@ -106,33 +106,182 @@ pub struct SentenceAnalysis {
 
 /// Nouns that make a demonym a party: "Egyptian officials", "the Indian defence ministry".
 const ORG_NOUNS: &[&str] = &[
-    "officials", "official", "government", "governments", "authorities", "army", "armies",
-    "military", "forces", "troops", "navy", "ministry", "ministries", "minister", "ministers",
-    "president", "prime", "leader", "leaders", "leadership", "firms", "firm", "companies",
-    "company", "manufacturer", "manufacturers", "contractors", "contractor", "industry",
-    "networks", "intelligence", "diplomats", "embassy", "counterparts", "counterpart",
-    "parliament", "senate", "lawmakers", "regime", "side", "customs", "officers", "producers",
-    "producer", "suppliers", "partners", "allies", "delegation", "envoy", "agency",
-    "administration", "state", "states", "navy", "air", "defence", "defense", "foreign",
-    "secretary", "chancellor", "king", "emir", "junta", "buyers", "customers", "exporters",
-    "importers", "sources", "spokesman", "spokesperson", "spokeswoman", "media", "press",
-    "service", "services", "guard", "cabinet", "congress", "house", "people", "state-owned",
+    "officials",
+    "official",
+    "government",
+    "governments",
+    "authorities",
+    "army",
+    "armies",
+    "military",
+    "forces",
+    "troops",
+    "navy",
+    "ministry",
+    "ministries",
+    "minister",
+    "ministers",
+    "president",
+    "prime",
+    "leader",
+    "leaders",
+    "leadership",
+    "firms",
+    "firm",
+    "companies",
+    "company",
+    "manufacturer",
+    "manufacturers",
+    "contractors",
+    "contractor",
+    "industry",
+    "networks",
+    "intelligence",
+    "diplomats",
+    "embassy",
+    "counterparts",
+    "counterpart",
+    "parliament",
+    "senate",
+    "lawmakers",
+    "regime",
+    "side",
+    "customs",
+    "officers",
+    "producers",
+    "producer",
+    "suppliers",
+    "partners",
+    "allies",
+    "delegation",
+    "envoy",
+    "agency",
+    "administration",
+    "state",
+    "states",
+    "navy",
+    "air",
+    "defence",
+    "defense",
+    "foreign",
+    "secretary",
+    "chancellor",
+    "king",
+    "emir",
+    "junta",
+    "buyers",
+    "customers",
+    "exporters",
+    "importers",
+    "sources",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "media",
+    "press",
+    "service",
+    "services",
+    "guard",
+    "cabinet",
+    "congress",
+    "house",
+    "people",
+    "state-owned",
+    "maker",
+    "makers",
+    "builder",
+    "builders",
+    "initiative",
+    "plan",
+    "scheme",
+    "coalition",
+    "consortium",
+    "programme",
+    "program",
+    "fund",
 ];
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "neighbouring", "neighboring", "fellow", "embattled", "war-torn", "allied"];
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "neighbouring",
+    "neighboring",
+    "fellow",
+    "embattled",
+    "war-torn",
+    "allied",
+];
 
 /// Prepositions that put a group in a phrase of place, purpose or relation.
 pub(crate) const PREPOSITIONS: &[&str] = &[
-    "of", "in", "on", "at", "to", "for", "from", "with", "by", "against", "into", "over", "about",
-    "across", "than", "like", "between", "among", "via", "under", "near", "toward", "towards",
-    "within", "without", "through", "throughout", "per", "despite", "amid", "behind", "beyond",
-    "inside", "outside", "around", "upon", "onto", "including", "after", "before", "during",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "with",
+    "by",
+    "against",
+    "into",
+    "over",
+    "about",
+    "across",
+    "than",
+    "like",
+    "between",
+    "among",
+    "via",
+    "under",
+    "near",
+    "toward",
+    "towards",
+    "within",
+    "without",
+    "through",
+    "throughout",
+    "per",
+    "despite",
+    "amid",
+    "behind",
+    "beyond",
+    "inside",
+    "outside",
+    "around",
+    "upon",
+    "onto",
+    "including",
+    "after",
+    "before",
+    "during",
 ];
 
 /// Words that introduce a statement's source.
 pub(crate) const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "reported", "reports", "claimed", "claims", "alleged",
-    "confirmed", "added", "warned", "stated", "noted", "wrote", "insisted", "acknowledged",
+    "said",
+    "says",
+    "say",
+    "told",
+    "reported",
+    "reports",
+    "claimed",
+    "claims",
+    "alleged",
+    "confirmed",
+    "added",
+    "warned",
+    "stated",
+    "noted",
+    "wrote",
+    "insisted",
+    "acknowledged",
 ];
 
 impl SentenceAnalysis {
@@ -148,19 +297,37 @@ impl SentenceAnalysis {
             item.origin = groups.iter().rposition(|g| {
                 g.last < item.first
                     && item.first - g.last <= 4
-                    && matches!(g.role, GroupRole::Modifier | GroupRole::Origin | GroupRole::Supplied)
-                    && tokens[g.last + 1..item.first].iter().all(|t| t.kind != TokenKind::Punct || t.lower == "-")
+                    && matches!(
+                        g.role,
+                        GroupRole::Modifier | GroupRole::Origin | GroupRole::Supplied
+                    )
+                    && tokens[g.last + 1..item.first]
+                        .iter()
+                        .all(|t| t.kind != TokenKind::Punct || t.lower == "-")
             });
         }
         // "use" reports a transfer only for goods of a foreign origin ("uses British weapons").
         triggers.retain(|tr| {
             tr.frame != Frame::Use
-                || items.iter().any(|it| it.first > tr.last && it.first <= tr.last + 6 && it.origin.is_some_and(|g| matches!(groups[g].role, GroupRole::Modifier | GroupRole::Origin | GroupRole::Supplied)))
+                || items.iter().any(|it| {
+                    it.first > tr.last
+                        && it.first <= tr.last + 6
+                        && it.origin.is_some_and(|g| {
+                            matches!(
+                                groups[g].role,
+                                GroupRole::Modifier | GroupRole::Origin | GroupRole::Supplied
+                            )
+                        })
+                })
         });
         let mut cues = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            if let Some((e, n)) = lexicon.cue_index.longest_at(&lexicon.status_cues, &tokens, i, |_, _| true) {
+            if let Some((e, n)) =
+                lexicon
+                    .cue_index
+                    .longest_at(&lexicon.status_cues, &tokens, i, |_, _| true)
+            {
                 let (status, anywhere) = lexicon.status_cues[e].value;
                 cues.push((i, status, anywhere));
                 i += n;
@@ -168,12 +335,35 @@ impl SentenceAnalysis {
                 i += 1;
             }
         }
-        let quantities = find_quantities(&tokens);
+        let mut quantities = find_quantities(&tokens);
+        // "Leopard 2", "Challenger 2": a number right after a model name is part of the name.
+        quantities.retain(|q| {
+            !items
+                .iter()
+                .any(|it| it.last + 1 == q.first && tokens[it.last].capitalized)
+        });
         let money = find_money(text, span)
             .into_iter()
-            .map(|m| (tokens.iter().position(|t| t.span.end > m.span.start).unwrap_or(0), m))
+            .map(|m| {
+                (
+                    tokens
+                        .iter()
+                        .position(|t| t.span.end > m.span.start)
+                        .unwrap_or(0),
+                    m,
+                )
+            })
             .collect();
-        Self { span, tokens, groups, items, triggers, cues, quantities, money }
+        Self {
+            span,
+            tokens,
+            groups,
+            items,
+            triggers,
+            cues,
+            quantities,
+            money,
+        }
     }
 
     /// The token's lower-case text, or "" past the end.
@@ -208,6 +398,10 @@ fn build_groups<'a>(tokens: &[Token], mentions: impl Iterator<Item = &'a Mention
         }
     }
     let mut groups: Vec<Group> = Vec::new();
+    // Whether each group's list is closed by "and"/"or"; a comma alone does not make a list
+    // ("from North Korea, US officials said").
+    let mut closed: Vec<bool> = Vec::new();
+    let mut singles: Vec<Vec<Group>> = Vec::new();
     let mut previous: Option<&Mention> = None;
     for (first, last, m) in placed {
         let joinable = groups.last().is_some_and(|g| {
@@ -215,14 +409,46 @@ fn build_groups<'a>(tokens: &[Token], mentions: impl Iterator<Item = &'a Mention
             !between.is_empty()
                 && between.len() <= 4
                 && between.iter().all(is_connector)
-                && between.iter().any(|t| matches!(t.lower.as_str(), "," | "and" | "or" | "&" | "plus"))
-                && previous.is_some_and(|p| (p.kind == MentionKind::Demonym) == (m.kind == MentionKind::Demonym) && p.compound == m.compound && !p.possessive)
+                && between
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "," | "and" | "or" | "&" | "plus"))
+                && previous.is_some_and(|p| {
+                    (p.kind == MentionKind::Demonym) == (m.kind == MentionKind::Demonym)
+                        && p.compound == m.compound
+                        && !p.possessive
+                })
         });
+        let role_of = |m: &Mention| match m.compound {
+            Some(Compound::Made) => GroupRole::Origin,
+            Some(Compound::Supplied) => GroupRole::Supplied,
+            Some(Compound::Other) => GroupRole::Ignored,
+            Some(Compound::Led) | None => GroupRole::Actor,
+        };
+        let single = Group {
+            first,
+            last,
+            members: vec![(first, m.codes.clone())],
+            role: role_of(m),
+            possessive: m.possessive,
+            speaker: false,
+            prep: None,
+            prev: None,
+            demonym: m.kind == MentionKind::Demonym,
+        };
         if joinable && let Some(g) = groups.last_mut() {
+            let and = tokens[g.last + 1..first]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "and" | "or" | "&" | "plus"));
             g.last = last;
             g.members.push((first, m.codes.clone()));
             g.possessive = m.possessive;
+            if let (Some(c), Some(s)) = (closed.last_mut(), singles.last_mut()) {
+                *c |= and;
+                s.push(single);
+            }
         } else {
+            closed.push(false);
+            singles.push(vec![single.clone()]);
             let role = match m.compound {
                 Some(Compound::Made) => GroupRole::Origin,
                 Some(Compound::Supplied) => GroupRole::Supplied,
@@ -230,15 +456,40 @@ fn build_groups<'a>(tokens: &[Token], mentions: impl Iterator<Item = &'a Mention
                 Some(Compound::Led) => GroupRole::Actor,
                 None => GroupRole::Actor,
             };
-            groups.push(Group { first, last, members: vec![(first, m.codes.clone())], role, possessive: m.possessive, speaker: false, prep: None, prev: None, demonym: m.kind == MentionKind::Demonym });
+            groups.push(Group {
+                first,
+                last,
+                members: vec![(first, m.codes.clone())],
+                role,
+                possessive: m.possessive,
+                speaker: false,
+                prep: None,
+                prev: None,
+                demonym: m.kind == MentionKind::Demonym,
+            });
         }
         previous = Some(m);
     }
     groups
+        .into_iter()
+        .zip(closed.into_iter().zip(singles))
+        .flat_map(|(g, (is_list, parts))| {
+            if is_list || parts.len() == 1 {
+                vec![g]
+            } else {
+                parts
+            }
+        })
+        .collect()
 }
 
 /// Fills in role details that need the whole token list: adjective or party, preposition, speaker.
-fn refine_groups(tokens: &[Token], groups: &mut [Group], items: &[ItemHit], triggers: &[TriggerHit]) {
+fn refine_groups(
+    tokens: &[Token],
+    groups: &mut [Group],
+    items: &[ItemHit],
+    triggers: &[TriggerHit],
+) {
     for g in groups.iter_mut() {
         // Preposition and previous word, skipping determiners.
         let mut p = g.first;
@@ -247,9 +498,14 @@ fn refine_groups(tokens: &[Token], groups: &mut [Group], items: &[ItemHit], trig
         }
         let prev = p.checked_sub(1).map(|i| tokens[i].lower.clone());
         g.prev = prev.clone();
-        g.prep = prev.as_deref().filter(|w| PREPOSITIONS.contains(w)).map(str::to_owned);
+        g.prep = prev
+            .as_deref()
+            .filter(|w| PREPOSITIONS.contains(w))
+            .map(str::to_owned);
         if matches!(g.prep.as_deref(), Some("including" | "like")) {
-            let from_before = (p.saturating_sub(7)..p).rev().any(|i| tokens[i].lower == "from");
+            let from_before = (p.saturating_sub(7)..p)
+                .rev()
+                .any(|i| tokens[i].lower == "from");
             if from_before {
                 g.prep = Some("from".into());
             }
@@ -258,14 +514,41 @@ fn refine_groups(tokens: &[Token], groups: &mut [Group], items: &[ItemHit], trig
             g.speaker = true;
         }
         let next = g.last + 1;
-        let item_after = |within: usize| items.iter().any(|it| it.first >= next && it.first <= g.last + within && tokens[next..it.first].iter().all(|t| t.kind != TokenKind::Punct || t.lower == "-"));
-        let noun_trigger_after = triggers.iter().any(|t| t.frame == Frame::Noun && t.first >= next && t.first <= g.last + 3 && tokens[next..t.first].iter().all(|t| t.kind != TokenKind::Punct));
+        let item_after = |within: usize| {
+            items.iter().any(|it| {
+                it.first >= next
+                    && it.first <= g.last + within
+                    && tokens[next..it.first]
+                        .iter()
+                        .all(|t| t.kind != TokenKind::Punct || t.lower == "-")
+            })
+        };
+        let noun_trigger_after = triggers.iter().any(|t| {
+            t.frame == Frame::Noun
+                && t.first >= next
+                && t.first <= g.last + 3
+                && tokens[next..t.first]
+                    .iter()
+                    .all(|t| t.kind != TokenKind::Punct)
+        });
         // Party nouns within three words: "Egyptian officials", "Indian defense ministry".
-        let org_at = (next..(next + 4).min(tokens.len())).take_while(|&i| tokens[i].kind != TokenKind::Punct).find(|&i| ORG_NOUNS.contains(&tokens[i].lower.as_str()));
+        let org_at = (next..(next + 4).min(tokens.len()))
+            .take_while(|&i| tokens[i].kind != TokenKind::Punct)
+            .find(|&i| ORG_NOUNS.contains(&tokens[i].lower.as_str()));
         if g.role == GroupRole::Actor && !g.possessive {
             if g.demonym {
-                g.role = if org_at.is_some_and(|i| !items.iter().any(|it| it.first <= i && i <= it.last) || i == next) { GroupRole::Actor } else { GroupRole::Modifier };
-                if org_at.is_none() && !item_after(4) && !noun_trigger_after && !matches!(g.prep.as_deref(), Some("to" | "for" | "from")) {
+                g.role = if org_at.is_some_and(|i| {
+                    !items.iter().any(|it| it.first <= i && i <= it.last) || i == next
+                }) {
+                    GroupRole::Actor
+                } else {
+                    GroupRole::Modifier
+                };
+                if org_at.is_none()
+                    && !item_after(4)
+                    && !noun_trigger_after
+                    && !matches!(g.prep.as_deref(), Some("to" | "for" | "from"))
+                {
                     g.role = GroupRole::Modifier;
                 }
             } else if (item_after(1) || noun_trigger_after) && org_at.is_none() {
@@ -274,13 +557,28 @@ fn refine_groups(tokens: &[Token], groups: &mut [Group], items: &[ItemHit], trig
         }
         // Speakers: "US officials said", "..., says the German defence minister".
         let mut k = next;
-        while k < tokens.len() && k <= next + 4 && tokens[k].kind != TokenKind::Punct && !SPEECH_VERBS.contains(&tokens[k].lower.as_str()) && (ORG_NOUNS.contains(&tokens[k].lower.as_str()) || tokens[k].capitalized || matches!(tokens[k].lower.as_str(), "'s" | "has" | "have" | "had" | "also" | "officials")) {
+        while k < tokens.len()
+            && k <= next + 4
+            && tokens[k].kind != TokenKind::Punct
+            && !SPEECH_VERBS.contains(&tokens[k].lower.as_str())
+            && (ORG_NOUNS.contains(&tokens[k].lower.as_str())
+                || tokens[k].capitalized
+                || matches!(
+                    tokens[k].lower.as_str(),
+                    "'s" | "has" | "have" | "had" | "also" | "officials"
+                ))
+        {
             k += 1;
         }
-        if tokens.get(k).is_some_and(|t| SPEECH_VERBS.contains(&t.lower.as_str())) {
+        if tokens
+            .get(k)
+            .is_some_and(|t| SPEECH_VERBS.contains(&t.lower.as_str()))
+        {
             g.speaker = true;
         }
-        if matches!(prev.as_deref(), Some("said" | "says" | "told")) && tokens.get(next).is_none_or(|t| t.kind == TokenKind::Punct) {
+        if matches!(prev.as_deref(), Some("said" | "says" | "told"))
+            && tokens.get(next).is_none_or(|t| t.kind == TokenKind::Punct)
+        {
             g.speaker = true;
         }
     }
@@ -290,12 +588,25 @@ fn find_items(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<ItemHit> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let hit = lexicon.item_index.longest_at(&lexicon.items, tokens, i, |e, window| {
-            let (_, sensitive, surface) = &e.value;
-            !sensitive || window.iter().map(|t| t.span.slice(text)).collect::<Vec<_>>().join(" ") == *surface
-        });
+        let hit = lexicon
+            .item_index
+            .longest_at(&lexicon.items, tokens, i, |e, window| {
+                let (_, sensitive, surface) = &e.value;
+                !sensitive
+                    || window
+                        .iter()
+                        .map(|t| t.span.slice(text))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        == *surface
+            });
         if let Some((e, n)) = hit {
-            out.push(ItemHit { first: i, last: i + n - 1, category: lexicon.items[e].value.0, origin: None });
+            out.push(ItemHit {
+                first: i,
+                last: i + n - 1,
+                category: lexicon.items[e].value.0,
+                origin: None,
+            });
             i += n;
         } else {
             i += 1;
@@ -304,14 +615,22 @@ fn find_items(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<ItemHit> {
     out
 }
 
-const NOMINAL_BEFORE: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of", "any", "further", "more", "new", "first", "latest", "weapons", "arms", "military", "gas", "oil", "such"];
+const NOMINAL_BEFORE: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of",
+    "any", "further", "more", "new", "first", "latest", "weapons", "arms", "military", "gas",
+    "oil", "such",
+];
 
 fn find_triggers(tokens: &[Token], groups: &[Group], lexicon: &Lexicon) -> Vec<TriggerHit> {
     let mut out = Vec::new();
     let mut i = 0;
     let group_at = |idx: usize| groups.iter().any(|g| g.first <= idx && idx <= g.last);
     while i < tokens.len() {
-        let Some((e, n)) = lexicon.trigger_index.longest_at(&lexicon.triggers, tokens, i, |_, _| true) else {
+        let Some((e, n)) =
+            lexicon
+                .trigger_index
+                .longest_at(&lexicon.triggers, tokens, i, |_, _| true)
+        else {
             i += 1;
             continue;
         };
@@ -322,21 +641,83 @@ fn find_triggers(tokens: &[Token], groups: &[Group], lexicon: &Lexicon) -> Vec<T
         let next2 = tokens.get(i + n + 1).map_or("", |t| t.lower.as_str());
         let nominal = NOMINAL_BEFORE.contains(&prev) || prev.ends_with("'s");
         // A word that is both verb and noun ("supply", "transfer") is a noun after a determiner.
-        if frame != Frame::Noun && nominal && lexicon.triggers.iter().any(|t| t.words == lexicon.triggers[e].words && t.value.0 == Frame::Noun) {
+        if frame != Frame::Noun
+            && nominal
+            && lexicon
+                .triggers
+                .iter()
+                .any(|t| t.words == lexicon.triggers[e].words && t.value.0 == Frame::Noun)
+        {
             frame = Frame::Noun;
             tense = Tense::Noun;
         }
         let keep = match (frame, word) {
-            (_, "supply" | "supplies") if matches!(next, "chain" | "chains" | "line" | "lines" | "shortages" | "shortage") || prev == "short" => false,
-            (Frame::Noun, "support") => matches!(prev, "military" | "financial" | "economic" | "security" | "defence" | "defense" | "air") || (matches!(next, "for" | "to") && group_at(i + n + usize::from(next2 == "the") + 1)),
-            (Frame::Noun, "package") => (i.saturating_sub(4)..i).any(|k| matches!(tokens[k].lower.as_str(), "aid" | "assistance" | "military" | "security" | "support" | "weapons" | "arms" | "$" | "billion" | "million" | "bn" | "m")) || (next == "of" && matches!(next2, "aid" | "military" | "weapons" | "assistance" | "arms" | "new")),
-            (Frame::Noun, "aid" | "military") => !matches!(next, "workers" | "groups" | "agencies" | "organisations" | "organizations" | "convoy") && prev != "first",
+            (_, "supply" | "supplies")
+                if matches!(
+                    next,
+                    "chain" | "chains" | "line" | "lines" | "shortages" | "shortage"
+                ) || prev == "short" =>
+            {
+                false
+            }
+            (Frame::Noun, "support") => {
+                matches!(
+                    prev,
+                    "military"
+                        | "financial"
+                        | "economic"
+                        | "security"
+                        | "defence"
+                        | "defense"
+                        | "air"
+                ) || (matches!(next, "for" | "to")
+                    && group_at(i + n + usize::from(next2 == "the") + 1))
+            }
+            (Frame::Noun, "package") => {
+                (i.saturating_sub(4)..i).any(|k| {
+                    matches!(
+                        tokens[k].lower.as_str(),
+                        "aid"
+                            | "assistance"
+                            | "military"
+                            | "security"
+                            | "support"
+                            | "weapons"
+                            | "arms"
+                            | "$"
+                            | "billion"
+                            | "million"
+                            | "bn"
+                            | "m"
+                    )
+                }) || (next == "of"
+                    && matches!(
+                        next2,
+                        "aid" | "military" | "weapons" | "assistance" | "arms" | "new"
+                    ))
+            }
+            (Frame::Noun, "aid" | "military") => {
+                !matches!(
+                    next,
+                    "workers"
+                        | "groups"
+                        | "agencies"
+                        | "organisations"
+                        | "organizations"
+                        | "convoy"
+                ) && prev != "first"
+            }
             (_, "return" | "returning") => prev != "in" && next != "to",
             (Frame::Noun, "funding") => true,
             _ => true,
         };
         if keep {
-            out.push(TriggerHit { first: i, last: i + n - 1, frame, tense });
+            out.push(TriggerHit {
+                first: i,
+                last: i + n - 1,
+                frame,
+                tense,
+            });
         }
         i += n;
     }

@@ -2,18 +2,56 @@ use crate::text::{Token, TokenKind};
 
 /// Verbs that introduce who says something.
 const SPEECH: &[&str] = &[
-    "said", "says", "say", "reported", "reports", "report", "told", "claimed", "claims", "alleged",
-    "alleges", "confirmed", "confirms", "added", "warned", "stated", "wrote", "writes", "suggested",
+    "said",
+    "says",
+    "say",
+    "reported",
+    "reports",
+    "report",
+    "told",
+    "claimed",
+    "claims",
+    "alleged",
+    "alleges",
+    "confirmed",
+    "confirms",
+    "added",
+    "warned",
+    "stated",
+    "wrote",
+    "writes",
+    "suggested",
 ];
 
 /// Nouns that make a lower-case phrase a source ("US officials", "unnamed sources").
 const SOURCE_NOUNS: &[&str] = &[
-    "officials", "official", "sources", "source", "intelligence", "report", "paper", "newspaper",
-    "outlet", "journal", "spokesman", "spokesperson", "spokeswoman", "ministry", "minister",
-    "analysts", "diplomats", "media", "people", "agency", "secretary", "administration",
+    "officials",
+    "official",
+    "sources",
+    "source",
+    "intelligence",
+    "report",
+    "paper",
+    "newspaper",
+    "outlet",
+    "journal",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "ministry",
+    "minister",
+    "analysts",
+    "diplomats",
+    "media",
+    "people",
+    "agency",
+    "secretary",
+    "administration",
 ];
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "this", "that", "who", "which"];
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "this", "that", "who", "which",
+];
 
 fn joinable(t: &Token) -> bool {
     t.kind != TokenKind::Punct || t.lower == "'" || t.lower == "-"
@@ -27,11 +65,18 @@ fn phrase(text: &str, tokens: &[Token]) -> String {
 }
 
 fn is_source(tokens: &[Token]) -> bool {
-    let Some(first) = tokens.first() else { return false };
+    let Some(first) = tokens.first() else {
+        return false;
+    };
     if tokens.len() == 1 && PRONOUNS.contains(&first.lower.as_str()) {
         return false;
     }
-    tokens.iter().any(|t| t.capitalized && !matches!(t.lower.as_str(), "the" | "a" | "an")) || tokens.iter().any(|t| SOURCE_NOUNS.contains(&t.lower.as_str()))
+    tokens
+        .iter()
+        .any(|t| t.capitalized && !matches!(t.lower.as_str(), "the" | "a" | "an"))
+        || tokens
+            .iter()
+            .any(|t| SOURCE_NOUNS.contains(&t.lower.as_str()))
 }
 
 /// Who a sentence says reports or claims its content: "according to X", "X reported",
@@ -43,7 +88,12 @@ pub fn find_attribution(text: &str, tokens: &[Token]) -> Option<String> {
             break;
         }
         if t.lower == "according" && tokens.get(i + 1).is_some_and(|n| n.lower == "to") {
-            let after: Vec<Token> = tokens[i + 2..].iter().take_while(|t| joinable(t)).take(10).cloned().collect();
+            let after: Vec<Token> = tokens[i + 2..]
+                .iter()
+                .take_while(|t| joinable(t))
+                .take(10)
+                .cloned()
+                .collect();
             if !after.is_empty() {
                 found = Some(phrase(text, &after));
             }
@@ -54,11 +104,23 @@ pub fn find_attribution(text: &str, tokens: &[Token]) -> Option<String> {
         }
         // Subject before the verb, skipping auxiliaries.
         let mut j = i;
-        while j > 0 && matches!(tokens[j - 1].lower.as_str(), "has" | "have" | "had" | "also" | "later" | "previously" | "first") {
+        while j > 0
+            && matches!(
+                tokens[j - 1].lower.as_str(),
+                "has" | "have" | "had" | "also" | "later" | "previously" | "first"
+            )
+        {
             j -= 1;
         }
         let end = j;
-        while j > 0 && joinable(&tokens[j - 1]) && end - j < 8 && !matches!(tokens[j - 1].lower.as_str(), "that" | "and" | "but" | "while" | "as") {
+        while j > 0
+            && joinable(&tokens[j - 1])
+            && end - j < 8
+            && !matches!(
+                tokens[j - 1].lower.as_str(),
+                "that" | "and" | "but" | "while" | "as"
+            )
+        {
             j -= 1;
         }
         let before = &tokens[j..end];
@@ -67,15 +129,30 @@ pub fn find_attribution(text: &str, tokens: &[Token]) -> Option<String> {
             continue;
         }
         // Inverted: ", said the US official".
-        let after: Vec<Token> = tokens[i + 1..].iter().take_while(|t| joinable(t) && t.lower != "that").take(8).cloned().collect();
-        if before.is_empty() || (before.len() == 1 && PRONOUNS.contains(&before[0].lower.as_str())) {
-            if is_source(&after) && !after.first().is_some_and(|a| a.lower == "on" || a.lower == "in") {
-                found = Some(phrase(text, &after));
-            }
+        let after: Vec<Token> = tokens[i + 1..]
+            .iter()
+            .take_while(|t| joinable(t) && t.lower != "that")
+            .take(8)
+            .cloned()
+            .collect();
+        let no_subject = before.is_empty()
+            || (before.len() == 1 && PRONOUNS.contains(&before[0].lower.as_str()));
+        if no_subject
+            && is_source(&after)
+            && !after
+                .first()
+                .is_some_and(|a| a.lower == "on" || a.lower == "in")
+        {
+            found = Some(phrase(text, &after));
         }
     }
     let citing = tokens.iter().position(|t| t.lower == "citing").map(|i| {
-        let after: Vec<Token> = tokens[i + 1..].iter().take_while(|t| joinable(t)).take(12).cloned().collect();
+        let after: Vec<Token> = tokens[i + 1..]
+            .iter()
+            .take_while(|t| joinable(t))
+            .take(12)
+            .cloned()
+            .collect();
         phrase(text, &after)
     });
     match (found, citing) {
@@ -93,17 +170,36 @@ mod tests {
     #[test]
     fn attribution_table() {
         let cases: &[(&str, Option<&str>)] = &[
-            ("Russia is buying shells from North Korea, US officials said.", Some("US officials")),
-            ("The Wall Street Journal reported that Russia asked for engines.", Some("The Wall Street Journal")),
-            ("According to the newspaper, Moscow contacted officials.", Some("the newspaper")),
-            ("Egypt agreed, the outlet reported, citing unnamed sources with knowledge.", Some("the outlet, citing unnamed sources with knowledge")),
+            (
+                "Russia is buying shells from North Korea, US officials said.",
+                Some("US officials"),
+            ),
+            (
+                "The Wall Street Journal reported that Russia asked for engines.",
+                Some("The Wall Street Journal"),
+            ),
+            (
+                "According to the newspaper, Moscow contacted officials.",
+                Some("the newspaper"),
+            ),
+            (
+                "Egypt agreed, the outlet reported, citing unnamed sources with knowledge.",
+                Some("the outlet, citing unnamed sources with knowledge"),
+            ),
             ("He said the tanks will arrive.", None),
-            ("Germany will send tanks, says the German defence minister, Christine Lambrecht.", Some("the German defence minister")),
+            (
+                "Germany will send tanks, says the German defence minister, Christine Lambrecht.",
+                Some("the German defence minister"),
+            ),
             ("Germany sent tanks.", None),
         ];
         for (text, want) in cases {
             let tokens = tokenize(text, Span::new(0, text.len()));
-            assert_eq!(find_attribution(text, &tokens).as_deref(), *want, "input: {text:?}");
+            assert_eq!(
+                find_attribution(text, &tokens).as_deref(),
+                *want,
+                "input: {text:?}"
+            );
         }
     }
 }

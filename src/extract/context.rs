@@ -13,6 +13,8 @@ pub struct ArticleContext {
     pub focus_recipient: Option<String>,
     /// The most recent named source ("The Wall Street Journal"), for "the paper reported".
     pub named_source: Option<String>,
+    /// When each code was last mentioned (sentence clock).
+    last_seen: std::collections::BTreeMap<String, usize>,
 }
 
 /// How far a status has gone; a later report may move it forward, and an explicit refusal,
@@ -35,7 +37,9 @@ pub(crate) fn merged_status(old: Status, new: Status) -> Status {
 }
 
 fn compatible(a: Category, b: Category) -> bool {
-    a == b || matches!(a, Category::WeaponsUnspecified | Category::Money) || matches!(b, Category::WeaponsUnspecified | Category::Money)
+    a == b
+        || matches!(a, Category::WeaponsUnspecified | Category::Money)
+        || matches!(b, Category::WeaponsUnspecified | Category::Money)
 }
 
 impl ArticleContext {
@@ -46,20 +50,38 @@ impl ArticleContext {
 
     /// The transfer of this pair with a compatible category, if one was found before.
     pub fn find(&self, supplier: &str, recipient: &str, category: Category) -> Option<usize> {
-        self.transfers.iter().position(|t| t.supplier.code == supplier && t.recipient.code == recipient && compatible(t.category, category))
+        self.transfers.iter().position(|t| {
+            t.supplier.code == supplier
+                && t.recipient.code == recipient
+                && compatible(t.category, category)
+        })
     }
 
     /// Adds a transfer (or returns the index of the one it merges into) and marks it touched.
     pub fn upsert(&mut self, transfer: Transfer) -> usize {
-        if let Some(i) = self.find(&transfer.supplier.code, &transfer.recipient.code, transfer.category) {
+        if let Some(i) = self.find(
+            &transfer.supplier.code,
+            &transfer.recipient.code,
+            transfer.category,
+        ) {
             let t = &mut self.transfers[i];
             for e in transfer.evidence {
                 if !t.evidence.iter().any(|x| x.start == e.start) {
                     t.evidence.push(e);
                 }
             }
-            t.status = merged_status(t.status, transfer.status);
-            if t.category == Category::WeaponsUnspecified && transfer.category != Category::WeaponsUnspecified {
+            // The article's first statement sets the status; explicit updates come through
+            // `status-update`, so a later "purchased" does not overwrite "requested".
+            let explicit = matches!(
+                transfer.status,
+                Status::Agreed | Status::Refused | Status::Cancelled | Status::Denied
+            );
+            if t.status == Status::Unknown || (explicit && rank(transfer.status) > rank(t.status)) {
+                t.status = transfer.status;
+            }
+            if t.category == Category::WeaponsUnspecified
+                && transfer.category != Category::WeaponsUnspecified
+            {
                 t.category = transfer.category;
                 t.item = transfer.item;
             }
@@ -76,20 +98,40 @@ impl ArticleContext {
         }
     }
 
-    /// The other party of the most recently touched transfer involving `code`.
+    /// Records that `code` is mentioned in the current sentence.
+    pub fn seen(&mut self, code: &str) {
+        self.last_seen.insert(code.to_owned(), self.clock);
+    }
+
+    /// The party that earlier transfers pair with `code`, preferring the one the text mentioned
+    /// most recently ("a deal to send Russia rockets" after two sentences about Egypt).
     pub fn counterpart(&self, code: &str) -> Option<String> {
         (0..self.transfers.len())
-            .filter(|&i| self.transfers[i].supplier.code == code || self.transfers[i].recipient.code == code)
-            .max_by_key(|&i| self.touched[i])
+            .filter(|&i| {
+                self.transfers[i].supplier.code == code || self.transfers[i].recipient.code == code
+            })
             .map(|i| {
                 let t = &self.transfers[i];
-                if t.supplier.code == code { t.recipient.code.clone() } else { t.supplier.code.clone() }
+                let other = if t.supplier.code == code {
+                    &t.recipient.code
+                } else {
+                    &t.supplier.code
+                };
+                (
+                    self.last_seen.get(other).copied().unwrap_or(0),
+                    self.touched[i],
+                    other.clone(),
+                )
             })
+            .max()
+            .map(|(_, _, other)| other)
     }
 
     /// The most recently touched transfer supplied by `code`.
     pub fn latest_supplied_by(&self, code: &str) -> Option<usize> {
-        (0..self.transfers.len()).filter(|&i| self.transfers[i].supplier.code == code).max_by_key(|&i| self.touched[i])
+        (0..self.transfers.len())
+            .filter(|&i| self.transfers[i].supplier.code == code)
+            .max_by_key(|&i| self.touched[i])
     }
 
     /// Marks transfer `i` touched now.

@@ -7,22 +7,28 @@ const MONTH: &str = r"(?:January|February|March|April|June|July|August|September
 static DATE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     let month_or_may = MONTH;
     let month_date = format!(
-        r"\b(?:(?:in|on|since|by|from|until|before|after|during) )?(?:(?:early|late|mid)[- ])?(?:\d{{1,2}} )?{month_or_may}(?: \d{{1,2}}(?:st|nd|rd|th)?)?(?:,? \d{{4}})?(?: and (?:{MONTH}|May)(?: \d{{4}})?)?"
+        r"\b(?:(?:in|on|since|by|from|until|before|after|during) )?(?:(?:early|late|mid)[- ])?(?:\d{{1,2}} )?{month_or_may}(?: \d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,? \d{{4}})?(?: and (?:{MONTH}|May)(?: \d{{4}})?)?"
     );
     let in_may = r"\b(?:in May\b(?: \d{4})?|May \d{1,2}(?:,? \d{4})?)";
-    let year = r"\b(?:in|since|by|during|from|until|before) (?:(?:early|late|mid)[- ])?(?:19|20)\d{2}\b";
+    let year =
+        r"\b(?:in|since|by|during|from|until|before) (?:(?:early|late|mid)[- ])?(?:19|20)\d{2}\b";
     let weekday = r"\b(?:on |last |this |next |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b";
     let relative = r"\b(?:last|this|next|earlier this|later this|earlier in the|later in the|over the|in the coming|in the past|in the last) (?:week|month|year|summer|winter|spring|autumn|fall|days|weeks|months|years)\b";
     let within = r"\bwithin (?:a|one|two|three|four|six|\d+) (?:days?|weeks?|months?|years?)\b";
     let ago = r"\b(?:(?:a|one|two|three|four|five|six|several|few|\d+) )?(?:days|weeks|months|years|week|month|year) ago\b";
     let deictic = r"\b(?:yesterday|today|tomorrow)\b";
-    Regex::new(&format!("{month_date}|{in_may}|{year}|{weekday}|{relative}|{within}|{ago}|{deictic}")).expect("static regex")
+    Regex::new(&format!(
+        "{month_date}|{in_may}|{year}|{weekday}|{relative}|{within}|{ago}|{deictic}"
+    ))
+    .expect("static regex")
 });
 
 /// The first phrase in `span` of `text` that says when ("in April", "December 2022",
 /// "in August and November", "within a month", "last year", "on Monday").
 pub fn find_date_phrase(text: &str, span: Span) -> Option<String> {
-    DATE_PHRASE.find(span.slice(text)).map(|m| m.as_str().trim().to_owned())
+    DATE_PHRASE
+        .find(span.slice(text))
+        .map(|m| m.as_str().trim().to_owned())
 }
 
 #[cfg(test)]
@@ -32,10 +38,22 @@ mod tests {
     #[test]
     fn date_phrase_table() {
         let cases: &[(&str, Option<&str>)] = &[
-            ("officials visited Cairo in April and asked", Some("in April")),
-            ("imported $24 million of goods in December 2022.", Some("in December 2022")),
-            ("a manufacturer in August and November purchased parts", Some("in August and November")),
-            ("They are expected back within a month.", Some("within a month")),
+            (
+                "officials visited Cairo in April and asked",
+                Some("in April"),
+            ),
+            (
+                "imported $24 million of goods in December 2022.",
+                Some("in December 2022"),
+            ),
+            (
+                "a manufacturer in August and November purchased parts",
+                Some("in August and November"),
+            ),
+            (
+                "They are expected back within a month.",
+                Some("within a month"),
+            ),
             ("said on Monday that", Some("on Monday")),
             ("scuppered earlier this year", Some("earlier this year")),
             ("it may send tanks", None),
@@ -43,7 +61,11 @@ mod tests {
             ("no date at all", None),
         ];
         for (text, want) in cases {
-            assert_eq!(find_date_phrase(text, Span::new(0, text.len())).as_deref(), *want, "input: {text:?}");
+            assert_eq!(
+                find_date_phrase(text, Span::new(0, text.len())).as_deref(),
+                *want,
+                "input: {text:?}"
+            );
         }
     }
 }

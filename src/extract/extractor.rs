@@ -34,7 +34,10 @@ const UPDATE_STATUSES: &[Status] = &[Status::Agreed, Status::Refused, Status::De
 impl Extractor {
     /// An extractor over the given gazetteer and the built-in word lists.
     pub fn new(gazetteer: Gazetteer) -> Result<Self, ExtractError> {
-        Ok(Self { gazetteer, lexicon: Lexicon::builtin()? })
+        Ok(Self {
+            gazetteer,
+            lexicon: Lexicon::builtin()?,
+        })
     }
 
     /// An extractor over the built-in gazetteer and word lists.
@@ -73,15 +76,34 @@ impl Extractor {
     fn sentence(&self, article: &Article, a: &SentenceAnalysis, ctx: &mut ArticleContext) {
         let text = &article.text;
         let background = background_triggers(a);
-        let mut candidates: Vec<Candidate> = (0..a.triggers.len()).filter(|&i| !background[i]).filter_map(|i| assign_roles(a, i)).collect();
+        let mut candidates: Vec<Candidate> = (0..a.triggers.len())
+            .filter(|&i| !background[i])
+            .filter_map(|i| assign_roles(a, i))
+            .collect();
         // "US-supplied Himars": the compound itself reports a transfer.
         for (gi, g) in a.groups.iter().enumerate() {
-            let used = candidates.iter().any(|c| c.suppliers.iter().any(|s| g.members.iter().any(|(t, _)| *t == s.token)));
+            let used = candidates.iter().any(|c| {
+                c.suppliers
+                    .iter()
+                    .any(|s| g.members.iter().any(|(t, _)| *t == s.token))
+            });
             if g.role != GroupRole::Supplied || used {
                 continue;
             }
-            let Some(item) = a.items.iter().find(|it| it.origin == Some(gi)) else { continue };
-            let suppliers = g.members.iter().flat_map(|(t, codes)| codes.iter().map(|c| PartyRef { code: c.clone(), token: *t, quantity: None })).collect();
+            let Some(item) = a.items.iter().find(|it| it.origin == Some(gi)) else {
+                continue;
+            };
+            let suppliers = g
+                .members
+                .iter()
+                .flat_map(|(t, codes)| {
+                    codes.iter().map(|c| PartyRef {
+                        code: c.clone(),
+                        token: *t,
+                        quantity: None,
+                    })
+                })
+                .collect();
             candidates.push(Candidate {
                 suppliers,
                 recipients: Vec::new(),
@@ -94,6 +116,11 @@ impl Extractor {
                 fillable: true,
             });
         }
+        for g in &a.groups {
+            for code in g.codes() {
+                ctx.seen(&code);
+            }
+        }
         let attribution = self.attribution(text, a, ctx);
         let date_text = find_date_phrase(text, a.span);
         let mut parties_here: Vec<String> = Vec::new();
@@ -101,17 +128,48 @@ impl Extractor {
             let mut recipients = c.recipients.clone();
             let mut rule = c.rule.to_owned();
             if recipients.is_empty() && c.fillable {
-                let filled = c.suppliers.iter().find_map(|s| ctx.counterpart(&s.code).filter(|r| r != &s.code)).or_else(|| ctx.focus_recipient.clone().filter(|r| !c.suppliers.iter().any(|s| &s.code == r)));
+                let filled = c
+                    .suppliers
+                    .iter()
+                    .find_map(|s| ctx.counterpart(&s.code).filter(|r| r != &s.code))
+                    .or_else(|| {
+                        ctx.focus_recipient
+                            .clone()
+                            .filter(|r| !c.suppliers.iter().any(|s| &s.code == r))
+                    });
                 if let Some(code) = filled {
-                    recipients.push(PartyRef { code, token: usize::MAX, quantity: None });
+                    recipients.push(PartyRef {
+                        code,
+                        token: usize::MAX,
+                        quantity: None,
+                    });
+                    rule.push_str("+context");
+                }
+            }
+            let mut suppliers = c.suppliers.clone();
+            if suppliers.is_empty() && c.fillable {
+                // "a plan to send Russia 30,000 rockets": the supplier is the party the article
+                // last paired with this recipient.
+                if let Some(code) = recipients
+                    .iter()
+                    .find_map(|r| ctx.counterpart(&r.code).filter(|s| s != &r.code))
+                {
+                    suppliers.push(PartyRef {
+                        code,
+                        token: usize::MAX,
+                        quantity: None,
+                    });
                     rule.push_str("+context");
                 }
             }
             if let Some(r) = c.recipients.last() {
                 ctx.focus_recipient = Some(r.code.clone());
             }
-            let item = c.item.map(|(f, l)| a.text_of(text, f, l).to_owned()).unwrap_or_else(|| "unspecified goods".to_owned());
-            for s in &c.suppliers {
+            let item = c
+                .item
+                .map(|(f, l)| a.text_of(text, f, l).to_owned())
+                .unwrap_or_else(|| "unspecified goods".to_owned());
+            for s in &suppliers {
                 for r in &recipients {
                     if s.code == r.code {
                         continue;
@@ -141,12 +199,25 @@ impl Extractor {
 
     /// "Pakistan denied being approached": a status word whose subject supplies an earlier
     /// transfer updates it, with this sentence as evidence.
-    fn status_updates(&self, article: &Article, a: &SentenceAnalysis, ctx: &mut ArticleContext, parties_here: &[String]) {
+    fn status_updates(
+        &self,
+        article: &Article,
+        a: &SentenceAnalysis,
+        ctx: &mut ArticleContext,
+        parties_here: &[String],
+    ) {
         for &(cue, status, _) in &a.cues {
-            if !UPDATE_STATUSES.contains(&status) {
+            // "declined to comment" refuses nothing.
+            if !UPDATE_STATUSES.contains(&status)
+                || (cue + 1..cue + 4).any(|i| a.word(i) == "comment")
+            {
                 continue;
             }
-            let actor = a.groups.iter().rev().find(|g| g.last < cue && g.role != GroupRole::Ignored && !matches!(g.prep.as_deref(), Some(p) if p != "by"));
+            let actor = a.groups.iter().rev().find(|g| {
+                g.last < cue
+                    && g.role != GroupRole::Ignored
+                    && !matches!(g.prep.as_deref(), Some(p) if p != "by")
+            });
             let Some(actor) = actor else { continue };
             for code in actor.codes() {
                 if parties_here.contains(&code) {
@@ -155,7 +226,11 @@ impl Extractor {
                 if let Some(i) = ctx.latest_supplied_by(&code) {
                     let evidence = self.evidence(article, a.span, "status-update");
                     let t = &mut ctx.transfers[i];
-                    t.status = if matches!(status, Status::Refused | Status::Denied) { status } else { merged_status(t.status, status) };
+                    t.status = if matches!(status, Status::Refused | Status::Denied) {
+                        status
+                    } else {
+                        merged_status(t.status, status)
+                    };
                     if !t.evidence.iter().any(|e| e.start == evidence.start) {
                         t.evidence.push(evidence);
                     }
@@ -165,32 +240,63 @@ impl Extractor {
         }
     }
 
-    fn attribution(&self, text: &str, a: &SentenceAnalysis, ctx: &mut ArticleContext) -> Option<String> {
+    fn attribution(
+        &self,
+        text: &str,
+        a: &SentenceAnalysis,
+        ctx: &mut ArticleContext,
+    ) -> Option<String> {
         let found = find_attribution(text, &a.tokens)?;
-        let generic = ["the paper", "the newspaper", "the outlet", "the publication", "the report", "the journal"].iter().any(|g| found.to_lowercase().starts_with(g));
+        let generic = [
+            "the paper",
+            "the newspaper",
+            "the outlet",
+            "the publication",
+            "the report",
+            "the journal",
+        ]
+        .iter()
+        .any(|g| found.to_lowercase().starts_with(g));
         if generic {
             if let Some(named) = &ctx.named_source {
                 return Some(format!("{named} ({found})"));
             }
-        } else if found.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase)) || found.split_whitespace().count() == 1 {
+        } else if found
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+            || found.split_whitespace().count() == 1
+        {
             ctx.named_source = Some(found.split(", citing").next().unwrap_or(&found).to_owned());
         }
         Some(found)
     }
 
     fn party(&self, code: &str) -> Party {
-        Party { code: code.to_owned(), name: self.gazetteer.name(code).to_owned() }
+        Party {
+            code: code.to_owned(),
+            name: self.gazetteer.name(code).to_owned(),
+        }
     }
 
     fn evidence(&self, article: &Article, span: Span, rule: &str) -> Evidence {
-        Evidence { article: article.id.clone(), start: span.start, end: span.end, sentence: span.slice(&article.text).to_owned(), rule: rule.to_owned() }
+        Evidence {
+            article: article.id.clone(),
+            start: span.start,
+            end: span.end,
+            sentence: span.slice(&article.text).to_owned(),
+            rule: rule.to_owned(),
+        }
     }
 }
 
 /// True when the sentence is a whole short line without final punctuation.
 fn is_lone_line(text: &str, span: Span) -> bool {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-    line_start == span.start && line_end == span.end && crate::corpus::is_headline_like(span.slice(text))
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    line_start == span.start
+        && line_end == span.end
+        && crate::corpus::is_headline_like(span.slice(text))
 }
-

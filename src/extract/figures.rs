@@ -46,17 +46,44 @@ pub fn find_money(text: &str, span: Span) -> Vec<Money> {
                 _ => 1.0,
             };
             let usd = (number * scale).round();
-            (usd >= 1.0 && usd < 1e16).then(|| Money { span: Span::new(span.start + whole.start() + lead, span.start + whole.end()), usd: usd as u64 })
+            (1.0..1e16).contains(&usd).then(|| Money {
+                span: Span::new(span.start + whole.start() + lead, span.start + whole.end()),
+                usd: usd as u64,
+            })
         })
         .collect()
 }
 
 const NUMBER_WORDS: &[(&str, u64)] = &[
-    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
-    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
-    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
-    ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60),
-    ("seventy", 70), ("eighty", 80), ("ninety", 90), ("hundred", 100), ("dozen", 12),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+    ("dozen", 12),
 ];
 
 const QUALIFIERS: &[(&[&str], Qualifier)] = &[
@@ -92,17 +119,24 @@ fn scale_of(word: &str) -> Option<u64> {
 /// Parses one number token ("6,000", "4m", "12"); `None` for model numbers ("155mm").
 fn number_value(token: &Token) -> Option<u64> {
     if token.kind == TokenKind::Word {
-        return NUMBER_WORDS.iter().find(|(w, _)| *w == token.lower).map(|&(_, v)| v);
+        return NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| *w == token.lower)
+            .map(|&(_, v)| v);
     }
-    let digits: String = token.lower.chars().take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.').collect();
+    let digits: String = token
+        .lower
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .collect();
     let rest = &token.lower[digits.len()..];
     let base: f64 = digits.replace(',', "").parse().ok()?;
     let scale = if rest.is_empty() { 1 } else { scale_of(rest)? };
     Some((base * scale as f64).round() as u64)
 }
 
-/// Counts in a sentence's tokens, with their qualifiers. Money, percentages and model numbers
-/// ("Leopard 2") are not counts.
+/// Counts in a sentence's tokens, with their qualifiers. Money and percentages are not counts;
+/// model numbers ("Leopard 2") are removed by the caller, which knows the model names.
 pub fn find_quantities(tokens: &[Token]) -> Vec<QuantityHit> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -113,8 +147,6 @@ pub fn find_quantities(tokens: &[Token]) -> Vec<QuantityHit> {
         };
         let prev = i.checked_sub(1).map(|p| &tokens[p]);
         let is_money = prev.is_some_and(|p| matches!(p.lower.as_str(), "$" | "£" | "€" | "us$"));
-        // "Leopard 2", "Challenger 2": a number right after a capitalised name is a model.
-        let is_model = tokens[i].kind == TokenKind::Number && prev.is_some_and(|p| p.capitalized && p.kind == TokenKind::Word && i > 1);
         let mut last = i;
         if let Some(scale) = tokens.get(i + 1).and_then(|t| scale_of(&t.lower)) {
             value *= scale;
@@ -122,7 +154,7 @@ pub fn find_quantities(tokens: &[Token]) -> Vec<QuantityHit> {
         }
         let next = tokens.get(last + 1).map(|t| t.lower.as_str());
         let is_share = matches!(next, Some("%" | "percent" | "per"));
-        if is_money || is_model || is_share || value == 0 {
+        if is_money || is_share || value == 0 {
             i = last + 1;
             continue;
         }
@@ -130,13 +162,22 @@ pub fn find_quantities(tokens: &[Token]) -> Vec<QuantityHit> {
         let mut qualifier = Qualifier::Exact;
         for (words, q) in QUALIFIERS {
             let n = words.len();
-            if i >= n && tokens[i - n..i].iter().zip(words.iter()).all(|(t, w)| t.lower == *w) {
+            if i >= n
+                && tokens[i - n..i]
+                    .iter()
+                    .zip(words.iter())
+                    .all(|(t, w)| t.lower == *w)
+            {
                 qualifier = *q;
                 first = i - n;
                 break;
             }
         }
-        out.push(QuantityHit { first, last, quantity: Quantity { value, qualifier } });
+        out.push(QuantityHit {
+            first,
+            last,
+            quantity: Quantity { value, qualifier },
+        });
         i = last + 1;
     }
     out
@@ -151,14 +192,20 @@ mod tests {
     fn money_table() {
         let cases: &[(&str, &[u64])] = &[
             ("imported $24 million worth", &[24_000_000]),
-            ("a $61bn package and $1.5 billion more", &[61_000_000_000, 1_500_000_000]),
+            (
+                "a $61bn package and $1.5 billion more",
+                &[61_000_000_000, 1_500_000_000],
+            ),
             ("purchased $150,000 worth", &[150_000]),
             ("an extra £500m and €2bn", &[]),
             ("A$100m from Canberra", &[]),
             ("US$ 3 million", &[3_000_000]),
         ];
         for (text, want) in cases {
-            let got: Vec<u64> = find_money(text, Span::new(0, text.len())).iter().map(|m| m.usd).collect();
+            let got: Vec<u64> = find_money(text, Span::new(0, text.len()))
+                .iter()
+                .map(|m| m.usd)
+                .collect();
             assert_eq!(&got, want, "input: {text:?}");
         }
     }
@@ -167,17 +214,29 @@ mod tests {
     fn quantity_table() {
         let q = |value, qualifier| Quantity { value, qualifier };
         let cases: &[(&str, &[Quantity])] = &[
-            ("return more than 100 engines", &[q(100, Qualifier::MoreThan)]),
-            ("some 200 cameras and 40,000 rockets", &[q(200, Qualifier::About), q(40_000, Qualifier::Exact)]),
-            ("four engines, six from Belarus", &[q(4, Qualifier::Exact), q(6, Qualifier::Exact)]),
+            (
+                "return more than 100 engines",
+                &[q(100, Qualifier::MoreThan)],
+            ),
+            (
+                "some 200 cameras and 40,000 rockets",
+                &[q(200, Qualifier::About), q(40_000, Qualifier::Exact)],
+            ),
+            (
+                "four engines, six from Belarus",
+                &[q(4, Qualifier::Exact), q(6, Qualifier::Exact)],
+            ),
             ("nearly 4m rounds", &[q(4_000_000, Qualifier::About)]),
-            ("German Leopard 2 tanks", &[]),
+            ("German Leopard 2 tanks", &[q(2, Qualifier::Exact)]),
             ("$24 million and 20 percent", &[]),
             ("up to 12 jets", &[q(12, Qualifier::UpTo)]),
         ];
         for (text, want) in cases {
             let tokens = tokenize(text, Span::new(0, text.len()));
-            let got: Vec<Quantity> = find_quantities(&tokens).iter().map(|h| h.quantity).collect();
+            let got: Vec<Quantity> = find_quantities(&tokens)
+                .iter()
+                .map(|h| h.quantity)
+                .collect();
             assert_eq!(&got, want, "input: {text:?}");
         }
     }

@@ -89,14 +89,21 @@ impl PhraseIndex {
 
     /// The longest entry whose words match `tokens[at..]`, with its length in tokens.
     /// `accept` can refuse an entry (for case-sensitive phrases).
-    pub fn longest_at<T>(&self, entries: &[LexEntry<T>], tokens: &[Token], at: usize, accept: impl Fn(&LexEntry<T>, &[Token]) -> bool) -> Option<(usize, usize)> {
+    pub fn longest_at<T>(
+        &self,
+        entries: &[LexEntry<T>],
+        tokens: &[Token],
+        at: usize,
+        accept: impl Fn(&LexEntry<T>, &[Token]) -> bool,
+    ) -> Option<(usize, usize)> {
         let first = tokens.get(at)?;
         let candidates = self.by_first.get(&first.lower)?;
         candidates.iter().copied().find_map(|i| {
             let e = &entries[i];
             let n = e.words.len();
             let window = tokens.get(at..at + n)?;
-            (window.iter().zip(&e.words).all(|(t, w)| &t.lower == w) && accept(e, window)).then_some((i, n))
+            (window.iter().zip(&e.words).all(|(t, w)| &t.lower == w) && accept(e, window))
+                .then_some((i, n))
         })
     }
 }
@@ -119,7 +126,10 @@ fn rows(source: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
 }
 
 fn words(phrase: &str) -> Vec<String> {
-    phrase.split_whitespace().map(|w| w.to_lowercase().replace('’', "'")).collect()
+    phrase
+        .split_whitespace()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
 }
 
 impl Lexicon {
@@ -127,7 +137,11 @@ impl Lexicon {
     pub fn builtin() -> Result<Self, LexiconError> {
         let mut triggers = Vec::new();
         for (line, cols) in rows(TRIGGERS) {
-            let bad = |message: &str| LexiconError { file: "triggers.tsv", line, message: message.into() };
+            let bad = |message: &str| LexiconError {
+                file: "triggers.tsv",
+                line,
+                message: message.into(),
+            };
             let frame = match cols.get(1).copied() {
                 Some("give") => Frame::Give,
                 Some("get") => Frame::Get,
@@ -146,22 +160,52 @@ impl Lexicon {
                 Some("noun") => Tense::Noun,
                 _ => return Err(bad("unknown tense")),
             };
-            triggers.push(LexEntry { words: words(cols[0]), value: (frame, tense) });
+            triggers.push(LexEntry {
+                words: words(cols[0]),
+                value: (frame, tense),
+            });
         }
         let mut items = Vec::new();
         for (line, cols) in rows(ITEMS) {
-            let category = cols.get(1).and_then(|c| Category::parse(c)).ok_or(LexiconError { file: "items.tsv", line, message: "unknown category".into() })?;
+            let category = cols
+                .get(1)
+                .and_then(|c| Category::parse(c))
+                .ok_or(LexiconError {
+                    file: "items.tsv",
+                    line,
+                    message: "unknown category".into(),
+                })?;
             let sensitive = cols.get(2).is_some_and(|m| *m == "s");
-            items.push(LexEntry { words: words(cols[0]), value: (category, sensitive, cols[0].to_owned()) });
+            items.push(LexEntry {
+                words: words(cols[0]),
+                value: (category, sensitive, cols[0].to_owned()),
+            });
         }
         let mut status_cues = Vec::new();
         for (line, cols) in rows(STATUS_CUES) {
-            let status = cols.get(1).and_then(|s| Status::parse(s)).ok_or(LexiconError { file: "status_cues.tsv", line, message: "unknown status".into() })?;
-            status_cues.push(LexEntry { words: words(cols[0]), value: (status, cols.get(2).is_some_and(|w| *w == "any")) });
+            let status = cols
+                .get(1)
+                .and_then(|s| Status::parse(s))
+                .ok_or(LexiconError {
+                    file: "status_cues.tsv",
+                    line,
+                    message: "unknown status".into(),
+                })?;
+            status_cues.push(LexEntry {
+                words: words(cols[0]),
+                value: (status, cols.get(2).is_some_and(|w| *w == "any")),
+            });
         }
         let trigger_index = PhraseIndex::new(&triggers);
         let item_index = PhraseIndex::new(&items);
         let cue_index = PhraseIndex::new(&status_cues);
-        Ok(Self { triggers, items, status_cues, trigger_index, item_index, cue_index })
+        Ok(Self {
+            triggers,
+            items,
+            status_cues,
+            trigger_index,
+            item_index,
+            cue_index,
+        })
     }
 }

@@ -21,6 +21,6 @@ pub use attribution::find_attribution;
 pub use context::ArticleContext;
 pub use date_phrase::find_date_phrase;
 pub use extractor::{ExtractError, Extractor};
-pub use figures::{find_money, find_quantities, Money, QuantityHit};
+pub use figures::{Money, QuantityHit, find_money, find_quantities};
 pub use lexicon::{Frame, Lexicon, Tense};
 pub use roles::{Candidate, assign_roles};

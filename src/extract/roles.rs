@@ -38,22 +38,101 @@ pub struct Candidate {
 }
 
 /// Words that end a clause on the right of a transfer word.
-const CLAUSE_END: &[&str] = &[";", "but", "while", "whereas", "because", "although", "though", "which", "who", "when", "where", "unless", "—", "–", "”", "\"", "(", "said", "says", "amid", "after", "since", "as", "despite"];
+const CLAUSE_END: &[&str] = &[
+    ";", "but", "while", "whereas", "because", "although", "though", "which", "who", "when",
+    "where", "unless", "—", "–", "”", "\"", "(", "said", "says", "amid", "after", "since", "as",
+    "despite",
+];
 
 /// Verbs whose object is not the subject of what follows ("visited Cairo", "hit Kyiv").
 const OBJECT_VERBS: &[&str] = &[
-    "hit", "visit", "visits", "attack", "attacks", "invade", "invades", "urge", "urges", "thank",
-    "thanks", "help", "helps", "tell", "meet", "meets", "met", "join", "joins", "leave", "left",
-    "support", "supports", "back", "backs", "accuse", "warn", "warns", "call", "calls", "force",
-    "let", "lets", "allow", "allows", "push", "pressure", "persuade", "defend", "defeat", "fight",
-    "fighting", "fights", "against", "sanction", "sanctions", "ask", "asks",
+    "hit",
+    "visit",
+    "visits",
+    "attack",
+    "attacks",
+    "invade",
+    "invades",
+    "urge",
+    "urges",
+    "thank",
+    "thanks",
+    "help",
+    "helps",
+    "tell",
+    "meet",
+    "meets",
+    "met",
+    "join",
+    "joins",
+    "leave",
+    "left",
+    "support",
+    "supports",
+    "back",
+    "backs",
+    "accuse",
+    "warn",
+    "warns",
+    "call",
+    "calls",
+    "force",
+    "let",
+    "lets",
+    "allow",
+    "allows",
+    "push",
+    "pressure",
+    "persuade",
+    "defend",
+    "defeat",
+    "fight",
+    "fighting",
+    "fights",
+    "against",
+    "sanction",
+    "sanctions",
+    "ask",
+    "asks",
 ];
 
 /// Past forms that may stand before a clause's subject ("said Ukraine had").
-const REPORTING: &[&str] = &["said", "reported", "claimed", "added", "noted", "warned", "stated", "confirmed", "alleged", "believed", "revealed", "assessed", "announced", "agreed", "indicated", "suggested", "showed", "insisted", "argued"];
+const REPORTING: &[&str] = &[
+    "said",
+    "reported",
+    "claimed",
+    "added",
+    "noted",
+    "warned",
+    "stated",
+    "confirmed",
+    "alleged",
+    "believed",
+    "revealed",
+    "assessed",
+    "announced",
+    "agreed",
+    "indicated",
+    "suggested",
+    "showed",
+    "insisted",
+    "argued",
+];
 
 /// Verbs that make their object the subject of a following infinitive ("asked Egypt to return").
-const CONTROL_VERBS: &[&str] = &["asked", "asking", "asks", "urged", "urging", "pressed", "allowed", "called", "told", "persuaded", "pushed"];
+const CONTROL_VERBS: &[&str] = &[
+    "asked",
+    "asking",
+    "asks",
+    "urged",
+    "urging",
+    "pressed",
+    "allowed",
+    "called",
+    "told",
+    "persuaded",
+    "pushed",
+];
 
 fn is_be(w: &str) -> bool {
     matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being")
@@ -68,15 +147,40 @@ pub fn background_triggers(a: &SentenceAnalysis) -> Vec<bool> {
             t.frame == Frame::Give
                 && matches!(t.tense, Tense::Past | Tense::Participle)
                 && t.first > 0
-                && matches!(a.word(t.first - 1), "it" | "they" | "previously" | "had" | "originally" | "once" | "earlier" | "were" | "was" | "been" | "them")
-                && a.triggers.iter().any(|o| o.first < t.first && matches!(o.frame, Frame::Get | Frame::Request | Frame::Return))
+                && (t.first.saturating_sub(5)..t.first).any(|i| {
+                    matches!(
+                        a.word(i),
+                        "it" | "they"
+                            | "previously"
+                            | "had"
+                            | "originally"
+                            | "once"
+                            | "earlier"
+                            | "were"
+                            | "was"
+                            | "been"
+                            | "them"
+                            | "that"
+                            | "which"
+                    )
+                })
+                && a.triggers.iter().any(|o| {
+                    o.first < t.first
+                        && matches!(o.frame, Frame::Get | Frame::Request | Frame::Return)
+                })
         })
         .collect()
 }
 
 fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
     let g = &a.groups[gi];
-    if g.speaker || g.role == GroupRole::Ignored || g.role == GroupRole::Modifier && !g.possessive {
+    if g.speaker
+        || matches!(
+            g.role,
+            GroupRole::Ignored | GroupRole::Origin | GroupRole::Supplied
+        )
+        || g.role == GroupRole::Modifier && !g.possessive
+    {
         return false;
     }
     match g.prep.as_deref() {
@@ -101,21 +205,42 @@ fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
 pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
     let tr = a.triggers[ti];
     let n = a.tokens.len();
-    let left_bound = (0..tr.first).rev().find(|&i| matches!(a.word(i), ";" | ":")).map_or(0, |i| i + 1);
-    let mut right_bound = (tr.last + 1..n).find(|&i| CLAUSE_END.contains(&a.word(i)) && !(a.word(i) == "as" && matches!(a.word(i + 1), "well" | "many" | "much"))).unwrap_or(n);
+    // Export bans, sanctions and curbs are not transfers ("China restricted drone exports").
+    if (tr.first.saturating_sub(4)..tr.first).any(|i| BLOCKERS.contains(&a.word(i))) {
+        return None;
+    }
+    let left_bound = (0..tr.first)
+        .rev()
+        .find(|&i| matches!(a.word(i), ";" | ":"))
+        .map_or(0, |i| i + 1);
+    let mut right_bound = (tr.last + 1..n)
+        .find(|&i| {
+            CLAUSE_END.contains(&a.word(i))
+                && !(a.word(i) == "as" && matches!(a.word(i + 1), "well" | "many" | "much"))
+        })
+        .unwrap_or(n);
     // A comma before a new subject and verb also ends the clause (", the paper reported").
-    if let Some(c) = (tr.last + 1..right_bound).find(|&i| a.word(i) == "," && SPEECHY.contains(&a.word(i + 2))) {
+    if let Some(c) =
+        (tr.last + 1..right_bound).find(|&i| a.word(i) == "," && SPEECHY.contains(&a.word(i + 2)))
+    {
         right_bound = c;
     }
-    let passive = matches!(tr.tense, Tense::Past | Tense::Participle)
-        && ((tr.first >= 1 && is_be(a.word(tr.first - 1))) || (tr.first >= 2 && is_be(a.word(tr.first - 2))) || a.word(tr.last + 1) == "by" || (tr.first >= 1 && a.items.iter().any(|it| it.last + 1 == tr.first)));
+    let passive = matches!(tr.tense, Tense::Past | Tense::Participle | Tense::Base)
+        && ((tr.first >= 1 && is_be(a.word(tr.first - 1)))
+            || (tr.first >= 2 && is_be(a.word(tr.first - 2)))
+            || a.word(tr.last + 1) == "by"
+            || (tr.first >= 1 && a.items.iter().any(|it| it.last + 1 == tr.first)));
     let mut suppliers: Vec<PartyRef> = Vec::new();
     let mut recipients: Vec<PartyRef> = Vec::new();
     let push = |list: &mut Vec<PartyRef>, gi: usize| {
         for (token, codes) in &a.groups[gi].members {
             for code in codes {
                 if !list.iter().any(|p| &p.code == code) {
-                    list.push(PartyRef { code: code.clone(), token: *token, quantity: None });
+                    list.push(PartyRef {
+                        code: code.clone(),
+                        token: *token,
+                        quantity: None,
+                    });
                 }
             }
         }
@@ -125,33 +250,54 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
     let mut subject = None;
     let mut controller = None;
     if !(passive && tr.frame == Frame::Give) {
-        let mut left: Vec<usize> = (0..a.groups.len()).filter(|&g| a.groups[g].last < tr.first && a.groups[g].first >= left_bound).collect();
+        let mut left: Vec<usize> = (0..a.groups.len())
+            .filter(|&g| a.groups[g].last < tr.first && a.groups[g].first >= left_bound)
+            .collect();
         left.reverse();
         for &gi in &left {
             if subject.is_none() {
-                if tr.frame == Frame::Noun && a.groups[gi].last + 4 >= tr.first && (a.groups[gi].possessive || matches!(a.groups[gi].role, GroupRole::Modifier | GroupRole::Supplied)) && a.tokens[a.groups[gi].last + 1..tr.first].iter().all(|t| t.kind != TokenKind::Punct) {
-                    subject = Some(gi);
-                } else if subject_ok(a, gi, tr.first) {
+                // A noun's owner stands right before it: "Germany's delivery", "US aid".
+                let owner = tr.frame == Frame::Noun
+                    && a.groups[gi].last + 4 >= tr.first
+                    && (a.groups[gi].possessive
+                        || matches!(a.groups[gi].role, GroupRole::Modifier | GroupRole::Supplied))
+                    && a.tokens[a.groups[gi].last + 1..tr.first]
+                        .iter()
+                        .all(|t| t.kind != TokenKind::Punct);
+                if owner || subject_ok(a, gi, tr.first) {
                     subject = Some(gi);
                 }
-            } else if controller.is_none() && CONTROL_VERBS.contains(&a.groups[subject.unwrap_or(gi)].prev.as_deref().unwrap_or("")) && subject_ok(a, gi, a.groups[subject.unwrap_or(gi)].first) {
+            } else if controller.is_none()
+                && CONTROL_VERBS.contains(
+                    &a.groups[subject.unwrap_or(gi)]
+                        .prev
+                        .as_deref()
+                        .unwrap_or(""),
+                )
+                && subject_ok(a, gi, a.groups[subject.unwrap_or(gi)].first)
+            {
                 controller = Some(gi);
             }
         }
-        if subject.is_some_and(|s| !CONTROL_VERBS.contains(&a.groups[s].prev.as_deref().unwrap_or(""))) {
+        if subject
+            .is_some_and(|s| !CONTROL_VERBS.contains(&a.groups[s].prev.as_deref().unwrap_or("")))
+        {
             controller = None;
         }
     }
 
     // Right side: indirect object, prepositional parties, origins of goods.
-    let right: Vec<usize> = (0..a.groups.len()).filter(|&g| a.groups[g].first > tr.last && a.groups[g].last < right_bound).collect();
+    let right: Vec<usize> = (0..a.groups.len())
+        .filter(|&g| a.groups[g].first > tr.last && a.groups[g].last < right_bound)
+        .collect();
     let mut explicit_supplier = false;
     for &gi in &right {
         let g = &a.groups[gi];
         if g.speaker || g.role == GroupRole::Ignored {
             continue;
         }
-        let adjacent = g.first == tr.last + 1 || (g.first == tr.last + 2 && matches!(a.word(tr.last + 1), "the" | "its" | "their"));
+        let adjacent = g.first == tr.last + 1
+            || (g.first == tr.last + 2 && matches!(a.word(tr.last + 1), "the" | "its" | "their"));
         let party = g.role == GroupRole::Actor || g.possessive;
         match (g.prep.as_deref(), tr.frame) {
             (Some("from"), _) if party => {
@@ -162,9 +308,18 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
                 push(&mut suppliers, gi);
                 explicit_supplier = true;
             }
-            (Some("to" | "into" | "towards" | "toward"), Frame::Give | Frame::Noun | Frame::Return) => push(&mut recipients, gi),
-            (Some("for"), Frame::Give | Frame::Noun) if a.word(g.last + 1) != "to" => push(&mut recipients, gi),
-            (Some("to"), Frame::Request) if matches!(a.word(tr.first), "turned" | "turning" | "turns" | "turn") => {
+            // "drones bought by Moscow": the buyer is the recipient.
+            (Some("by"), Frame::Get) if party => push(&mut recipients, gi),
+            (
+                Some("to" | "into" | "towards" | "toward"),
+                Frame::Give | Frame::Noun | Frame::Return,
+            ) => push(&mut recipients, gi),
+            (Some("for"), Frame::Give | Frame::Noun) if a.word(g.last + 1) != "to" => {
+                push(&mut recipients, gi)
+            }
+            (Some("to"), Frame::Request)
+                if matches!(a.word(tr.first), "turned" | "turning" | "turns" | "turn") =>
+            {
                 push(&mut suppliers, gi);
                 explicit_supplier = true;
             }
@@ -183,7 +338,10 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
             if background[bi] && b.first > tr.last && b.first < right_bound {
                 for &gi in &right {
                     let g = &a.groups[gi];
-                    if g.first > b.last && g.first <= b.last + 4 && matches!(g.prep.as_deref(), Some("to")) {
+                    if g.first > b.last
+                        && g.first <= b.last + 4
+                        && matches!(g.prep.as_deref(), Some("to"))
+                    {
                         push(&mut suppliers, gi);
                         explicit_supplier = true;
                     }
@@ -193,14 +351,36 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
     }
 
     // Goods: in the object window (and just before a passive or noun trigger).
-    let window_start = if passive || tr.frame == Frame::Noun { tr.first.saturating_sub(6).max(left_bound) } else { tr.last + 1 };
-    let items: Vec<usize> = (0..a.items.len()).filter(|&i| a.items[i].first >= window_start && a.items[i].first < right_bound && (a.items[i].last < tr.first || a.items[i].first > tr.last)).collect();
+    let window_start = if passive || tr.frame == Frame::Noun {
+        tr.first.saturating_sub(6).max(left_bound)
+    } else {
+        tr.last + 1
+    };
+    let mut items: Vec<usize> = (0..a.items.len())
+        .filter(|&i| {
+            a.items[i].first >= window_start
+                && a.items[i].first < right_bound
+                && (a.items[i].last < tr.first || a.items[i].first > tr.last)
+        })
+        .collect();
+    if items.is_empty() {
+        // Goods as the subject: "BMP-1 vehicles will head to Ukraine from Greece".
+        items = (0..a.items.len())
+            .filter(|&i| {
+                a.items[i].last < tr.first
+                    && a.items[i].first >= left_bound
+                    && a.items[i].last + 8 >= tr.first
+            })
+            .collect();
+    }
     for &ii in &items {
         if let Some(gi) = a.items[ii].origin {
             let origin = &a.groups[gi];
             let usable = match tr.frame {
                 Frame::Get | Frame::Use | Frame::Request => true,
-                Frame::Give | Frame::Return | Frame::Noun => subject.is_none() && !explicit_supplier || origin.role == GroupRole::Supplied,
+                Frame::Give | Frame::Return | Frame::Noun => {
+                    subject.is_none() && !explicit_supplier || origin.role == GroupRole::Supplied
+                }
             };
             if usable && !origin.speaker {
                 push(&mut suppliers, gi);
@@ -208,7 +388,12 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
             }
         }
     }
-    let money: Vec<u64> = a.money.iter().filter(|(t, _)| *t >= window_start.min(tr.first.saturating_sub(4)) && *t < right_bound).map(|(_, m)| m.usd).collect();
+    let money: Vec<u64> = a
+        .money
+        .iter()
+        .filter(|(t, _)| *t >= window_start.min(tr.first.saturating_sub(4)) && *t < right_bound)
+        .map(|(_, m)| m.usd)
+        .collect();
     if items.is_empty() && money.is_empty() && !matches!(tr.frame, Frame::Noun | Frame::Request) {
         return None;
     }
@@ -229,6 +414,8 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
                     push(&mut suppliers, s);
                 }
             }
+            // "Pakistan denied being approached": the asked party is the subject.
+            Frame::Request if passive => push(&mut suppliers, s),
             Frame::Get | Frame::Request | Frame::Use => push(&mut recipients, s),
         }
     }
@@ -243,8 +430,16 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
     // Per-party counts: the count in the party's own comma segment ("six from Belarus").
     if suppliers.len() > 1 {
         for s in &mut suppliers {
-            let seg_start = (0..s.token).rev().find(|&i| a.word(i) == ",").map_or(0, |i| i + 1);
-            s.quantity = a.quantities.iter().find(|q| q.first >= seg_start && q.last < s.token && q.first > tr.last).map(|q| q.quantity);
+            let seg_start = (0..s.token)
+                .rev()
+                .find(|&i| a.word(i) == ",")
+                .map_or(0, |i| i + 1);
+            s.quantity = a
+                .quantities
+                .iter()
+                .rev()
+                .find(|q| q.first >= seg_start && q.last < s.token && q.first > tr.last)
+                .map(|q| q.quantity);
         }
         if suppliers.iter().filter(|s| s.quantity.is_some()).count() < 2 {
             for s in &mut suppliers {
@@ -254,10 +449,41 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
     }
 
     let (item, category) = goods(a, &items, tr.frame, tr.first, tr.last, !money.is_empty());
-    let quantity = item.and_then(|(f, _)| a.quantities.iter().find(|q| q.last < f && f - q.last <= 3 && a.tokens[q.last + 1..f].iter().all(|t| t.kind != TokenKind::Punct)).map(|q| q.quantity));
-    let status = status_of(a, tr.first, tr.last, left_bound, right_bound, tr.frame, tr.tense, passive);
+    let quantity = item.and_then(|(f, _)| {
+        a.quantities
+            .iter()
+            .find(|q| {
+                q.last < f
+                    && f - q.last <= 3
+                    && a.tokens[q.last + 1..f]
+                        .iter()
+                        .all(|t| t.kind != TokenKind::Punct)
+            })
+            .map(|q| q.quantity)
+    });
+    let status = status_of(
+        a,
+        tr.first,
+        tr.last,
+        left_bound,
+        right_bound,
+        tr.frame,
+        tr.tense,
+        passive,
+    );
     let fillable = match tr.frame {
-        Frame::Noun => matches!(a.word(tr.last), "aid" | "assistance" | "package" | "deliveries" | "delivery" | "shipments" | "funding") && !suppliers.is_empty(),
+        Frame::Noun => {
+            matches!(
+                a.word(tr.last),
+                "aid"
+                    | "assistance"
+                    | "package"
+                    | "deliveries"
+                    | "delivery"
+                    | "shipments"
+                    | "funding"
+            ) && !suppliers.is_empty()
+        }
         _ => true,
     };
     let rule = match tr.frame {
@@ -268,24 +494,90 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
         Frame::Use => "use-frame",
         Frame::Noun => "noun-frame",
     };
-    Some(Candidate { suppliers, recipients, item, category, quantity, value_usd: money.first().copied(), status, rule, fillable })
+    Some(Candidate {
+        suppliers,
+        recipients,
+        item,
+        category,
+        quantity,
+        value_usd: money.first().copied(),
+        status,
+        rule,
+        fillable,
+    })
 }
+
+/// Words before a transfer word that make it a ban or a sanction, not a transfer.
+const BLOCKERS: &[&str] = &[
+    "restricted",
+    "restrict",
+    "restricts",
+    "restricting",
+    "restrictions",
+    "ban",
+    "banned",
+    "bans",
+    "banning",
+    "curb",
+    "curbs",
+    "curbed",
+    "embargo",
+    "controls",
+    "sanctions",
+    "sanctioned",
+    "prohibited",
+    "prohibit",
+];
 
 /// Words that follow ", the X" when a new clause reports ("..., the paper reported").
 const SPEECHY: &[&str] = &["reported", "said", "says", "reports", "told", "claimed"];
 
-fn goods(a: &SentenceAnalysis, items: &[usize], frame: Frame, tf: usize, tl: usize, has_money: bool) -> (Option<(usize, usize)>, Category) {
+fn goods(
+    a: &SentenceAnalysis,
+    items: &[usize],
+    frame: Frame,
+    tf: usize,
+    tl: usize,
+    has_money: bool,
+) -> (Option<(usize, usize)>, Category) {
     let Some(&first) = items.first() else {
-        let noun_words = (tf.saturating_sub(2)..tf).map(|i| a.word(i)).collect::<Vec<_>>();
-        let category = if noun_words.iter().any(|w| *w == "humanitarian") {
+        let noun_words = (tf.saturating_sub(2)..tf)
+            .map(|i| a.word(i))
+            .collect::<Vec<_>>();
+        let category = if noun_words.contains(&"humanitarian") {
             Category::Other
-        } else if has_money || noun_words.iter().any(|w| matches!(*w, "financial" | "economic")) || a.word(tl) == "funding" {
+        } else if has_money
+            || noun_words
+                .iter()
+                .any(|w| matches!(*w, "financial" | "economic"))
+            || a.word(tl) == "funding"
+        {
             Category::Money
         } else {
             Category::WeaponsUnspecified
         };
-        let start = (tf.saturating_sub(2)..tf).find(|&i| matches!(a.word(i), "military" | "financial" | "economic" | "security" | "humanitarian" | "defence" | "defense")).unwrap_or(tf);
-        return (if frame == Frame::Noun { Some((start, tl)) } else { None }, category);
+        let start = (tf.saturating_sub(2)..tf)
+            .find(|&i| {
+                matches!(
+                    a.word(i),
+                    "military"
+                        | "financial"
+                        | "economic"
+                        | "security"
+                        | "humanitarian"
+                        | "defence"
+                        | "defense"
+                )
+            })
+            .unwrap_or(tf);
+        return (
+            if frame == Frame::Noun {
+                Some((start, tl))
+            } else {
+                None
+            },
+            category,
+        );
     };
     // Extend over a list of goods: "rockets and artillery shells", "drones, navigation equipment".
     let mut last = a.items[first].last;
@@ -293,7 +585,14 @@ fn goods(a: &SentenceAnalysis, items: &[usize], frame: Frame, tf: usize, tl: usi
     for &ii in &items[1..] {
         let it = &a.items[ii];
         let gap = &a.tokens[last + 1..it.first];
-        let blocked = gap.len() > 4 || gap.iter().any(|t| matches!(t.lower.as_str(), "." | ";" | "from" | "to" | "for" | "by") || t.kind == TokenKind::Number) || a.groups.iter().any(|g| g.first > last && g.first < it.first && g.role == GroupRole::Actor);
+        let blocked = gap.len() > 4
+            || gap.iter().any(|t| {
+                matches!(t.lower.as_str(), "." | ";" | "from" | "to" | "for" | "by")
+                    || t.kind == TokenKind::Number
+            })
+            || a.groups
+                .iter()
+                .any(|g| g.first > last && g.first < it.first && g.role == GroupRole::Actor);
         if blocked {
             break;
         }
@@ -303,7 +602,11 @@ fn goods(a: &SentenceAnalysis, items: &[usize], frame: Frame, tf: usize, tl: usi
     let cats: Vec<Category> = phrase_items.iter().map(|&i| a.items[i].category).collect();
     let mut category = cats[0];
     if category == Category::WeaponsUnspecified {
-        if let Some(specific) = items.iter().map(|&i| a.items[i].category).find(|c| *c != Category::WeaponsUnspecified && *c != Category::Money) {
+        if let Some(specific) = items
+            .iter()
+            .map(|&i| a.items[i].category)
+            .find(|c| *c != Category::WeaponsUnspecified && *c != Category::Money)
+        {
             category = specific;
         } else if has_money && matches!(a.word(tl), "aid" | "package" | "funding" | "assistance") {
             category = Category::Money;
@@ -312,21 +615,44 @@ fn goods(a: &SentenceAnalysis, items: &[usize], frame: Frame, tf: usize, tl: usi
     if category == Category::Missiles && cats.contains(&Category::Ammunition) {
         category = Category::Ammunition;
     }
-    if category == Category::Money && !has_money && a.items[first].first > 0 && a.word(a.items[first].first - 1) == "military" {
+    if category == Category::Money
+        && !has_money
+        && a.items[first].first > 0
+        && a.word(a.items[first].first - 1) == "military"
+    {
         category = Category::WeaponsUnspecified;
     }
     (Some((a.items[first].first, last)), category)
 }
 
 #[allow(clippy::too_many_arguments)]
-fn status_of(a: &SentenceAnalysis, tf: usize, tl: usize, left: usize, right: usize, frame: Frame, tense: Tense, passive: bool) -> Status {
+fn status_of(
+    a: &SentenceAnalysis,
+    tf: usize,
+    tl: usize,
+    left: usize,
+    right: usize,
+    frame: Frame,
+    tense: Tense,
+    passive: bool,
+) -> Status {
     // Clause-wide cues (refusals, denials, blocks) first, then the nearest cue before the word.
     let in_clause = |i: usize| i >= left && i < right;
-    if let Some(&(_, s, _)) = a.cues.iter().find(|(i, s, any)| *any && in_clause(*i) && !(*i >= tf && *i <= tl) && matches!(s, Status::Refused | Status::Denied | Status::Cancelled)) {
+    if let Some(&(_, s, _)) = a.cues.iter().find(|(i, s, any)| {
+        *any && in_clause(*i)
+            && !(*i >= tf && *i <= tl)
+            && matches!(s, Status::Refused | Status::Denied | Status::Cancelled)
+    }) {
         return s;
     }
-    let negated = (tf.saturating_sub(3)..tf).any(|i| matches!(a.word(i), "not" | "n't" | "never" | "no"));
-    let before = a.cues.iter().filter(|(i, _, _)| *i < tf && *i + 8 >= tf && *i >= left).max_by_key(|(i, _, _)| *i);
+    let negated =
+        (tf.saturating_sub(3)..tf).any(|i| matches!(a.word(i), "not" | "n't" | "never" | "no"));
+    // The transfer word itself may be the cue ("pledged", "requested").
+    let before = a
+        .cues
+        .iter()
+        .filter(|(i, _, _)| *i <= tl && *i + 8 >= tf && *i >= left)
+        .max_by_key(|(i, _, _)| *i);
     if let Some(&(_, s, _)) = before {
         return s;
     }
@@ -335,7 +661,9 @@ fn status_of(a: &SentenceAnalysis, tf: usize, tl: usize, left: usize, right: usi
     }
     match (frame, tense) {
         (Frame::Request, _) => Status::Requested,
-        (_, Tense::Past | Tense::Present | Tense::Ing | Tense::Participle | Tense::Noun) => Status::Delivered,
+        (_, Tense::Past | Tense::Present | Tense::Ing | Tense::Participle | Tense::Noun) => {
+            Status::Delivered
+        }
         (_, Tense::Base) if passive => Status::Delivered,
         (_, Tense::Base) => Status::Unknown,
     }

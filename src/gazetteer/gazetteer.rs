@@ -9,7 +9,11 @@ const ENTITIES: &str = include_str!("../../assets/gazetteer/entities.tsv");
 const AMBIGUITY: &str = include_str!("../../assets/gazetteer/ambiguity.tsv");
 
 /// Bloc codes and their display names, beside the ISO 3166-1 codes.
-const BLOCS: &[(&str, &str)] = &[("EU", "European Union"), ("NATO", "NATO"), ("WEST", "the West")];
+const BLOCS: &[(&str, &str)] = &[
+    ("EU", "European Union"),
+    ("NATO", "NATO"),
+    ("WEST", "the West"),
+];
 
 #[derive(Debug, Clone)]
 struct Entry {
@@ -41,11 +45,21 @@ fn rows(source: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
 }
 
 fn list(field: Option<&&str>) -> impl Iterator<Item = String> {
-    field.copied().unwrap_or("").split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+    field
+        .copied()
+        .unwrap_or("")
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
 fn plural(demonym: &str) -> Option<String> {
-    let no_plural = demonym.ends_with('s') || demonym.ends_with("sh") || demonym.ends_with("ch") || demonym.ends_with("ese") || demonym.contains(' ') && demonym.ends_with('i');
+    let no_plural = demonym.ends_with('s')
+        || demonym.ends_with("sh")
+        || demonym.ends_with("ch")
+        || demonym.ends_with("ese")
+        || demonym.contains(' ') && demonym.ends_with('i');
     (!no_plural).then(|| format!("{demonym}s"))
 }
 
@@ -58,7 +72,11 @@ impl Gazetteer {
             names.insert((*code).to_owned(), (*name).to_owned());
         }
         for (line, cols) in rows(COUNTRIES) {
-            let bad = |message: &str| GazetteerError::BadRow { file: "countries.tsv".into(), line, message: message.into() };
+            let bad = |message: &str| GazetteerError::BadRow {
+                file: "countries.tsv".into(),
+                line,
+                message: message.into(),
+            };
             let (Some(code), Some(name)) = (cols.first(), cols.get(1)) else {
                 return Err(bad("expected code and name"));
             };
@@ -66,14 +84,19 @@ impl Gazetteer {
                 return Err(bad("code must be two capital letters"));
             }
             names.insert((*code).to_owned(), (*name).to_owned());
-            let entry = |kind| Entry { codes: vec![(*code).to_owned()], kind };
+            let entry = |kind| Entry {
+                codes: vec![(*code).to_owned()],
+                kind,
+            };
             entries.insert((*name).to_owned(), entry(MentionKind::Name));
             for alias in list(cols.get(2)) {
                 entries.insert(alias, entry(MentionKind::Name));
             }
             for demonym in list(cols.get(3)) {
                 if let Some(p) = plural(&demonym) {
-                    entries.entry(p).or_insert_with(|| entry(MentionKind::DemonymPlural));
+                    entries
+                        .entry(p)
+                        .or_insert_with(|| entry(MentionKind::DemonymPlural));
                 }
                 entries.insert(demonym, entry(MentionKind::Demonym));
             }
@@ -81,14 +104,30 @@ impl Gazetteer {
                 entries.insert(capital, entry(MentionKind::Capital));
             }
         }
-        let mut gazetteer = Self { names, entries, ambiguity: BTreeMap::new(), surfaces: Vec::new(), matcher: AhoCorasick::new([""; 0])? };
+        let mut gazetteer = Self {
+            names,
+            entries,
+            ambiguity: BTreeMap::new(),
+            surfaces: Vec::new(),
+            matcher: AhoCorasick::new([""; 0])?,
+        };
         gazetteer.add_entities(ENTITIES, "entities.tsv")?;
         for (line, cols) in rows(AMBIGUITY) {
-            let rule = cols.get(1).and_then(|r| AmbiguityRule::parse(r.trim(), cols.get(2).copied().unwrap_or("")));
+            let rule = cols
+                .get(1)
+                .and_then(|r| AmbiguityRule::parse(r.trim(), cols.get(2).copied().unwrap_or("")));
             let (Some(surface), Some(rule)) = (cols.first(), rule) else {
-                return Err(GazetteerError::BadRow { file: "ambiguity.tsv".into(), line, message: "expected surface, rule and words".into() });
+                return Err(GazetteerError::BadRow {
+                    file: "ambiguity.tsv".into(),
+                    line,
+                    message: "expected surface, rule and words".into(),
+                });
             };
-            gazetteer.ambiguity.entry((*surface).to_owned()).or_default().push(rule);
+            gazetteer
+                .ambiguity
+                .entry((*surface).to_owned())
+                .or_default()
+                .push(rule);
         }
         gazetteer.rebuild()?;
         Ok(gazetteer)
@@ -98,20 +137,29 @@ impl Gazetteer {
     /// as a warning beside the built-in gazetteer, never a failure.
     pub fn with_user_file() -> Result<(Self, Option<GazetteerError>), GazetteerError> {
         let mut gazetteer = Self::builtin()?;
-        let warning = user_file_path().filter(|p| p.exists()).and_then(|p| gazetteer.add_user_file(&p).err());
+        let warning = user_file_path()
+            .filter(|p| p.exists())
+            .and_then(|p| gazetteer.add_user_file(&p).err());
         Ok((gazetteer, warning))
     }
 
     /// Adds the entries of a user file (`surface <TAB> codes <TAB> kind`, kind optional).
     pub fn add_user_file(&mut self, path: &Path) -> Result<(), GazetteerError> {
-        let source = std::fs::read_to_string(path).map_err(|source| GazetteerError::Io { file: path.display().to_string(), source })?;
+        let source = std::fs::read_to_string(path).map_err(|source| GazetteerError::Io {
+            file: path.display().to_string(),
+            source,
+        })?;
         self.add_entities(&source, &path.display().to_string())?;
         self.rebuild()
     }
 
     fn add_entities(&mut self, source: &str, file: &str) -> Result<(), GazetteerError> {
         for (line, cols) in rows(source) {
-            let bad = |message: String| GazetteerError::BadRow { file: file.to_owned(), line, message };
+            let bad = |message: String| GazetteerError::BadRow {
+                file: file.to_owned(),
+                line,
+                message,
+            };
             let (Some(surface), Some(codes)) = (cols.first(), cols.get(1)) else {
                 return Err(bad("expected surface and code".into()));
             };
@@ -129,14 +177,17 @@ impl Gazetteer {
                 "org" => MentionKind::Org,
                 other => return Err(bad(format!("unknown kind {other:?}"))),
             };
-            self.entries.insert(surface.trim().to_owned(), Entry { codes, kind });
+            self.entries
+                .insert(surface.trim().to_owned(), Entry { codes, kind });
         }
         Ok(())
     }
 
     fn rebuild(&mut self) -> Result<(), GazetteerError> {
         self.surfaces = self.entries.keys().cloned().collect();
-        self.matcher = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&self.surfaces)?;
+        self.matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&self.surfaces)?;
         Ok(())
     }
 
@@ -155,16 +206,23 @@ impl Gazetteer {
         let mut out = Vec::new();
         for m in self.matcher.find_iter(text) {
             let surface = &self.surfaces[m.pattern().as_usize()];
-            let Some(entry) = self.entries.get(surface) else { continue };
+            let Some(entry) = self.entries.get(surface) else {
+                continue;
+            };
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
             let prev = previous_word(text, m.start());
             let next = next_word(text, m.end());
             let sentence_start = prev.is_none_or(|w| w.ends_with(['.', '!', '?', ':', '"', '“']));
-            if self.ambiguity.get(surface).is_some_and(|rules| rules.iter().any(|r| r.vetoes(prev, next, sentence_start))) {
+            if self
+                .ambiguity
+                .get(surface)
+                .is_some_and(|rules| rules.iter().any(|r| r.vetoes(prev, next, sentence_start)))
+            {
                 continue;
             }
             if is_all_caps_line(surface, prev, next) {
@@ -177,23 +235,37 @@ impl Gazetteer {
             if let Some(suffix) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('–')) {
                 let word: String = suffix.chars().take_while(|c| c.is_alphanumeric()).collect();
                 compound = Some(match word.as_str() {
-                    "made" | "built" | "manufactured" | "produced" | "designed" | "origin" => Compound::Made,
-                    "supplied" | "provided" | "donated" | "delivered" | "sent" | "given" | "gifted" => Compound::Supplied,
+                    "made" | "built" | "manufactured" | "produced" | "designed" | "origin" => {
+                        Compound::Made
+                    }
+                    "supplied" | "provided" | "donated" | "delivered" | "sent" | "given"
+                    | "gifted" => Compound::Supplied,
                     "led" => Compound::Led,
                     _ => Compound::Other,
                 });
-                if matches!(compound, Some(Compound::Made | Compound::Supplied | Compound::Led)) {
+                if matches!(
+                    compound,
+                    Some(Compound::Made | Compound::Supplied | Compound::Led)
+                ) {
                     end += rest.len() - suffix.len() + word.len();
                 }
-            } else if rest.starts_with("'s") || rest.starts_with("’s") {
-                possessive = true;
-            } else if (rest.starts_with('\'') || rest.starts_with('’')) && surface.ends_with('s') {
-                possessive = true;
+            } else {
+                // "Germany's", and "Belarus'" for names ending in s.
+                possessive = rest.starts_with("'s")
+                    || rest.starts_with("’s")
+                    || ((rest.starts_with('\'') || rest.starts_with('’'))
+                        && surface.ends_with('s'));
             }
             if before == Some('-') && compound.is_none() {
                 compound = Some(Compound::Other);
             }
-            out.push(Mention { span: Span::new(m.start(), end), codes: entry.codes.clone(), kind: entry.kind, compound, possessive });
+            out.push(Mention {
+                span: Span::new(m.start(), end),
+                codes: entry.codes.clone(),
+                kind: entry.kind,
+                compound,
+                possessive,
+            });
         }
         out
     }
@@ -210,14 +282,26 @@ fn previous_word(text: &str, at: usize) -> Option<&str> {
 
 fn next_word(text: &str, at: usize) -> Option<&str> {
     let tail = text[at..].trim_start_matches([' ', '\t']);
-    let end = tail.find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | '”' | '"')).unwrap_or(tail.len());
+    let end = tail
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | '”' | '"'))
+        .unwrap_or(tail.len());
     (end > 0).then(|| &tail[..end])
 }
 
 /// A short all-capital alias ("US") inside a line written in capitals is a word, not a country.
 fn is_all_caps_line(surface: &str, prev: Option<&str>, next: Option<&str>) -> bool {
-    let caps = |w: Option<&str>| w.is_none_or(|w| w.len() >= 2 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_alphabetic));
-    surface.len() <= 3 && surface.chars().all(|c| c.is_ascii_uppercase()) && caps(prev) && caps(next) && (prev.is_some() || next.is_some())
+    let caps = |w: Option<&str>| {
+        w.is_none_or(|w| {
+            w.len() >= 2
+                && w.chars().all(|c| !c.is_lowercase())
+                && w.chars().any(char::is_alphabetic)
+        })
+    };
+    surface.len() <= 3
+        && surface.chars().all(|c| c.is_ascii_uppercase())
+        && caps(prev)
+        && caps(next)
+        && (prev.is_some() || next.is_some())
 }
 
 #[cfg(test)]
@@ -226,7 +310,10 @@ mod tests {
 
     fn codes(text: &str) -> Vec<String> {
         let g = Gazetteer::builtin().expect("builtin gazetteer");
-        g.find(text).into_iter().map(|m| m.codes.join("+")).collect()
+        g.find(text)
+            .into_iter()
+            .map(|m| m.codes.join("+"))
+            .collect()
     }
 
     #[test]
@@ -258,7 +345,10 @@ mod tests {
         let g = Gazetteer::builtin().expect("builtin gazetteer");
         let text = "Iranian-made drones, US-supplied Himars, Germany's tanks, a Czech-led plan, US-based paper";
         let found = g.find(text);
-        let got: Vec<(&str, Option<Compound>, bool)> = found.iter().map(|m| (m.span.slice(text), m.compound, m.possessive)).collect();
+        let got: Vec<(&str, Option<Compound>, bool)> = found
+            .iter()
+            .map(|m| (m.span.slice(text), m.compound, m.possessive))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -274,7 +364,12 @@ mod tests {
     #[test]
     fn every_iso_country_has_a_name() {
         let g = Gazetteer::builtin().expect("builtin gazetteer");
-        assert_eq!(g.codes().filter(|(c, _)| c.len() == 2 && *c != "EU").count(), 249);
+        assert_eq!(
+            g.codes()
+                .filter(|(c, _)| c.len() == 2 && *c != "EU")
+                .count(),
+            249
+        );
         assert_eq!(g.name("KP"), "North Korea");
         assert_eq!(g.name("WEST"), "the West");
     }

@@ -45,7 +45,9 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
         if matches!(c, '.' | '!' | '?' | '…') {
             // Take the whole run of terminal punctuation and closing quotes.
             let mut j = i + 1;
-            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1)) {
+            while j < chars.len()
+                && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1))
+            {
                 j += 1;
             }
             let end = chars.get(j).map_or(line.len(), |&(p, _)| p);
@@ -78,7 +80,10 @@ fn ends_sentence(line: &str, pos: usize, c: char, chars: &[(usize, char)], next:
     let Some(&(_, first)) = chars.get(k) else {
         return false;
     };
-    let starts_new = first.is_uppercase() || first.is_ascii_digit() || is_opener(first) || matches!(first, '—' | '–' | '-');
+    let starts_new = first.is_uppercase()
+        || first.is_ascii_digit()
+        || is_opener(first)
+        || matches!(first, '—' | '–' | '-');
     if !starts_new {
         return false;
     }
@@ -126,22 +131,52 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        split_sentences(text).iter().map(|s| s.slice(text)).collect()
+        split_sentences(text)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
     }
 
     #[test]
     fn splitting_table() {
         let cases: &[(&str, &[&str])] = &[
             ("One. Two.", &["One.", "Two."]),
-            ("Gen. Ivanov left. He came back.", &["Gen. Ivanov left.", "He came back."]),
-            ("The U.S. Army sent tanks. Then more.", &["The U.S. Army sent tanks.", "Then more."]),
-            ("It arrived on Jan. 5 in Kyiv. Nothing else.", &["It arrived on Jan. 5 in Kyiv.", "Nothing else."]),
-            ("Headline without stop\nBody line one. Body two.", &["Headline without stop", "Body line one.", "Body two."]),
-            ("“We sent them.” The minister said so.", &["“We sent them.”", "The minister said so."]),
-            ("Lt. Gen. W. Smith spoke. Later, No. 10 agreed.", &["Lt. Gen. W. Smith spoke.", "Later, No. 10 agreed."]),
-            ("Did it happen? Yes! It did.", &["Did it happen?", "Yes!", "It did."]),
-            ("Prices rose 3.5 percent. Fine.", &["Prices rose 3.5 percent.", "Fine."]),
-            ("ends with lower. then continues", &["ends with lower. then continues"]),
+            (
+                "Gen. Ivanov left. He came back.",
+                &["Gen. Ivanov left.", "He came back."],
+            ),
+            (
+                "The U.S. Army sent tanks. Then more.",
+                &["The U.S. Army sent tanks.", "Then more."],
+            ),
+            (
+                "It arrived on Jan. 5 in Kyiv. Nothing else.",
+                &["It arrived on Jan. 5 in Kyiv.", "Nothing else."],
+            ),
+            (
+                "Headline without stop\nBody line one. Body two.",
+                &["Headline without stop", "Body line one.", "Body two."],
+            ),
+            (
+                "“We sent them.” The minister said so.",
+                &["“We sent them.”", "The minister said so."],
+            ),
+            (
+                "Lt. Gen. W. Smith spoke. Later, No. 10 agreed.",
+                &["Lt. Gen. W. Smith spoke.", "Later, No. 10 agreed."],
+            ),
+            (
+                "Did it happen? Yes! It did.",
+                &["Did it happen?", "Yes!", "It did."],
+            ),
+            (
+                "Prices rose 3.5 percent. Fine.",
+                &["Prices rose 3.5 percent.", "Fine."],
+            ),
+            (
+                "ends with lower. then continues",
+                &["ends with lower. then continues"],
+            ),
             ("  \n\n  ", &[]),
         ];
         for (text, want) in cases {

@@ -67,7 +67,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 j += 1;
             } else if is_joiner(ch) && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric()) {
                 // A comma joins only digits ("6,000"), never words ("Egypt,Belarus" is rare).
-                if ch == ',' && !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()) {
+                if ch == ','
+                    && !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit())
+                {
                     break;
                 }
                 j += 1;
@@ -78,11 +80,18 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         let mut end = chars.get(j).map_or(piece.len(), |&(p, _)| p);
         let word = &piece[start..end];
         // Keep the final dot of a dotted acronym: "U.S." / "U.K.".
-        if word.contains('.') && chars.get(j).is_some_and(|&(_, ch)| ch == '.') && word.chars().all(|ch| ch == '.' || ch.is_uppercase()) {
+        if word.contains('.')
+            && chars.get(j).is_some_and(|&(_, ch)| ch == '.')
+            && word.chars().all(|ch| ch == '.' || ch.is_uppercase())
+        {
             end += 1;
             j += 1;
         }
-        let kind = if piece[start..end].chars().next().is_some_and(|ch| ch.is_ascii_digit()) {
+        let kind = if piece[start..end]
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_ascii_digit())
+        {
             TokenKind::Number
         } else {
             TokenKind::Word
@@ -111,11 +120,20 @@ mod tests {
     fn tokens_table() {
         let cases: &[(&str, &[&str])] = &[
             ("Russia’s 6,000 F-16s", &["russia's", "6,000", "f-16s"]),
-            ("the U.S. sent $24 million.", &["the", "u.s.", "sent", "$", "24", "million", "."]),
-            ("Egypt, Belarus and el-Sisi", &["egypt", ",", "belarus", "and", "el-sisi"]),
+            (
+                "the U.S. sent $24 million.",
+                &["the", "u.s.", "sent", "$", "24", "million", "."],
+            ),
+            (
+                "Egypt, Belarus and el-Sisi",
+                &["egypt", ",", "belarus", "and", "el-sisi"],
+            ),
         ];
         for (text, want) in cases {
-            let got: Vec<String> = tokenize(text, Span::new(0, text.len())).into_iter().map(|t| t.lower).collect();
+            let got: Vec<String> = tokenize(text, Span::new(0, text.len()))
+                .into_iter()
+                .map(|t| t.lower)
+                .collect();
             assert_eq!(&got, want, "input: {text:?}");
         }
     }
