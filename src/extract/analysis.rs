@@ -558,7 +558,7 @@ fn refine_groups(
         // Speakers: "US officials said", "..., says the German defence minister".
         let mut k = next;
         while k < tokens.len()
-            && k <= next + 4
+            && k <= next + 7
             && tokens[k].kind != TokenKind::Punct
             && !SPEECH_VERBS.contains(&tokens[k].lower.as_str())
             && (ORG_NOUNS.contains(&tokens[k].lower.as_str())

@@ -2,7 +2,7 @@ use super::analysis::{GroupRole, SentenceAnalysis};
 use super::attribution::find_attribution;
 use super::context::{ArticleContext, merged_status};
 use super::date_phrase::find_date_phrase;
-use super::lexicon::{Lexicon, LexiconError};
+use super::lexicon::{Frame, Lexicon, LexiconError};
 use super::roles::{Candidate, PartyRef, assign_roles, background_triggers};
 use crate::corpus::Article;
 use crate::dataset::{Evidence, Party, Status, Transfer};
@@ -114,6 +114,7 @@ impl Extractor {
                 status: Status::Delivered,
                 rule: "supplied-compound",
                 fillable: true,
+                frame: Frame::Give,
             });
         }
         for g in &a.groups {
@@ -147,7 +148,7 @@ impl Extractor {
                 }
             }
             let mut suppliers = c.suppliers.clone();
-            if suppliers.is_empty() && c.fillable {
+            if suppliers.is_empty() && c.fillable && matches!(c.frame, Frame::Give | Frame::Return | Frame::Noun) {
                 // "a plan to send Russia 30,000 rockets": the supplier is the party the article
                 // last paired with this recipient.
                 if let Some(code) = recipients
@@ -171,7 +172,10 @@ impl Extractor {
                 .unwrap_or_else(|| "unspecified goods".to_owned());
             for s in &suppliers {
                 for r in &recipients {
-                    if s.code == r.code {
+                    // A side taken from context never turns round a pair the article already has.
+                    let reversed = ctx.transfers.iter().any(|t| t.supplier.code == r.code && t.recipient.code == s.code);
+                    let supplier_from_context = !c.suppliers.iter().any(|x| x.code == s.code);
+                    if s.code == r.code || (reversed && rule.ends_with("+context") && (supplier_from_context || c.frame == Frame::Noun)) {
                         continue;
                     }
                     parties_here.push(s.code.clone());

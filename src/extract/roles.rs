@@ -35,12 +35,14 @@ pub struct Candidate {
     pub rule: &'static str,
     /// True when a missing side may be filled from the article context.
     pub fillable: bool,
+    /// The frame of the transfer word.
+    pub frame: Frame,
 }
 
 /// Words that end a clause on the right of a transfer word.
 const CLAUSE_END: &[&str] = &[
     ";", "but", "while", "whereas", "because", "although", "though", "which", "who", "when",
-    "where", "unless", "—", "–", "”", "\"", "(", "said", "says", "amid", "after", "since", "as",
+    "where", "unless", "—", "–", "-", "”", "\"", "said", "says", "amid", "after", "since", "as",
     "despite",
 ];
 
@@ -119,6 +121,9 @@ const REPORTING: &[&str] = &[
     "argued",
 ];
 
+/// Appeals whose addressee gives: "appeals to the West to send tanks".
+const APPEALS: &[&str] = &["appeals", "appealed", "appeal", "called", "calls", "call", "urged", "pleaded"];
+
 /// Verbs that make their object the subject of a following infinitive ("asked Egypt to return").
 const CONTROL_VERBS: &[&str] = &[
     "asked",
@@ -183,14 +188,17 @@ fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
     {
         return false;
     }
+    let prev = g.prev.as_deref().unwrap_or("");
+    let infinitive = trigger_first > 0 && a.word(trigger_first - 1) == "to";
+    let before_prep = a.word(g.first.saturating_sub(2));
     match g.prep.as_deref() {
         None => {}
         // "for Ukrainian forces to use Western weapons"
         Some("for") if a.word(g.last + 1) == "to" => {}
+        // "appeals to the West to send tanks", "called on Germany to supply"
+        Some("to" | "on") if infinitive && APPEALS.contains(&before_prep) => return true,
         Some(_) => return false,
     }
-    let prev = g.prev.as_deref().unwrap_or("");
-    let infinitive = trigger_first > 0 && a.word(trigger_first - 1) == "to";
     if CONTROL_VERBS.contains(&prev) {
         return infinitive;
     }
@@ -211,7 +219,8 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
     }
     let left_bound = (0..tr.first)
         .rev()
-        .find(|&i| matches!(a.word(i), ";" | ":"))
+        // A relative clause starts anew: "a package for Ukraine, the bulk of which would go to".
+        .find(|&i| matches!(a.word(i), ";" | ":" | "which" | "who" | "whom"))
         .map_or(0, |i| i + 1);
     let mut right_bound = (tr.last + 1..n)
         .find(|&i| {
@@ -224,6 +233,11 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
         (tr.last + 1..right_bound).find(|&i| a.word(i) == "," && SPEECHY.contains(&a.word(i + 2)))
     {
         right_bound = c;
+    }
+    // "can be used to target", "the use of": no user named.
+    let be_before = is_be(a.word(tr.first.saturating_sub(1))) || is_be(a.word(tr.first.saturating_sub(2)));
+    if tr.frame == Frame::Use && be_before {
+        return None;
     }
     let passive = matches!(tr.tense, Tense::Past | Tense::Participle | Tense::Base)
         && ((tr.first >= 1 && is_be(a.word(tr.first - 1)))
@@ -249,7 +263,9 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
     // Subject: the nearest acceptable group on the left.
     let mut subject = None;
     let mut controller = None;
-    if !(passive && tr.frame == Frame::Give) {
+    // "the potential use of US-supplied Himars" names no user.
+    let nominal_use = tr.frame == Frame::Use && a.word(tr.last + 1) == "of";
+    if !(passive && tr.frame == Frame::Give) && !nominal_use {
         let mut left: Vec<usize> = (0..a.groups.len())
             .filter(|&g| a.groups[g].last < tr.first && a.groups[g].first >= left_bound)
             .collect();
@@ -264,7 +280,23 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
                     && a.tokens[a.groups[gi].last + 1..tr.first]
                         .iter()
                         .all(|t| t.kind != TokenKind::Punct);
-                if owner || subject_ok(a, gi, tr.first) {
+                // A clause subject gives a noun's goods only through a giving or announcing
+                // word: "Washington pledged more aid", not "Moscow criticised supplies".
+                let linked = tr.frame != Frame::Noun
+                    || a.cues.iter().any(|(i, s, _)| {
+                        *i > a.groups[gi].last
+                            && *i < tr.first
+                            && !matches!(s, Status::Refused | Status::Denied | Status::Cancelled)
+                    })
+                    || a.triggers.iter().any(|o| o.frame == Frame::Give && o.first > a.groups[gi].last && o.first < tr.first);
+                // "X urged Y to provide": X is not the giver.
+                let infinitive = tr.first > 0 && a.word(tr.first - 1) == "to";
+                let urged_other = infinitive
+                    && !CONTROL_VERBS.contains(&a.groups[gi].prev.as_deref().unwrap_or(""))
+                    && (a.groups[gi].last + 1..tr.first).any(|i| {
+                        CONTROL_VERBS.contains(&a.word(i)) && !a.groups.iter().any(|g| g.first > i && g.first < tr.first)
+                    });
+                if owner || (linked && !urged_other && subject_ok(a, gi, tr.first)) {
                     subject = Some(gi);
                 }
             } else if controller.is_none()
@@ -291,6 +323,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
         .filter(|&g| a.groups[g].first > tr.last && a.groups[g].last < right_bound)
         .collect();
     let mut explicit_supplier = false;
+    let mut requested_for_other = false;
     for &gi in &right {
         let g = &a.groups[gi];
         if g.speaker || g.role == GroupRole::Ignored {
@@ -316,6 +349,15 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
             ) => push(&mut recipients, gi),
             (Some("for"), Frame::Give | Frame::Noun) if a.word(g.last + 1) != "to" => {
                 push(&mut recipients, gi)
+            }
+            // "Biden requested $8.5bn in aid to Kyiv": asked on behalf of another.
+            (Some("to" | "for"), Frame::Request)
+                if !matches!(a.word(tr.first), "turned" | "turning" | "turns" | "turn")
+                    && g.role == GroupRole::Actor
+                    && !a.triggers.iter().any(|o| o.first > tr.last && o.first < g.first) =>
+            {
+                push(&mut recipients, gi);
+                requested_for_other = true;
             }
             (Some("to"), Frame::Request)
                 if matches!(a.word(tr.first), "turned" | "turning" | "turns" | "turn") =>
@@ -377,8 +419,15 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
         if let Some(gi) = a.items[ii].origin {
             let origin = &a.groups[gi];
             let usable = match tr.frame {
-                Frame::Get | Frame::Use | Frame::Request => true,
-                Frame::Give | Frame::Return | Frame::Noun => {
+                Frame::Get | Frame::Request => true,
+                // Only the used goods, not the target: "uses drones to target Ukrainian artillery".
+                Frame::Use => a.items[ii].first <= tr.last + 5 && !(tr.last + 1..a.items[ii].first).any(|i| a.word(i) == "to"),
+                // "supplies of Western weapons": the goods' origin is the noun's supplier.
+                Frame::Noun => {
+                    !explicit_supplier
+                        && !subject.is_some_and(|s| a.groups[s].possessive || a.groups[s].last + 4 >= tr.first)
+                }
+                Frame::Give | Frame::Return => {
                     subject.is_none() && !explicit_supplier || origin.role == GroupRole::Supplied
                 }
             };
@@ -394,7 +443,13 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
         .filter(|(t, _)| *t >= window_start.min(tr.first.saturating_sub(4)) && *t < right_bound)
         .map(|(_, m)| m.usd)
         .collect();
-    if items.is_empty() && money.is_empty() && !matches!(tr.frame, Frame::Noun | Frame::Request) {
+    let self_describing = matches!(a.word(tr.first), "funding" | "fund" | "finance" | "arm" | "arming" | "equip" | "equipping");
+    let needs_goods = match tr.frame {
+        Frame::Noun => false,
+        Frame::Request => !explicit_supplier,
+        _ => !self_describing,
+    };
+    if items.is_empty() && money.is_empty() && needs_goods {
         return None;
     }
 
@@ -410,12 +465,12 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
                 }
             }
             Frame::Noun => {
-                if !explicit_supplier {
+                if !explicit_supplier && suppliers.is_empty() {
                     push(&mut suppliers, s);
                 }
             }
             // "Pakistan denied being approached": the asked party is the subject.
-            Frame::Request if passive => push(&mut suppliers, s),
+            Frame::Request if passive || requested_for_other => push(&mut suppliers, s),
             Frame::Get | Frame::Request | Frame::Use => push(&mut recipients, s),
         }
     }
@@ -501,6 +556,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
         category,
         quantity,
         value_usd: money.first().copied(),
+        frame: tr.frame,
         status,
         rule,
         fillable,
