@@ -31,9 +31,22 @@ fn rank(status: Status) -> u8 {
     }
 }
 
-/// Merges the status of a new report into a transfer's status.
-pub(crate) fn merged_status(old: Status, new: Status) -> Status {
-    if rank(new) >= rank(old) { new } else { old }
+/// The status after a later report: the article's first statement stands, except that an open
+/// request (or an unknown status) can be answered: agreed, refused, denied, cancelled.
+pub(crate) fn answered(old: Status, new: Status) -> Status {
+    let open = matches!(
+        old,
+        Status::Unknown | Status::Requested | Status::Negotiating
+    );
+    let answer = matches!(
+        new,
+        Status::Agreed | Status::Refused | Status::Denied | Status::Cancelled
+    );
+    if old == Status::Unknown || (open && answer && rank(new) > rank(old)) {
+        new
+    } else {
+        old
+    }
 }
 
 fn compatible(a: Category, b: Category) -> bool {
@@ -72,18 +85,21 @@ impl ArticleContext {
             }
             // The article's first statement sets the status; explicit updates come through
             // `status-update`, so a later "purchased" does not overwrite "requested".
-            let explicit = matches!(
-                transfer.status,
-                Status::Agreed | Status::Refused | Status::Cancelled | Status::Denied
+            t.status = answered(t.status, transfer.status);
+
+            // A bare "weapons" in a headline gives way to the goods the body names.
+            let bare = matches!(
+                t.item.to_lowercase().as_str(),
+                "weapons" | "arms" | "weaponry" | "equipment" | "military equipment"
             );
-            if t.status == Status::Unknown || (explicit && rank(transfer.status) > rank(t.status)) {
-                t.status = transfer.status;
-            }
-            if t.category == Category::WeaponsUnspecified
-                && transfer.category != Category::WeaponsUnspecified
+            if bare
+                && !matches!(
+                    transfer.category,
+                    Category::WeaponsUnspecified | Category::Money
+                )
             {
                 t.category = transfer.category;
-                t.item = transfer.item;
+                t.item = transfer.item.clone();
             }
             t.quantity = t.quantity.or(transfer.quantity);
             t.value_usd = t.value_usd.or(transfer.value_usd);

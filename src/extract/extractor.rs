@@ -1,6 +1,6 @@
 use super::analysis::{GroupRole, SentenceAnalysis};
 use super::attribution::find_attribution;
-use super::context::{ArticleContext, merged_status};
+use super::context::{ArticleContext, answered};
 use super::date_phrase::find_date_phrase;
 use super::lexicon::{Frame, Lexicon, LexiconError};
 use super::roles::{Candidate, PartyRef, assign_roles, background_triggers};
@@ -148,7 +148,10 @@ impl Extractor {
                 }
             }
             let mut suppliers = c.suppliers.clone();
-            if suppliers.is_empty() && c.fillable && matches!(c.frame, Frame::Give | Frame::Return | Frame::Noun) {
+            if suppliers.is_empty()
+                && c.fillable
+                && matches!(c.frame, Frame::Give | Frame::Return | Frame::Noun)
+            {
                 // "a plan to send Russia 30,000 rockets": the supplier is the party the article
                 // last paired with this recipient.
                 if let Some(code) = recipients
@@ -173,9 +176,16 @@ impl Extractor {
             for s in &suppliers {
                 for r in &recipients {
                     // A side taken from context never turns round a pair the article already has.
-                    let reversed = ctx.transfers.iter().any(|t| t.supplier.code == r.code && t.recipient.code == s.code);
+                    let reversed = ctx
+                        .transfers
+                        .iter()
+                        .any(|t| t.supplier.code == r.code && t.recipient.code == s.code);
                     let supplier_from_context = !c.suppliers.iter().any(|x| x.code == s.code);
-                    if s.code == r.code || (reversed && rule.ends_with("+context") && (supplier_from_context || c.frame == Frame::Noun)) {
+                    if s.code == r.code
+                        || (reversed
+                            && rule.ends_with("+context")
+                            && (supplier_from_context || c.frame == Frame::Noun))
+                    {
                         continue;
                     }
                     parties_here.push(s.code.clone());
@@ -230,11 +240,7 @@ impl Extractor {
                 if let Some(i) = ctx.latest_supplied_by(&code) {
                     let evidence = self.evidence(article, a.span, "status-update");
                     let t = &mut ctx.transfers[i];
-                    t.status = if matches!(status, Status::Refused | Status::Denied) {
-                        status
-                    } else {
-                        merged_status(t.status, status)
-                    };
+                    t.status = answered(t.status, status);
                     if !t.evidence.iter().any(|e| e.start == evidence.start) {
                         t.evidence.push(evidence);
                     }

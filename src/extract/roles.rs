@@ -122,7 +122,9 @@ const REPORTING: &[&str] = &[
 ];
 
 /// Appeals whose addressee gives: "appeals to the West to send tanks".
-const APPEALS: &[&str] = &["appeals", "appealed", "appeal", "called", "calls", "call", "urged", "pleaded"];
+const APPEALS: &[&str] = &[
+    "appeals", "appealed", "appeal", "called", "calls", "call", "urged", "pleaded",
+];
 
 /// Verbs that make their object the subject of a following infinitive ("asked Egypt to return").
 const CONTROL_VERBS: &[&str] = &[
@@ -235,7 +237,8 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
         right_bound = c;
     }
     // "can be used to target", "the use of": no user named.
-    let be_before = is_be(a.word(tr.first.saturating_sub(1))) || is_be(a.word(tr.first.saturating_sub(2)));
+    let be_before =
+        is_be(a.word(tr.first.saturating_sub(1))) || is_be(a.word(tr.first.saturating_sub(2)));
     if tr.frame == Frame::Use && be_before {
         return None;
     }
@@ -288,13 +291,16 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
                             && *i < tr.first
                             && !matches!(s, Status::Refused | Status::Denied | Status::Cancelled)
                     })
-                    || a.triggers.iter().any(|o| o.frame == Frame::Give && o.first > a.groups[gi].last && o.first < tr.first);
+                    || a.triggers.iter().any(|o| {
+                        o.frame == Frame::Give && o.first > a.groups[gi].last && o.first < tr.first
+                    });
                 // "X urged Y to provide": X is not the giver.
                 let infinitive = tr.first > 0 && a.word(tr.first - 1) == "to";
                 let urged_other = infinitive
                     && !CONTROL_VERBS.contains(&a.groups[gi].prev.as_deref().unwrap_or(""))
                     && (a.groups[gi].last + 1..tr.first).any(|i| {
-                        CONTROL_VERBS.contains(&a.word(i)) && !a.groups.iter().any(|g| g.first > i && g.first < tr.first)
+                        CONTROL_VERBS.contains(&a.word(i))
+                            && !a.groups.iter().any(|g| g.first > i && g.first < tr.first)
                     });
                 if owner || (linked && !urged_other && subject_ok(a, gi, tr.first)) {
                     subject = Some(gi);
@@ -354,7 +360,10 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
             (Some("to" | "for"), Frame::Request)
                 if !matches!(a.word(tr.first), "turned" | "turning" | "turns" | "turn")
                     && g.role == GroupRole::Actor
-                    && !a.triggers.iter().any(|o| o.first > tr.last && o.first < g.first) =>
+                    && !a
+                        .triggers
+                        .iter()
+                        .any(|o| o.first > tr.last && o.first < g.first) =>
             {
                 push(&mut recipients, gi);
                 requested_for_other = true;
@@ -421,11 +430,16 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
             let usable = match tr.frame {
                 Frame::Get | Frame::Request => true,
                 // Only the used goods, not the target: "uses drones to target Ukrainian artillery".
-                Frame::Use => a.items[ii].first <= tr.last + 5 && !(tr.last + 1..a.items[ii].first).any(|i| a.word(i) == "to"),
+                Frame::Use => {
+                    a.items[ii].first <= tr.last + 5
+                        && !(tr.last + 1..a.items[ii].first).any(|i| a.word(i) == "to")
+                }
                 // "supplies of Western weapons": the goods' origin is the noun's supplier.
                 Frame::Noun => {
                     !explicit_supplier
-                        && !subject.is_some_and(|s| a.groups[s].possessive || a.groups[s].last + 4 >= tr.first)
+                        && !subject.is_some_and(|s| {
+                            a.groups[s].possessive || a.groups[s].last + 4 >= tr.first
+                        })
                 }
                 Frame::Give | Frame::Return => {
                     subject.is_none() && !explicit_supplier || origin.role == GroupRole::Supplied
@@ -443,7 +457,10 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
         .filter(|(t, _)| *t >= window_start.min(tr.first.saturating_sub(4)) && *t < right_bound)
         .map(|(_, m)| m.usd)
         .collect();
-    let self_describing = matches!(a.word(tr.first), "funding" | "fund" | "finance" | "arm" | "arming" | "equip" | "equipping");
+    let self_describing = matches!(
+        a.word(tr.first),
+        "funding" | "fund" | "finance" | "arm" | "arming" | "equip" | "equipping"
+    );
     let needs_goods = match tr.frame {
         Frame::Noun => false,
         Frame::Request => !explicit_supplier,
@@ -515,6 +532,20 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
                         .all(|t| t.kind != TokenKind::Punct)
             })
             .map(|q| q.quantity)
+    });
+    // "a third US-made Patriot battery": one system.
+    let quantity = quantity.or_else(|| {
+        let (f, l) = item?;
+        let unit = matches!(a.word(l + 1), "battery" | "system" | "squadron")
+            || matches!(a.word(l), "battery" | "system");
+        let article = (f.saturating_sub(4)..f)
+            .rev()
+            .take_while(|&i| a.tokens[i].kind != TokenKind::Punct)
+            .any(|i| matches!(a.word(i), "a" | "an" | "one"));
+        (unit && article).then_some(Quantity {
+            value: 1,
+            qualifier: crate::dataset::Qualifier::Exact,
+        })
     });
     let status = status_of(
         a,
@@ -657,16 +688,36 @@ fn goods(
     }
     let cats: Vec<Category> = phrase_items.iter().map(|&i| a.items[i].category).collect();
     let mut category = cats[0];
-    if category == Category::WeaponsUnspecified {
+    // A general word made specific: "weapons, such as RPGs and anti-tank missiles".
+    let specified =
+        (a.items[first].last + 1..(a.items[first].last + 4).min(a.tokens.len())).any(|i| {
+            matches!(
+                a.word(i),
+                "such" | "including" | "like" | "notably" | "namely"
+            )
+        });
+    if category == Category::WeaponsUnspecified && specified {
         if let Some(specific) = items
             .iter()
             .map(|&i| a.items[i].category)
             .find(|c| *c != Category::WeaponsUnspecified && *c != Category::Money)
         {
             category = specific;
-        } else if has_money && matches!(a.word(tl), "aid" | "package" | "funding" | "assistance") {
-            category = Category::Money;
         }
+    }
+    // "$33bn in military aid", "billions of dollars in aid": the package is money.
+    let dollars =
+        (tf.saturating_sub(6)..a.tokens.len().min(tl + 6)).any(|i| a.word(i) == "dollars");
+    if category == Category::WeaponsUnspecified
+        && (has_money || dollars)
+        && (a.items[first].first.saturating_sub(4)..a.items[first].first)
+            .any(|i| matches!(a.word(i), "in" | "of" | "$" | "dollars"))
+        && matches!(
+            a.word(a.items[first].last),
+            "aid" | "assistance" | "support" | "package" | "funding"
+        )
+    {
+        category = Category::Money;
     }
     if category == Category::Missiles && cats.contains(&Category::Ammunition) {
         category = Category::Ammunition;
@@ -712,11 +763,22 @@ fn status_of(
     if let Some(&(_, s, _)) = before {
         return s;
     }
+    // "the package Biden signed Wednesday": a noun's status may follow it.
+    if frame == Frame::Noun
+        && let Some(&(_, s, _)) = a
+            .cues
+            .iter()
+            .find(|(i, _, _)| *i > tl && *i <= tl + 5 && *i < right)
+    {
+        return s;
+    }
     if negated {
         return Status::Refused;
     }
     match (frame, tense) {
         (Frame::Request, _) => Status::Requested,
+        // Goods in use are goods delivered.
+        (Frame::Use, _) => Status::Delivered,
         (_, Tense::Past | Tense::Present | Tense::Ing | Tense::Participle | Tense::Noun) => {
             Status::Delivered
         }
