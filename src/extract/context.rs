@@ -92,11 +92,16 @@ impl ArticleContext {
                 t.item.to_lowercase().as_str(),
                 "weapons" | "arms" | "weaponry" | "equipment" | "military equipment"
             );
-            if bare
+            let bare_aid = matches!(
+                t.item.to_lowercase().as_str(),
+                "aid" | "assistance" | "support"
+            );
+            if (bare
                 && !matches!(
                     transfer.category,
                     Category::WeaponsUnspecified | Category::Money
-                )
+                ))
+                || (bare_aid && transfer.category == Category::Money)
             {
                 t.category = transfer.category;
                 t.item = transfer.item.clone();
