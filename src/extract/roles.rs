@@ -199,6 +199,8 @@ fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
         Some("for") if a.word(g.last + 1) == "to" => {}
         // "appeals to the West to send tanks", "called on Germany to supply"
         Some("to" | "on") if infinitive && APPEALS.contains(&before_prep) => return true,
+        // Examples share the role of what they exemplify: "including a Czech-led initiative that".
+        Some("including" | "like") => {}
         Some(_) => return false,
     }
     if CONTROL_VERBS.contains(&prev) {
@@ -221,9 +223,25 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
     }
     let left_bound = (0..tr.first)
         .rev()
-        // A relative clause starts anew: "a package for Ukraine, the bulk of which would go to".
-        .find(|&i| matches!(a.word(i), ";" | ":" | "which" | "who" | "whom"))
+        // A relative clause starts anew ("the bulk of which would go to"), unless it is a
+        // closed aside ("Germany, which had been wary, finally relents to send").
+        .find(|&i| {
+            matches!(a.word(i), ";" | ":")
+                || (matches!(a.word(i), "which" | "who" | "whom")
+                    && !(i + 1..tr.first).any(|k| a.word(k) == ","))
+        })
         .map_or(0, |i| i + 1);
+    // "Russia, which is using Chinese machine tools": the relative pronoun stands for the group
+    // before the comma.
+    let antecedent = (left_bound >= 3
+        && matches!(a.word(left_bound - 1), "which" | "who")
+        && a.word(left_bound - 2) == ",")
+        .then(|| {
+            a.groups
+                .iter()
+                .position(|g| g.last + 3 == left_bound && g.role == GroupRole::Actor)
+        })
+        .flatten();
     let mut right_bound = (tr.last + 1..n)
         .find(|&i| {
             CLAUSE_END.contains(&a.word(i))
@@ -322,6 +340,9 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
         {
             controller = None;
         }
+        if subject.is_none() {
+            subject = antecedent;
+        }
     }
 
     // Right side: indirect object, prepositional parties, origins of goods.
@@ -353,9 +374,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
                 Some("to" | "into" | "towards" | "toward"),
                 Frame::Give | Frame::Noun | Frame::Return,
             ) => push(&mut recipients, gi),
-            (Some("for"), Frame::Give | Frame::Noun) if a.word(g.last + 1) != "to" => {
-                push(&mut recipients, gi)
-            }
+            (Some("for"), Frame::Give | Frame::Noun) => push(&mut recipients, gi),
             // "Biden requested $8.5bn in aid to Kyiv": asked on behalf of another.
             (Some("to" | "for"), Frame::Request)
                 if !matches!(a.word(tr.first), "turned" | "turning" | "turns" | "turn")
