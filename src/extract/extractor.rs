@@ -66,12 +66,6 @@ impl Extractor {
                 continue;
             }
             let a = SentenceAnalysis::new(text, span, &mentions, &self.lexicon);
-            if std::env::var_os("ARMSFLOW_TMP_DEBUG").is_some() {
-                eprintln!(
-                    "GROUPS {:?}\nITEMS {:?}\nTRIG {:?}\nCUES {:?}",
-                    a.groups, a.items, a.triggers, a.cues
-                );
-            }
             self.sentence(article, &a, &mut ctx);
         }
         let mut out = ctx.transfers;
@@ -127,9 +121,6 @@ impl Extractor {
             for code in g.codes() {
                 ctx.seen(&code);
             }
-        }
-        if std::env::var_os("ARMSFLOW_TMP_DEBUG").is_some() {
-            eprintln!("CANDS {candidates:?}");
         }
         let attribution = self.attribution(text, a, ctx);
         let date_text = find_date_phrase(text, a.span);

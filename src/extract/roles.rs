@@ -286,7 +286,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
     let mut controller = None;
     // "the potential use of US-supplied Himars" names no user.
     let nominal_use = tr.frame == Frame::Use && a.word(tr.last + 1) == "of";
-    if !(passive && tr.frame == Frame::Give) && !nominal_use {
+    if !(nominal_use || passive && tr.frame == Frame::Give) {
         let mut left: Vec<usize> = (0..a.groups.len())
             .filter(|&g| a.groups[g].last < tr.first && a.groups[g].first >= left_bound)
             .collect();
@@ -399,6 +399,22 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
                 explicit_supplier = true;
             }
             _ => {}
+        }
+    }
+    // "the package President Joe Biden signed": the giver follows the noun, then its verb.
+    if tr.frame == Frame::Noun && suppliers.is_empty() {
+        let giver = right.iter().copied().find(|&gi| {
+            let g = &a.groups[gi];
+            g.role == GroupRole::Actor
+                && g.prep.is_none()
+                && g.first <= tr.last + 3
+                && a.cues.iter().any(|(i, s, _)| {
+                    *i == g.last + 1 && matches!(s, Status::Agreed | Status::Planned)
+                })
+        });
+        if let Some(gi) = giver {
+            push(&mut suppliers, gi);
+            explicit_supplier = true;
         }
     }
     // Holders of goods sold long ago: "engines it sold to Pakistan" (Pakistan supplies now).
@@ -715,14 +731,14 @@ fn goods(
                 "such" | "including" | "like" | "notably" | "namely"
             )
         });
-    if category == Category::WeaponsUnspecified && specified {
-        if let Some(specific) = items
+    if category == Category::WeaponsUnspecified
+        && specified
+        && let Some(specific) = items
             .iter()
             .map(|&i| a.items[i].category)
             .find(|c| *c != Category::WeaponsUnspecified && *c != Category::Money)
-        {
-            category = specific;
-        }
+    {
+        category = specific;
     }
     // "$33bn in military aid", "billions of dollars in aid": the package is money.
     let dollars =
@@ -784,10 +800,12 @@ fn status_of(
     }
     // "the package Biden signed Wednesday": a noun's status may follow it.
     if frame == Frame::Noun
-        && let Some(&(_, s, _)) = a
-            .cues
-            .iter()
-            .find(|(i, _, _)| *i > tl && *i <= tl + 5 && *i < right)
+        && let Some(&(_, s, _)) = a.cues.iter().find(|(i, _, _)| {
+            *i > tl
+                && *i <= tl + 5
+                && *i < right
+                && !matches!(a.word(*i), "will" | "would" | "shall" | "'ll")
+        })
     {
         return s;
     }
