@@ -1,12 +1,9 @@
 use super::Outcome;
-use super::extract_cmd::extractor_with_user_gazetteer;
-use crate::corpus::{LoadOptions, LoadProgress};
-use crate::dataset::build_dataset;
+use super::extract_cmd::extract_folder;
 use crate::eval::{AnswerKey, Attribute, Finding, Scores, score};
 use anyhow::Context;
 use std::fmt::Write as _;
 use std::path::Path;
-use std::sync::Arc;
 
 /// Quality gates of `armsflow eval`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -30,13 +27,7 @@ pub fn run_eval(
         .with_context(|| format!("cannot read answer key {}", gold.display()))?;
     let key: AnswerKey = serde_json::from_str(&key_text)
         .with_context(|| format!("{} is not an answer key", gold.display()))?;
-    let extractor = extractor_with_user_gazetteer()?;
-    let dataset = build_dataset(
-        folder,
-        &extractor,
-        &LoadOptions::default(),
-        &Arc::new(LoadProgress::default()),
-    )?;
+    let dataset = extract_folder(folder)?;
     let scores = score(&dataset, &key);
     if as_json {
         println!("{}", serde_json::to_string_pretty(&scores)?);

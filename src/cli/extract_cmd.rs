@@ -1,7 +1,7 @@
 use super::Outcome;
 use super::output::write_output;
 use crate::corpus::{LoadOptions, LoadProgress};
-use crate::dataset::{build_dataset, write_csv};
+use crate::dataset::{Dataset, build_dataset, write_csv};
 use crate::extract::Extractor;
 use crate::gazetteer::Gazetteer;
 use anyhow::Context;
@@ -18,19 +18,24 @@ pub(crate) fn extractor_with_user_gazetteer() -> anyhow::Result<Extractor> {
     Ok(Extractor::new(gazetteer)?)
 }
 
+/// Loads and extracts `folder` with default options, as the headless commands do.
+pub(crate) fn extract_folder(folder: &Path) -> anyhow::Result<Dataset> {
+    let extractor = extractor_with_user_gazetteer()?;
+    Ok(build_dataset(
+        folder,
+        &extractor,
+        &LoadOptions::default(),
+        &Arc::new(LoadProgress::default()),
+    )?)
+}
+
 /// `armsflow extract`: writes the dataset and prints a one-line summary to stderr.
 pub fn run_extract(
     folder: &Path,
     json: Option<&Path>,
     csv: Option<&Path>,
 ) -> anyhow::Result<Outcome> {
-    let extractor = extractor_with_user_gazetteer()?;
-    let dataset = build_dataset(
-        folder,
-        &extractor,
-        &LoadOptions::default(),
-        &Arc::new(LoadProgress::default()),
-    )?;
+    let dataset = extract_folder(folder)?;
     let json = json.or(if csv.is_none() {
         Some(Path::new("-"))
     } else {
