@@ -1,5 +1,6 @@
 //! Integration test over `tests/fixtures/folder`: articles written for the tests, including an
-//! HTML page, a Windows-1252 file, a binary file, an empty file, a hidden folder and a stylesheet.
+//! HTML page, a Windows-1252 file, a UTF-16 file, a binary file, an empty file, names that are
+//! not countries ("Chad Miller", "Georgia State Senate"), a hidden folder and a stylesheet.
 
 use armsflow::corpus::{LoadOptions, LoadProgress, ProblemKind};
 use armsflow::dataset::{Category, Dataset, Status, build_dataset};
@@ -45,11 +46,14 @@ fn loads_good_files_and_lists_bad_ones() {
             "2023-11-02-engines-buyback.txt",
             "2023-11-03-engines-second-report.md",
             "aid-package.txt",
+            "ambiguous-names.txt",
+            "eu-nato-support.md",
             "gas-supplies.txt",
             "greek-vehicles.html",
             "nested/baltic-transfer.txt",
             "no-transfers-here.txt",
             "shells-from-pyongyang.txt",
+            "utf16-swedish-jets.txt",
             "windows-1252-storm-shadow.txt",
         ]
     );
@@ -104,6 +108,7 @@ fn metadata_from_every_source() {
     let cp1252 = by_path("windows-1252-storm-shadow.txt");
     assert_eq!(cp1252.encoding, "windows-1252");
     assert!(cp1252.text.contains("“game changer”"));
+    assert_eq!(by_path("utf16-swedish-jets.txt").encoding, "utf-16le");
 }
 
 #[test]
@@ -174,6 +179,18 @@ fn finds_the_reported_transfers() {
         ),
         ("aid-package.txt", "US->UA", Category::Money, Status::Agreed),
         (
+            "eu-nato-support.md",
+            "EU->UA",
+            Category::Money,
+            Status::Delivered,
+        ),
+        (
+            "eu-nato-support.md",
+            "NATO->UA",
+            Category::AirDefence,
+            Status::Planned,
+        ),
+        (
             "gas-supplies.txt",
             "RU->DE",
             Category::Commodities,
@@ -208,6 +225,12 @@ fn finds_the_reported_transfers() {
             "KP->RU",
             Category::Ammunition,
             Status::Delivered,
+        ),
+        (
+            "utf16-swedish-jets.txt",
+            "SE->UA",
+            Category::Aircraft,
+            Status::Planned,
         ),
         (
             "windows-1252-storm-shadow.txt",
@@ -281,7 +304,7 @@ fn cli_writes_json_and_csv_and_rejects_a_missing_folder() {
     assert!(status.status.success());
     let summary = String::from_utf8_lossy(&status.stderr);
     assert!(
-        summary.contains("9 articles") && summary.contains("2 files with problems"),
+        summary.contains("12 articles") && summary.contains("2 files with problems"),
         "{summary}"
     );
     let value: serde_json::Value =
