@@ -99,7 +99,13 @@ pub fn find_attribution(text: &str, tokens: &[Token]) -> Option<String> {
             }
             continue;
         }
-        if !SPEECH.contains(&t.lower.as_str()) {
+        // "In its report on Wednesday": after a determiner the word is a noun, not a verb.
+        let after_determiner = i > 0
+            && matches!(
+                tokens[i - 1].lower.as_str(),
+                "its" | "the" | "a" | "his" | "her" | "their" | "our" | "this" | "that"
+            );
+        if !SPEECH.contains(&t.lower.as_str()) || after_determiner {
             continue;
         }
         // Subject before the verb, skipping auxiliaries.
@@ -137,7 +143,12 @@ pub fn find_attribution(text: &str, tokens: &[Token]) -> Option<String> {
             .collect();
         let no_subject = before.is_empty()
             || (before.len() == 1 && PRONOUNS.contains(&before[0].lower.as_str()));
+        // ", said the US official." ends the sentence or the clause.
+        let closed = tokens
+            .get(i + 1 + after.len())
+            .is_none_or(|t| t.kind == TokenKind::Punct);
         if no_subject
+            && closed
             && is_source(&after)
             && !after
                 .first()

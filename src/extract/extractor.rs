@@ -257,16 +257,31 @@ impl Extractor {
         ctx: &mut ArticleContext,
     ) -> Option<String> {
         let found = find_attribution(text, &a.tokens)?;
-        let generic = [
-            "the paper",
-            "the newspaper",
-            "the outlet",
-            "the publication",
-            "the report",
-            "the journal",
-        ]
-        .iter()
-        .any(|g| found.to_lowercase().starts_with(g));
+        // "the paper", "the US-based newspaper": a source named earlier in the article.
+        // The generic word is lower case: "The Wall Street Journal" is a name.
+        let last_word = found
+            .split(", citing")
+            .next()
+            .unwrap_or(&found)
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_owned();
+        let generic = found.to_lowercase().starts_with("the ")
+            && matches!(
+                last_word.as_str(),
+                "paper"
+                    | "newspaper"
+                    | "outlet"
+                    | "publication"
+                    | "report"
+                    | "journal"
+                    | "daily"
+                    | "broadcaster"
+                    | "website"
+                    | "magazine"
+                    | "agency"
+            );
         if generic {
             if let Some(named) = &ctx.named_source {
                 return Some(format!("{named} ({found})"));
@@ -275,7 +290,8 @@ impl Extractor {
             .split_whitespace()
             .skip(1)
             .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-            || found.split_whitespace().count() == 1
+            || (found.split_whitespace().count() == 1
+                && found.chars().next().is_some_and(char::is_uppercase))
         {
             ctx.named_source = Some(found.split(", citing").next().unwrap_or(&found).to_owned());
         }
