@@ -163,6 +163,14 @@ fn non_transfers() {
             "lower-case words",
             "The china clay and the turkey were sent to us.",
         ),
+        (
+            "trade rules",
+            "The United States asked Japan to end farm import controls.",
+        ),
+        (
+            "a request for no goods",
+            "Washington asked Tokyo to reconsider its position.",
+        ),
     ];
     for (name, text) in cases {
         assert_eq!(pairs(text), Vec::<String>::new(), "{name}: {text}");

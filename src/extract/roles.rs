@@ -218,7 +218,22 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
     let tr = a.triggers[ti];
     let n = a.tokens.len();
     // Export bans, sanctions and curbs are not transfers ("China restricted drone exports").
-    if (tr.first.saturating_sub(4)..tr.first).any(|i| BLOCKERS.contains(&a.word(i))) {
+    if (tr.first.saturating_sub(4)..tr.first).any(|i| BLOCKERS.contains(&a.word(i)))
+        || matches!(
+            a.word(tr.last + 1),
+            "controls"
+                | "ban"
+                | "bans"
+                | "restrictions"
+                | "curbs"
+                | "quotas"
+                | "quota"
+                | "tariffs"
+                | "duties"
+                | "licences"
+                | "licenses"
+        )
+    {
         return None;
     }
     let left_bound = (0..tr.first)
@@ -498,7 +513,14 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
     );
     let needs_goods = match tr.frame {
         Frame::Noun => false,
-        Frame::Request => !explicit_supplier,
+        // "turned to North Korea" is a request for supplies; "asks Japan to end controls" is not.
+        Frame::Request => {
+            !(explicit_supplier
+                && matches!(
+                    a.word(tr.first),
+                    "turned" | "turning" | "turns" | "turn" | "approached" | "contacted"
+                ))
+        }
         _ => !self_describing,
     };
     if items.is_empty() && money.is_empty() && needs_goods {
