@@ -17,8 +17,8 @@ pub struct ArticleContext {
     last_seen: std::collections::BTreeMap<String, usize>,
 }
 
-/// How far a status has gone; a later report may move it forward, and an explicit refusal,
-/// cancellation or denial always wins.
+/// How far a status has gone, for deciding whether a later report answers an open one
+/// (see [`answered`]).
 fn rank(status: Status) -> u8 {
     match status {
         Status::Unknown => 0,

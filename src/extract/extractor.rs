@@ -78,7 +78,7 @@ impl Extractor {
         let background = background_triggers(a);
         let mut candidates: Vec<Candidate> = (0..a.triggers.len())
             .filter(|&i| !background[i])
-            .filter_map(|i| assign_roles(a, i))
+            .filter_map(|i| assign_roles(a, i, &background))
             .collect();
         // "US-supplied Himars": the compound itself reports a transfer.
         for (gi, g) in a.groups.iter().enumerate() {

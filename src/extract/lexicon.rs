@@ -1,5 +1,5 @@
 use crate::dataset::{Category, Status};
-use crate::text::Token;
+use crate::text::{Token, data_rows};
 use std::collections::HashMap;
 
 const TRIGGERS: &str = include_str!("../../assets/lexicon/triggers.tsv");
@@ -117,14 +117,6 @@ pub struct LexiconError {
     message: String,
 }
 
-fn rows(source: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
-    source
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
-}
-
 fn words(phrase: &str) -> Vec<String> {
     phrase
         .split_whitespace()
@@ -136,7 +128,7 @@ impl Lexicon {
     /// The word lists shipped in `assets/lexicon/`.
     pub fn builtin() -> Result<Self, LexiconError> {
         let mut triggers = Vec::new();
-        for (line, cols) in rows(TRIGGERS) {
+        for (line, cols) in data_rows(TRIGGERS) {
             let bad = |message: &str| LexiconError {
                 file: "triggers.tsv",
                 line,
@@ -166,7 +158,7 @@ impl Lexicon {
             });
         }
         let mut items = Vec::new();
-        for (line, cols) in rows(ITEMS) {
+        for (line, cols) in data_rows(ITEMS) {
             let category = cols
                 .get(1)
                 .and_then(|c| Category::parse(c))
@@ -182,7 +174,7 @@ impl Lexicon {
             });
         }
         let mut status_cues = Vec::new();
-        for (line, cols) in rows(STATUS_CUES) {
+        for (line, cols) in data_rows(STATUS_CUES) {
             let status = cols
                 .get(1)
                 .and_then(|s| Status::parse(s))

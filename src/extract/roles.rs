@@ -141,6 +141,11 @@ const CONTROL_VERBS: &[&str] = &[
     "pushed",
 ];
 
+/// "turned to North Korea": the party turned to is asked to supply.
+fn is_turn(w: &str) -> bool {
+    matches!(w, "turned" | "turning" | "turns" | "turn")
+}
+
 fn is_be(w: &str) -> bool {
     matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being")
 }
@@ -214,7 +219,9 @@ fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
 
 /// Reads the roles of trigger `ti` of the analysed sentence. `None` when the words do not make
 /// a transfer (no goods, no party).
-pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
+///
+/// `background` is [`background_triggers`] of the sentence, computed once by the caller.
+pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Option<Candidate> {
     let tr = a.triggers[ti];
     let n = a.tokens.len();
     // Export bans, sanctions and curbs are not transfers ("China restricted drone exports").
@@ -392,7 +399,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
             (Some("for"), Frame::Give | Frame::Noun) => push(&mut recipients, gi),
             // "Biden requested $8.5bn in aid to Kyiv": asked on behalf of another.
             (Some("to" | "for"), Frame::Request)
-                if !matches!(a.word(tr.first), "turned" | "turning" | "turns" | "turn")
+                if !is_turn(a.word(tr.first))
                     && g.role == GroupRole::Actor
                     && !a
                         .triggers
@@ -402,9 +409,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
                 push(&mut recipients, gi);
                 requested_for_other = true;
             }
-            (Some("to"), Frame::Request)
-                if matches!(a.word(tr.first), "turned" | "turning" | "turns" | "turn") =>
-            {
+            (Some("to"), Frame::Request) if is_turn(a.word(tr.first)) => {
                 push(&mut suppliers, gi);
                 explicit_supplier = true;
             }
@@ -433,7 +438,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
         }
     }
     // Holders of goods sold long ago: "engines it sold to Pakistan" (Pakistan supplies now).
-    let background = background_triggers(a);
+
     if matches!(tr.frame, Frame::Get | Frame::Request | Frame::Return) {
         for (bi, b) in a.triggers.iter().enumerate() {
             if background[bi] && b.first > tr.last && b.first < right_bound {
@@ -516,10 +521,8 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize) -> Option<Candidate> {
         // "turned to North Korea" is a request for supplies; "asks Japan to end controls" is not.
         Frame::Request => {
             !(explicit_supplier
-                && matches!(
-                    a.word(tr.first),
-                    "turned" | "turning" | "turns" | "turn" | "approached" | "contacted"
-                ))
+                && (is_turn(a.word(tr.first))
+                    || matches!(a.word(tr.first), "approached" | "contacted")))
         }
         _ => !self_describing,
     };

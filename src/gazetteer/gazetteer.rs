@@ -1,5 +1,5 @@
 use super::{AmbiguityRule, Compound, GazetteerError, Mention, MentionKind};
-use crate::text::Span;
+use crate::text::{Span, data_rows};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -36,14 +36,6 @@ pub fn user_file_path() -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("armsflow").join("gazetteer.tsv"))
 }
 
-fn rows(source: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
-    source
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(i, l)| (i + 1, l.split('\t').collect()))
-}
-
 fn list(field: Option<&&str>) -> impl Iterator<Item = String> {
     field
         .copied()
@@ -71,7 +63,7 @@ impl Gazetteer {
         for (code, name) in BLOCS {
             names.insert((*code).to_owned(), (*name).to_owned());
         }
-        for (line, cols) in rows(COUNTRIES) {
+        for (line, cols) in data_rows(COUNTRIES) {
             let bad = |message: &str| GazetteerError::BadRow {
                 file: "countries.tsv".into(),
                 line,
@@ -112,7 +104,7 @@ impl Gazetteer {
             matcher: AhoCorasick::new([""; 0])?,
         };
         gazetteer.add_entities(ENTITIES, "entities.tsv")?;
-        for (line, cols) in rows(AMBIGUITY) {
+        for (line, cols) in data_rows(AMBIGUITY) {
             let rule = cols
                 .get(1)
                 .and_then(|r| AmbiguityRule::parse(r.trim(), cols.get(2).copied().unwrap_or("")));
@@ -154,7 +146,7 @@ impl Gazetteer {
     }
 
     fn add_entities(&mut self, source: &str, file: &str) -> Result<(), GazetteerError> {
-        for (line, cols) in rows(source) {
+        for (line, cols) in data_rows(source) {
             let bad = |message: String| GazetteerError::BadRow {
                 file: file.to_owned(),
                 line,

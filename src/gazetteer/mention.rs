@@ -48,10 +48,3 @@ pub struct Mention {
     /// True for a possessive ("Germany's").
     pub possessive: bool,
 }
-
-impl Mention {
-    /// True for names that act as a party on their own (not an adjective).
-    pub fn is_nominal(&self) -> bool {
-        !matches!(self.kind, MentionKind::Demonym)
-    }
-}

@@ -3,10 +3,12 @@
 //! Everything downstream (evidence, highlights, the reader) refers to article text by byte
 //! [`Span`]s produced here, so slicing is always exact and always on UTF-8 boundaries.
 
+mod data_file;
 mod sentences;
 mod span;
 mod tokens;
 
+pub use data_file::data_rows;
 pub use sentences::split_sentences;
 pub use span::Span;
 pub use tokens::{Token, TokenKind, tokenize};

@@ -24,18 +24,6 @@ pub struct Token {
     pub capitalized: bool,
 }
 
-impl Token {
-    /// True for a word or number token equal to `word` (lower case).
-    pub fn is(&self, word: &str) -> bool {
-        self.lower == word
-    }
-
-    /// True for a punctuation token made of `c`.
-    pub fn is_punct(&self, c: char) -> bool {
-        self.kind == TokenKind::Punct && self.lower.starts_with(c)
-    }
-}
-
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | ',' | '/')
 }
