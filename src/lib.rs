@@ -6,10 +6,15 @@
 //! ([`gazetteer`]) -> transfers ([`extract`]) -> a [`dataset::Dataset`] that the command line
 //! ([`cli`]) writes as JSON/CSV and that [`eval`] scores against an answer key.
 
+pub mod app;
+pub mod chart;
 pub mod cli;
 pub mod corpus;
 pub mod dataset;
+pub mod dates;
 pub mod eval;
 pub mod extract;
 pub mod gazetteer;
 pub mod text;
+pub mod ui;
+pub mod view;

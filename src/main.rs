@@ -1,5 +1,9 @@
 //! The `armsflow` binary: parses the command line and hands over to the library.
 
+// A double-click on Windows opens the window without a console; the headless commands still
+// print when started from a terminal that has one.
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 use armsflow::cli::{Cli, Command, Gates, Outcome, run_eval, run_extract};
 use clap::Parser;
 use std::process::ExitCode;
@@ -27,10 +31,11 @@ fn main() -> ExitCode {
             },
             json,
         ),
-        None => {
-            eprintln!("armsflow: give a command (extract, eval); see `armsflow --help`");
-            return ExitCode::from(2);
-        }
+        None if cli.install_desktop => armsflow::app::install_desktop_entry().map(|path| {
+            eprintln!("armsflow: desktop entry installed: {}", path.display());
+            Outcome::Ok
+        }),
+        None => armsflow::app::run_app(cli.folder).map(|()| Outcome::Ok),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

@@ -15,12 +15,19 @@ pub use extract_cmd::run_extract;
 #[command(
     name = "armsflow",
     version,
-    about = "Find reported arms transfers in a folder of news articles."
+    about = "Find reported arms transfers in a folder of news articles.",
+    long_about = "Find reported arms transfers in a folder of news articles.\n\nWith no command, opens the ArmsFlow window: on FOLDER when given, else on the last folder opened, else on the bundled sample articles.",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// What to do.
+    /// What to do; without a command the window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Folder to open in the window.
+    pub folder: Option<PathBuf>,
+    /// Install the desktop entry and icon for the current user, then exit.
+    #[arg(long)]
+    pub install_desktop: bool,
 }
 
 /// The headless commands.

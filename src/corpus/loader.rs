@@ -35,6 +35,15 @@ pub struct LoadProgress {
     pub done: AtomicUsize,
     /// Set to stop the load early.
     pub cancel: AtomicBool,
+    /// The file read most recently (relative path), for a progress line.
+    pub current: std::sync::Mutex<String>,
+}
+
+impl LoadProgress {
+    /// The file read most recently, or "" when none yet.
+    pub fn current_file(&self) -> String {
+        self.current.lock().map(|c| c.clone()).unwrap_or_default()
+    }
 }
 
 /// Result of loading a folder.
@@ -127,6 +136,10 @@ pub fn load_folder(
                 return None;
             }
             let result = read_article(root, path, options);
+            // try_lock: progress display must never slow the readers down.
+            if let Ok(mut current) = progress.current.try_lock() {
+                *current = relative(root, path);
+            }
             progress.done.fetch_add(1, Ordering::Relaxed);
             Some(result)
         })

@@ -108,6 +108,17 @@ pub fn parse_date(s: &str) -> Option<Date> {
     Date::new(c[4].parse().ok()?, month, day).ok()
 }
 
+/// Every full written date ("7 November 2023", "Nov. 7, 2023") in `text`, in text order.
+/// Month-and-year phrases without a day ("December 2022") are skipped: they are not full dates.
+pub(crate) fn full_written_dates(text: &str) -> impl Iterator<Item = Date> + '_ {
+    WRITTEN_DATE.captures_iter(text).filter_map(|c| {
+        let day: i8 = c.get(1).or_else(|| c.get(3))?.as_str().parse().ok()?;
+        Date::new(c[4].parse().ok()?, month_number(&c[2])?, day)
+            .ok()
+            .filter(|d| (1900..=2100).contains(&d.year()))
+    })
+}
+
 /// Month number for an English month name or its three-letter prefix.
 pub(crate) fn month_number(name: &str) -> Option<i8> {
     let prefix: String = name

@@ -1,0 +1,66 @@
+use super::{Tab, TableColumn};
+use crate::chart::{FlowColor, Theme};
+use crate::view::{Filters, FlowWeight, LaneMode};
+use std::path::PathBuf;
+
+/// Everything a user can do. Menus, shortcuts, buttons and tests all push commands, and
+/// [`super::ArmsFlowApp::apply`] is the one place that changes state in response.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Ask for a folder with the native dialog (off the UI thread).
+    PickFolder,
+    /// Open (load) this folder.
+    OpenFolder(PathBuf),
+    /// Open the bundled sample articles.
+    OpenSample,
+    /// Load the current folder again.
+    Reload,
+    /// Stop the running load.
+    CancelLoad,
+    /// Replace the filters.
+    SetFilters(Filters),
+    /// Remove every filter.
+    ClearFilters,
+    /// Filter to one country (either side), as a click on a Flow node does.
+    FilterCountry(String),
+    /// Select these transfers (indices into the dataset) and show them in Evidence.
+    Select {
+        /// Transfer indices.
+        transfers: Vec<usize>,
+        /// What was clicked, in words ("Egypt → Russia").
+        label: String,
+    },
+    /// Empty the selection.
+    ClearSelection,
+    /// Show an article in the reader, scrolled to a sentence.
+    OpenReader {
+        /// Article index.
+        article: usize,
+        /// Sentence start (byte offset in the article text).
+        start: usize,
+        /// Sentence end.
+        end: usize,
+    },
+    /// Back from the reader to the charts.
+    CloseReader,
+    /// Put text on the clipboard.
+    CopyText(String),
+    /// Switch tab.
+    SetTab(Tab),
+    /// Timeline lanes per pair or per supplier.
+    SetLaneMode(LaneMode),
+    /// Flow band width by reports or quantity.
+    SetFlowWeight(FlowWeight),
+    /// Flow colours by supplier or status.
+    SetFlowColor(FlowColor),
+    /// Light or dark.
+    SetTheme(Theme),
+    /// Sort the table by a column; the same column again flips the order.
+    SortTable(TableColumn),
+    /// Show or hide the Problems panel.
+    ToggleProblems,
+    /// Install the desktop entry and icon for this user.
+    InstallDesktop,
+    /// Close the window.
+    Quit,
+}

@@ -1,0 +1,23 @@
+//! The desktop app: plain-data state ([`AppState`]), every user action as a [`Command`]
+//! applied in one place ([`ArmsFlowApp::apply`]), and the background work (loading, folder
+//! watching, file dialogs) that keeps the window responsive. The panels live in [`crate::ui`].
+
+mod armsflow_app;
+mod command;
+mod desktop;
+mod load_job;
+mod run;
+mod sample;
+mod settings;
+mod state;
+mod watcher;
+
+pub use armsflow_app::ArmsFlowApp;
+pub use command::Command;
+pub use desktop::{DESKTOP_ENTRY, install_desktop_entry, install_desktop_entry_into};
+pub use load_job::{LoadJob, LoadResult};
+pub use run::{ICON_PNG, run_app};
+pub use sample::{SAMPLE_ARTICLES, sample_folder};
+pub use settings::{Settings, Tab};
+pub use state::{AppState, ReaderTarget, Selection, TableColumn};
+pub use watcher::FolderWatcher;

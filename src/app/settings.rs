@@ -1,0 +1,64 @@
+use crate::chart::{FlowColor, Theme};
+use crate::view::{FlowWeight, LaneMode};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// The central area's tabs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    /// Reports over time.
+    #[default]
+    Timeline,
+    /// Country-to-country Sankey chart.
+    Flow,
+    /// Sortable table of reports.
+    Table,
+}
+
+/// What the app remembers between runs (eframe persistence). Window size and panel widths
+/// are remembered by eframe and egui themselves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The folder open at exit, reopened at the next start.
+    pub last_folder: Option<PathBuf>,
+    /// Recently opened folders, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The tab shown.
+    pub tab: Tab,
+    /// Timeline lanes.
+    pub lane_mode: LaneMode,
+    /// What a Flow band's width stands for.
+    pub flow_weight: FlowWeight,
+    /// How Flow bands are coloured.
+    pub flow_color: FlowColor,
+    /// Light or dark.
+    pub theme: Theme,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            last_folder: None,
+            recent: Vec::new(),
+            tab: Tab::Flow,
+            lane_mode: LaneMode::Pair,
+            flow_weight: FlowWeight::Reports,
+            flow_color: FlowColor::Supplier,
+            theme: Theme::Light,
+        }
+    }
+}
+
+/// How many recent folders the menu keeps.
+const RECENT_MAX: usize = 10;
+
+impl Settings {
+    /// Records `folder` as opened: first in the recent list, without duplicates.
+    pub fn remember_folder(&mut self, folder: PathBuf) {
+        self.recent.retain(|f| *f != folder);
+        self.recent.insert(0, folder.clone());
+        self.recent.truncate(RECENT_MAX);
+        self.last_folder = Some(folder);
+    }
+}

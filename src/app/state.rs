@@ -1,0 +1,155 @@
+use super::{LoadJob, Settings};
+use crate::dataset::Dataset;
+use crate::view::{DatasetIndex, Filters};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The transfers shown in Evidence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Indices into the dataset's transfers.
+    pub transfers: Vec<usize>,
+    /// What was clicked, in words.
+    pub label: String,
+}
+
+/// The article the reader shows and the sentence it highlights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReaderTarget {
+    /// Article index.
+    pub article: usize,
+    /// Sentence start (byte offset in the article text).
+    pub start: usize,
+    /// Sentence end (equal to `start` to open the article at its top).
+    pub end: usize,
+}
+
+/// Table columns (sortable).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TableColumn {
+    /// Event or article date.
+    #[default]
+    Date,
+    /// Supplier name.
+    Supplier,
+    /// Recipient name.
+    Recipient,
+    /// Item words.
+    Item,
+    /// Category.
+    Category,
+    /// Quantity.
+    Quantity,
+    /// Value in dollars.
+    Value,
+    /// Status.
+    Status,
+    /// Source article(s).
+    Sources,
+}
+
+impl TableColumn {
+    /// Every column, left to right.
+    pub const ALL: [TableColumn; 9] = [
+        Self::Date,
+        Self::Supplier,
+        Self::Recipient,
+        Self::Item,
+        Self::Category,
+        Self::Quantity,
+        Self::Value,
+        Self::Status,
+        Self::Sources,
+    ];
+
+    /// Header text.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Date => "Date",
+            Self::Supplier => "Supplier",
+            Self::Recipient => "Recipient",
+            Self::Item => "Item",
+            Self::Category => "Category",
+            Self::Quantity => "Quantity",
+            Self::Value => "Value (USD)",
+            Self::Status => "Status",
+            Self::Sources => "Sources",
+        }
+    }
+}
+
+/// Everything the window shows, as plain data. Panels read it and push commands; only
+/// [`super::ArmsFlowApp::apply`] writes it.
+#[derive(Debug, Default)]
+pub struct AppState {
+    /// Remembered between runs.
+    pub settings: Settings,
+    /// The folder shown (or loading).
+    pub folder: Option<PathBuf>,
+    /// True when the folder is the bundled sample.
+    pub is_sample: bool,
+    /// The extracted data of the folder.
+    pub dataset: Arc<Dataset>,
+    /// Derived lookups over `dataset`.
+    pub index: DatasetIndex,
+    /// Active filters.
+    pub filters: Filters,
+    /// Transfer indices that pass the filters, in dataset order.
+    pub visible: Vec<usize>,
+    /// What Evidence shows.
+    pub selection: Selection,
+    /// The article open in the reader, if any.
+    pub reader: Option<ReaderTarget>,
+    /// The running load, if any.
+    pub loading: Option<LoadJob>,
+    /// Whether the Problems panel is open.
+    pub show_problems: bool,
+    /// Messages about things that went partly wrong (watching, dialogs, settings), shown in
+    /// the Problems panel.
+    pub warnings: Vec<String>,
+    /// The table's sort column and direction (true = ascending).
+    pub table_sort: (TableColumn, bool),
+    /// A short message for the status bar ("Copied citation").
+    pub notice: Option<String>,
+}
+
+impl AppState {
+    /// Recomputes [`AppState::visible`] from the filters, and drops selected transfers that
+    /// no longer pass them.
+    pub fn refilter(&mut self) {
+        let dataset = &self.dataset;
+        let index = &self.index;
+        self.visible = (0..dataset.transfers.len())
+            .filter(|&i| {
+                let date = index.transfer_dates.get(i).and_then(Option::as_ref);
+                self.filters.matches(&dataset.transfers[i], date)
+            })
+            .collect();
+        let visible = &self.visible;
+        self.selection
+            .transfers
+            .retain(|i| visible.binary_search(i).is_ok());
+    }
+
+    /// A country's display name from the dataset (its code when unseen).
+    pub fn country_name(&self, code: &str) -> String {
+        self.dataset
+            .transfers
+            .iter()
+            .flat_map(|t| [&t.supplier, &t.recipient])
+            .find(|p| p.code == code)
+            .map_or_else(|| code.to_owned(), |p| p.name.clone())
+    }
+
+    /// Number of transfers hidden because they have no date while a date filter is set.
+    pub fn undated_hidden(&self) -> usize {
+        if !self.filters.has_date_range() {
+            return 0;
+        }
+        self.index
+            .transfer_dates
+            .iter()
+            .filter(|d| d.is_none())
+            .count()
+    }
+}

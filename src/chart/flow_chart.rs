@@ -1,0 +1,541 @@
+use super::{
+    Anchor, HitRegion, HitShape, Pos, Primitive, Rect, Scene, TextMeasure, Theme, categorical,
+    status_color,
+};
+use crate::dataset::Status;
+use crate::view::{Flow, FlowWeight};
+use std::collections::BTreeMap;
+
+/// How bands are coloured.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum FlowColor {
+    /// One colour per supplier.
+    #[default]
+    Supplier,
+    /// One colour per status (the flows should then be split by status).
+    Status,
+}
+
+/// An interactive part of the Flow chart.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FlowTarget {
+    /// A band: index into the flows given to [`layout_flow_chart`].
+    Band(usize),
+    /// A supplier node (country code).
+    Supplier(String),
+    /// A recipient node (country code).
+    Recipient(String),
+}
+
+/// Everything the Flow layout depends on besides the flows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowChartOptions {
+    /// Width in pixels.
+    pub width: f32,
+    /// Height in pixels; the scene grows taller when the labels need more room.
+    pub height: f32,
+    /// What band width stands for.
+    pub weight: FlowWeight,
+    /// How bands are coloured.
+    pub color: FlowColor,
+    /// Colours.
+    pub theme: Theme,
+    /// Label size in pixels.
+    pub font_size: f32,
+    /// The part under the pointer: drawn stronger with its nodes.
+    pub highlight: Option<FlowTarget>,
+    /// The selected part: outlined.
+    pub selected: Option<FlowTarget>,
+}
+
+impl Default for FlowChartOptions {
+    fn default() -> Self {
+        Self {
+            width: 900.0,
+            height: 600.0,
+            weight: FlowWeight::Reports,
+            color: FlowColor::Supplier,
+            theme: Theme::Light,
+            font_size: 13.0,
+            highlight: None,
+            selected: None,
+        }
+    }
+}
+
+const MARGIN: f32 = 12.0;
+const NODE_WIDTH: f32 = 14.0;
+const LABEL_GAP: f32 = 6.0;
+const NODE_GAP: f32 = 4.0;
+const MIN_BAND: f32 = 2.0;
+const CURVE_STEPS: usize = 32;
+/// The node that stands for every country beyond what fits.
+const OTHER: &str = "*other*";
+
+/// One side's node after layout.
+#[derive(Debug, Clone)]
+struct Node {
+    code: String,
+    label: String,
+    reports: usize,
+    /// Slot top (the node is centred in its slot; the label at the slot's middle).
+    slot_top: f32,
+    slot_height: f32,
+    height: f32,
+}
+
+impl Node {
+    fn top(&self) -> f32 {
+        self.slot_top + (self.slot_height - self.height) / 2.0
+    }
+}
+
+/// Lays out a Sankey chart of `flows`: suppliers on the left, recipients on the right,
+/// a band per flow with width by `options.weight`. Labels ("Egypt (3)") never overlap: every
+/// node gets a slot at least one label tall, and when there are more countries than slots the
+/// smallest are gathered into one "Other (N countries)" node.
+pub fn layout_flow_chart(
+    flows: &[Flow],
+    options: &FlowChartOptions,
+    measure: &dyn TextMeasure,
+) -> Scene<FlowTarget> {
+    let theme = options.theme;
+    let mut scene = Scene {
+        width: options.width,
+        height: options.height,
+        background: theme.background(),
+        primitives: Vec::new(),
+        hits: Vec::new(),
+    };
+    if flows.is_empty() {
+        scene.primitives.push(Primitive::Text {
+            pos: Pos::new(options.width / 2.0, options.height / 2.0),
+            text: "No transfers match the filters".into(),
+            size: options.font_size,
+            color: theme.muted(),
+            anchor: Anchor::Middle,
+        });
+        return scene;
+    }
+    let font = options.font_size;
+    let label_height = (font * 1.35).ceil();
+    let legend_height = if options.color == FlowColor::Status {
+        label_height + 8.0
+    } else {
+        0.0
+    };
+    let top = MARGIN;
+    let avail = (options.height - 2.0 * MARGIN - legend_height).max(label_height);
+    let capacity = ((avail + NODE_GAP) / (label_height + NODE_GAP))
+        .floor()
+        .max(1.0) as usize;
+
+    let weight_of = |f: &Flow| f.weight(options.weight);
+    let mut left = side_nodes(
+        flows,
+        capacity,
+        |f| (&f.key.supplier, &f.supplier_name),
+        &weight_of,
+    );
+    let mut right = side_nodes(
+        flows,
+        capacity,
+        |f| (&f.key.recipient, &f.recipient_name),
+        &weight_of,
+    );
+    let left_index = node_index(&left);
+    let right_index = node_index(&right);
+    let node_of = |index: &BTreeMap<String, usize>, code: &str| {
+        index
+            .get(code)
+            .or_else(|| index.get(OTHER))
+            .copied()
+            .unwrap_or(0)
+    };
+
+    // Scale: pixels per unit of weight, shrunk until the slots fit the height.
+    let total: f64 = flows.iter().map(weight_of).sum::<f64>().max(1e-9);
+    let mut scale = f64::from(avail) * 0.9 / total;
+    let band = |f: &Flow, scale: f64| ((weight_of(f) * scale) as f32).max(MIN_BAND);
+    for _ in 0..12 {
+        let needed = |nodes: &[Node], side_left: bool| -> f32 {
+            nodes
+                .iter()
+                .enumerate()
+                .map(|(i, _)| {
+                    let h: f32 = flows
+                        .iter()
+                        .filter(|f| {
+                            let n = if side_left {
+                                node_of(&left_index, &f.key.supplier)
+                            } else {
+                                node_of(&right_index, &f.key.recipient)
+                            };
+                            n == i
+                        })
+                        .map(|f| band(f, scale))
+                        .sum();
+                    h.max(label_height) + NODE_GAP
+                })
+                .sum::<f32>()
+                - NODE_GAP
+        };
+        let used = needed(&left, true).max(needed(&right, false));
+        if used <= avail {
+            break;
+        }
+        scale *= f64::from(avail / used) * 0.98;
+    }
+    for (nodes, is_left) in [(&mut left, true), (&mut right, false)] {
+        let mut y = top;
+        for (i, node) in nodes.iter_mut().enumerate() {
+            node.height = flows
+                .iter()
+                .filter(|f| {
+                    if is_left {
+                        node_of(&left_index, &f.key.supplier) == i
+                    } else {
+                        node_of(&right_index, &f.key.recipient) == i
+                    }
+                })
+                .map(|f| band(f, scale))
+                .sum();
+            node.slot_top = y;
+            node.slot_height = node.height.max(label_height);
+            y += node.slot_height + NODE_GAP;
+        }
+    }
+    let bottom = left
+        .iter()
+        .chain(&right)
+        .map(|n| n.slot_top + n.slot_height)
+        .fold(0.0_f32, f32::max);
+    scene.height = scene.height.max(bottom + MARGIN + legend_height);
+
+    // Horizontal: label columns sized to the longest label, capped at a third of the width
+    // each (longer labels are shortened with an ellipsis, never clipped by the edge).
+    let max_label = options.width / 3.0;
+    let label_width = |nodes: &[Node]| {
+        nodes
+            .iter()
+            .map(|n| measure.width(&n.label, font))
+            .fold(0.0_f32, f32::max)
+            .min(max_label)
+    };
+    let left_node_x = MARGIN + label_width(&left) + LABEL_GAP;
+    let right_node_x = options.width - MARGIN - label_width(&right) - LABEL_GAP - NODE_WIDTH;
+    let band_x0 = left_node_x + NODE_WIDTH;
+    let band_x1 = right_node_x.max(band_x0 + 40.0);
+
+    let color_of = |f: &Flow| match (options.color, f.key.status) {
+        (FlowColor::Status, Some(s)) => status_color(s),
+        _ => categorical(node_of(&left_index, &f.key.supplier)),
+    };
+    let hl = options.highlight.as_ref();
+    let is_lit = |i: usize, f: &Flow| match hl {
+        Some(FlowTarget::Band(b)) => *b == i,
+        Some(FlowTarget::Supplier(c)) => {
+            node_of(&left_index, &f.key.supplier) == node_of(&left_index, c)
+        }
+        Some(FlowTarget::Recipient(c)) => {
+            node_of(&right_index, &f.key.recipient) == node_of(&right_index, c)
+        }
+        None => false,
+    };
+
+    // Bands: stacked in each node in the order of the node at the other end, so they cross
+    // as little as possible.
+    let mut order: Vec<usize> = (0..flows.len()).collect();
+    let status_rank = |f: &Flow| f.key.status.map_or(0, |s| s as usize);
+    order.sort_by_key(|&i| {
+        let f = &flows[i];
+        (
+            node_of(&left_index, &f.key.supplier),
+            node_of(&right_index, &f.key.recipient),
+            status_rank(f),
+        )
+    });
+    let mut left_fill: Vec<f32> = left.iter().map(Node::top).collect();
+    let mut starts = vec![0.0_f32; flows.len()];
+    for &i in &order {
+        let n = node_of(&left_index, &flows[i].key.supplier);
+        starts[i] = left_fill[n];
+        left_fill[n] += band(&flows[i], scale);
+    }
+    order.sort_by_key(|&i| {
+        let f = &flows[i];
+        (
+            node_of(&right_index, &f.key.recipient),
+            node_of(&left_index, &f.key.supplier),
+            status_rank(f),
+        )
+    });
+    let mut right_fill: Vec<f32> = right.iter().map(Node::top).collect();
+    let mut ends = vec![0.0_f32; flows.len()];
+    for &i in &order {
+        let n = node_of(&right_index, &flows[i].key.recipient);
+        ends[i] = right_fill[n];
+        right_fill[n] += band(&flows[i], scale);
+    }
+    let mut band_hits = Vec::new();
+    let mut lit_bands = Vec::new();
+    for (i, f) in flows.iter().enumerate() {
+        let thickness = band(f, scale);
+        let top_curve = curve(band_x0, starts[i], band_x1, ends[i]);
+        let bottom_curve: Vec<Pos> = top_curve
+            .iter()
+            .map(|p| Pos::new(p.x, p.y + thickness))
+            .collect();
+        let lit = is_lit(i, f);
+        let alpha = if hl.is_none() || lit { 170 } else { 70 };
+        let ribbon = Primitive::Ribbon {
+            top: top_curve.clone(),
+            bottom: bottom_curve.clone(),
+            fill: color_of(f).with_alpha(alpha),
+        };
+        if lit {
+            lit_bands.push(ribbon);
+        } else {
+            scene.primitives.push(ribbon);
+        }
+        if options.selected == Some(FlowTarget::Band(i)) {
+            for edge in [&top_curve, &bottom_curve] {
+                scene.primitives.push(Primitive::Line {
+                    points: edge.clone(),
+                    color: theme.text(),
+                    width: 1.5,
+                });
+            }
+        }
+        band_hits.push(HitRegion {
+            target: FlowTarget::Band(i),
+            shape: HitShape::Ribbon {
+                top: top_curve,
+                bottom: bottom_curve,
+            },
+            label: band_label(f, options.weight),
+        });
+    }
+    // Lit bands are drawn last so they sit on top of the others.
+    scene.primitives.extend(lit_bands);
+
+    let lit_nodes: (Vec<usize>, Vec<usize>) = match hl {
+        Some(FlowTarget::Band(b)) => flows.get(*b).map_or((vec![], vec![]), |f| {
+            (
+                vec![node_of(&left_index, &f.key.supplier)],
+                vec![node_of(&right_index, &f.key.recipient)],
+            )
+        }),
+        Some(FlowTarget::Supplier(c)) => (vec![node_of(&left_index, c)], vec![]),
+        Some(FlowTarget::Recipient(c)) => (vec![], vec![node_of(&right_index, c)]),
+        None => (vec![], vec![]),
+    };
+    let mut node_hits = Vec::new();
+    for (is_left, nodes, lit) in [(true, &left, &lit_nodes.0), (false, &right, &lit_nodes.1)] {
+        for (i, node) in nodes.iter().enumerate() {
+            let x = if is_left { left_node_x } else { right_node_x };
+            let rect = Rect::from_xywh(x, node.top(), NODE_WIDTH, node.height);
+            let fill = if is_left && options.color == FlowColor::Supplier {
+                categorical(i)
+            } else {
+                theme.muted()
+            };
+            let target = if is_left {
+                FlowTarget::Supplier(node.code.clone())
+            } else {
+                FlowTarget::Recipient(node.code.clone())
+            };
+            let selected = options.selected.as_ref() == Some(&target);
+            scene.primitives.push(Primitive::Rect {
+                rect,
+                fill,
+                stroke: (lit.contains(&i) || selected).then_some((theme.text(), 2.0)),
+            });
+            let label = fit_label(&node.label, max_label, font, measure);
+            let y = node.slot_top + node.slot_height / 2.0;
+            let (tx, anchor) = if is_left {
+                (x - LABEL_GAP, Anchor::End)
+            } else {
+                (x + NODE_WIDTH + LABEL_GAP, Anchor::Start)
+            };
+            scene.primitives.push(Primitive::Text {
+                pos: Pos::new(tx, y),
+                text: label.clone(),
+                size: font,
+                color: if lit.contains(&i) {
+                    theme.text()
+                } else {
+                    theme.text().with_alpha(230)
+                },
+                anchor,
+            });
+            let label_w = measure.width(&label, font);
+            let hit_rect = if is_left {
+                Rect::from_xywh(
+                    tx - label_w,
+                    node.slot_top,
+                    label_w + LABEL_GAP + NODE_WIDTH,
+                    node.slot_height,
+                )
+            } else {
+                Rect::from_xywh(
+                    x,
+                    node.slot_top,
+                    NODE_WIDTH + LABEL_GAP + label_w,
+                    node.slot_height,
+                )
+            };
+            let side = if is_left { "Supplier" } else { "Recipient" };
+            node_hits.push(HitRegion {
+                target,
+                shape: HitShape::Rect(hit_rect),
+                label: format!("{side} {}: {} reports", node.label_name(), node.reports),
+            });
+        }
+    }
+    if options.color == FlowColor::Status {
+        legend(&mut scene, flows, font, theme, measure);
+    }
+    // Nodes sit above bands for hit testing: their rectangles are small and precise.
+    scene.hits = node_hits;
+    scene.hits.extend(band_hits.into_iter().rev());
+    scene
+}
+
+impl Node {
+    /// The country name without the count suffix.
+    fn label_name(&self) -> &str {
+        self.label.rsplit_once(" (").map_or(&self.label, |(n, _)| n)
+    }
+}
+
+/// The nodes of one side, heaviest first (ties by name), with the tail beyond `capacity`
+/// gathered into one "Other" node.
+fn side_nodes<'a>(
+    flows: &'a [Flow],
+    capacity: usize,
+    side: impl Fn(&'a Flow) -> (&'a String, &'a String),
+    weight_of: &dyn Fn(&Flow) -> f64,
+) -> Vec<Node> {
+    let mut totals: BTreeMap<&String, (&String, f64, usize)> = BTreeMap::new();
+    for f in flows {
+        let (code, name) = side(f);
+        let e = totals.entry(code).or_insert((name, 0.0, 0));
+        e.1 += weight_of(f);
+        e.2 += f.transfers.len();
+    }
+    let mut list: Vec<(&String, &String, f64, usize)> = totals
+        .into_iter()
+        .map(|(c, (n, w, r))| (c, n, w, r))
+        .collect();
+    list.sort_by(|a, b| b.2.total_cmp(&a.2).then(b.3.cmp(&a.3)).then(a.1.cmp(b.1)));
+    let node = |code: &str, name: &str, reports: usize| Node {
+        code: code.to_owned(),
+        label: format!("{name} ({reports})"),
+        reports,
+        slot_top: 0.0,
+        slot_height: 0.0,
+        height: 0.0,
+    };
+    if list.len() <= capacity {
+        return list.iter().map(|(c, n, _, r)| node(c, n, *r)).collect();
+    }
+    let keep = capacity.saturating_sub(1);
+    let mut nodes: Vec<Node> = list[..keep]
+        .iter()
+        .map(|(c, n, _, r)| node(c, n, *r))
+        .collect();
+    let rest = &list[keep..];
+    let reports = rest.iter().map(|x| x.3).sum();
+    nodes.push(node(
+        OTHER,
+        &format!("Other {} countries", rest.len()),
+        reports,
+    ));
+    nodes
+}
+
+fn node_index(nodes: &[Node]) -> BTreeMap<String, usize> {
+    nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.code.clone(), i))
+        .collect()
+}
+
+/// A cubic S-curve from `(x0, y0)` to `(x1, y1)` with horizontal tangents at both ends.
+fn curve(x0: f32, y0: f32, x1: f32, y1: f32) -> Vec<Pos> {
+    (0..=CURVE_STEPS)
+        .map(|s| {
+            let t = s as f32 / CURVE_STEPS as f32;
+            let mt = 1.0 - t;
+            // Control points at the middle x keep both ends horizontal.
+            let xm = (x0 + x1) / 2.0;
+            let x =
+                mt * mt * mt * x0 + 3.0 * mt * mt * t * xm + 3.0 * mt * t * t * xm + t * t * t * x1;
+            let y =
+                mt * mt * mt * y0 + 3.0 * mt * mt * t * y0 + 3.0 * mt * t * t * y1 + t * t * t * y1;
+            Pos::new(x, y)
+        })
+        .collect()
+}
+
+fn band_label(f: &Flow, weight: FlowWeight) -> String {
+    let n = f.transfers.len();
+    let reports = if n == 1 {
+        "1 report".to_owned()
+    } else {
+        format!("{n} reports")
+    };
+    let status = f.key.status.map(|s| format!(", {s}")).unwrap_or_default();
+    let qty = match weight {
+        FlowWeight::Quantity => format!(", {} items stated", f.quantity),
+        FlowWeight::Reports => String::new(),
+    };
+    format!(
+        "{} → {}: {reports}{status}{qty}",
+        f.supplier_name, f.recipient_name
+    )
+}
+
+/// `label`, shortened with an ellipsis to fit `max` pixels.
+fn fit_label(label: &str, max: f32, size: f32, measure: &dyn TextMeasure) -> String {
+    if measure.width(label, size) <= max {
+        return label.to_owned();
+    }
+    let mut s: String = label.to_owned();
+    while !s.is_empty() && measure.width(&format!("{s}…"), size) > max {
+        s.pop();
+    }
+    format!("{}…", s.trim_end())
+}
+
+/// A row of status swatches under the chart.
+fn legend(
+    scene: &mut Scene<FlowTarget>,
+    flows: &[Flow],
+    font: f32,
+    theme: Theme,
+    measure: &dyn TextMeasure,
+) {
+    let statuses: std::collections::BTreeSet<Status> =
+        flows.iter().filter_map(|f| f.key.status).collect();
+    let y = scene.height - MARGIN - font / 2.0;
+    let mut x = MARGIN;
+    for s in statuses {
+        scene.primitives.push(Primitive::Rect {
+            rect: Rect::from_xywh(x, y - font / 2.0, font, font),
+            fill: status_color(s),
+            stroke: None,
+        });
+        x += font + 4.0;
+        scene.primitives.push(Primitive::Text {
+            pos: Pos::new(x, y),
+            text: s.as_str().to_owned(),
+            size: font,
+            color: theme.text(),
+            anchor: Anchor::Start,
+        });
+        x += measure.width(s.as_str(), font) + 14.0;
+    }
+}

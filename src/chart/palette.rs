@@ -1,0 +1,70 @@
+use super::Rgba;
+use crate::dataset::Status;
+
+/// Light or dark colours for a chart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Theme {
+    /// Dark text on white: the default for reports.
+    #[default]
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
+impl Theme {
+    /// Chart background.
+    pub fn background(self) -> Rgba {
+        match self {
+            Self::Light => Rgba::rgb(255, 255, 255),
+            Self::Dark => Rgba::rgb(27, 27, 27),
+        }
+    }
+
+    /// Main text.
+    pub fn text(self) -> Rgba {
+        match self {
+            Self::Light => Rgba::rgb(30, 30, 30),
+            Self::Dark => Rgba::rgb(230, 230, 230),
+        }
+    }
+
+    /// Secondary text and outlines.
+    pub fn muted(self) -> Rgba {
+        match self {
+            Self::Light => Rgba::rgb(110, 110, 110),
+            Self::Dark => Rgba::rgb(150, 150, 150),
+        }
+    }
+}
+
+/// Ten colours that stay apart for most readers (Tableau 10), cycled by index.
+pub fn categorical(index: usize) -> Rgba {
+    const COLORS: [Rgba; 10] = [
+        Rgba::rgb(78, 121, 167),
+        Rgba::rgb(242, 142, 43),
+        Rgba::rgb(225, 87, 89),
+        Rgba::rgb(118, 183, 178),
+        Rgba::rgb(89, 161, 79),
+        Rgba::rgb(237, 201, 72),
+        Rgba::rgb(176, 122, 161),
+        Rgba::rgb(255, 157, 167),
+        Rgba::rgb(156, 117, 95),
+        Rgba::rgb(186, 176, 172),
+    ];
+    COLORS[index % COLORS.len()]
+}
+
+/// The colour of a status, the same in every chart and legend.
+pub fn status_color(status: Status) -> Rgba {
+    match status {
+        Status::Requested => Rgba::rgb(237, 170, 40),
+        Status::Negotiating => Rgba::rgb(176, 122, 161),
+        Status::Agreed => Rgba::rgb(52, 120, 198),
+        Status::Planned => Rgba::rgb(64, 170, 170),
+        Status::Delivered => Rgba::rgb(46, 150, 70),
+        Status::Refused => Rgba::rgb(230, 110, 40),
+        Status::Cancelled => Rgba::rgb(120, 120, 120),
+        Status::Denied => Rgba::rgb(200, 40, 60),
+        Status::Unknown => Rgba::rgb(170, 170, 170),
+    }
+}

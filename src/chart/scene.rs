@@ -1,0 +1,251 @@
+use std::fmt;
+
+/// A colour, straight (not premultiplied) RGBA.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rgba(pub [u8; 4]);
+
+impl Rgba {
+    /// An opaque colour.
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
+        Self([r, g, b, 255])
+    }
+
+    /// The same colour with alpha `a`.
+    pub const fn with_alpha(self, a: u8) -> Self {
+        let [r, g, b, _] = self.0;
+        Self([r, g, b, a])
+    }
+}
+
+impl fmt::Display for Rgba {
+    /// `#rrggbb` (alpha is written separately by exporters).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [r, g, b, _] = self.0;
+        write!(f, "#{r:02x}{g:02x}{b:02x}")
+    }
+}
+
+/// A point in scene pixels (origin top left, y down).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Pos {
+    /// Horizontal.
+    pub x: f32,
+    /// Vertical.
+    pub y: f32,
+}
+
+impl Pos {
+    /// A point.
+    pub const fn new(x: f32, y: f32) -> Self {
+        Self { x, y }
+    }
+}
+
+/// An axis-aligned rectangle.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rect {
+    /// Top-left corner.
+    pub min: Pos,
+    /// Bottom-right corner.
+    pub max: Pos,
+}
+
+impl Rect {
+    /// The rectangle from `x, y` with size `w, h`.
+    pub fn from_xywh(x: f32, y: f32, w: f32, h: f32) -> Self {
+        Self {
+            min: Pos::new(x, y),
+            max: Pos::new(x + w, y + h),
+        }
+    }
+
+    /// Whether `p` is inside (edges included).
+    pub fn contains(&self, p: Pos) -> bool {
+        p.x >= self.min.x && p.x <= self.max.x && p.y >= self.min.y && p.y <= self.max.y
+    }
+
+    /// Width.
+    pub fn width(&self) -> f32 {
+        self.max.x - self.min.x
+    }
+
+    /// Height.
+    pub fn height(&self) -> f32 {
+        self.max.y - self.min.y
+    }
+
+    /// The centre point.
+    pub fn center(&self) -> Pos {
+        Pos::new(
+            (self.min.x + self.max.x) / 2.0,
+            (self.min.y + self.max.y) / 2.0,
+        )
+    }
+}
+
+/// Where a text's `pos` is along the text: its start, middle or end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// `pos` is the left end.
+    Start,
+    /// `pos` is the middle.
+    Middle,
+    /// `pos` is the right end.
+    End,
+}
+
+/// One thing to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Primitive {
+    /// A filled rectangle with an optional outline.
+    Rect {
+        /// Where.
+        rect: Rect,
+        /// Fill colour.
+        fill: Rgba,
+        /// Outline colour and width.
+        stroke: Option<(Rgba, f32)>,
+    },
+    /// A band between two curves with the same x samples: `top[i]` is above `bottom[i]`.
+    Ribbon {
+        /// Upper edge, left to right.
+        top: Vec<Pos>,
+        /// Lower edge, left to right.
+        bottom: Vec<Pos>,
+        /// Fill colour.
+        fill: Rgba,
+    },
+    /// A polyline.
+    Line {
+        /// The points.
+        points: Vec<Pos>,
+        /// Colour.
+        color: Rgba,
+        /// Width in pixels.
+        width: f32,
+    },
+    /// One line of text, vertically centred on `pos.y`.
+    Text {
+        /// Anchor point.
+        pos: Pos,
+        /// The text.
+        text: String,
+        /// Font size in pixels.
+        size: f32,
+        /// Colour.
+        color: Rgba,
+        /// Which part of the text sits at `pos.x`.
+        anchor: Anchor,
+    },
+}
+
+/// The shape of an interactive region.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HitShape {
+    /// A rectangle.
+    Rect(Rect),
+    /// The area between two curves, as in [`Primitive::Ribbon`].
+    Ribbon {
+        /// Upper edge.
+        top: Vec<Pos>,
+        /// Lower edge.
+        bottom: Vec<Pos>,
+    },
+}
+
+impl HitShape {
+    /// Whether `p` is inside.
+    pub fn contains(&self, p: Pos) -> bool {
+        match self {
+            Self::Rect(r) => r.contains(p),
+            Self::Ribbon { top, bottom } => {
+                let Some(seg) = top.windows(2).position(|w| p.x >= w[0].x && p.x <= w[1].x) else {
+                    return false;
+                };
+                let at = |curve: &[Pos]| {
+                    let (a, b) = (curve[seg], curve[seg + 1]);
+                    let t = if b.x > a.x {
+                        (p.x - a.x) / (b.x - a.x)
+                    } else {
+                        0.0
+                    };
+                    a.y + (b.y - a.y) * t
+                };
+                if seg + 1 >= bottom.len() {
+                    return false;
+                }
+                // A band at least 4 px tall to the pointer, so thin bands stay clickable.
+                let (y0, y1) = (at(top), at(bottom));
+                let pad = ((4.0 - (y1 - y0)) / 2.0).max(0.0);
+                p.y >= y0 - pad && p.y <= y1 + pad
+            }
+        }
+    }
+
+    /// The bounding box.
+    pub fn bounds(&self) -> Rect {
+        match self {
+            Self::Rect(r) => *r,
+            Self::Ribbon { top, bottom } => {
+                let mut r = Rect {
+                    min: Pos::new(f32::MAX, f32::MAX),
+                    max: Pos::new(f32::MIN, f32::MIN),
+                };
+                for p in top.iter().chain(bottom) {
+                    r.min.x = r.min.x.min(p.x);
+                    r.min.y = r.min.y.min(p.y);
+                    r.max.x = r.max.x.max(p.x);
+                    r.max.y = r.max.y.max(p.y);
+                }
+                r
+            }
+        }
+    }
+
+    /// A point surely inside, for tests and assistive tools that click "the element".
+    pub fn inner_point(&self) -> Pos {
+        match self {
+            Self::Rect(r) => r.center(),
+            Self::Ribbon { top, bottom } => {
+                let mid = top.len() / 2;
+                match (top.get(mid), bottom.get(mid)) {
+                    (Some(a), Some(b)) => Pos::new(a.x, (a.y + b.y) / 2.0),
+                    _ => self.bounds().center(),
+                }
+            }
+        }
+    }
+}
+
+/// An interactive region of a scene, with the words a screen reader says for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HitRegion<T> {
+    /// What the region stands for.
+    pub target: T,
+    /// Where it is.
+    pub shape: HitShape,
+    /// Accessible label ("Egypt → Russia: 2 reports").
+    pub label: String,
+}
+
+/// A laid-out chart: primitives in painting order, and interactive regions topmost first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene<T> {
+    /// Width in pixels.
+    pub width: f32,
+    /// Height in pixels (may exceed the requested height when labels need room).
+    pub height: f32,
+    /// Background colour.
+    pub background: Rgba,
+    /// What to draw, back to front.
+    pub primitives: Vec<Primitive>,
+    /// Interactive regions, front to back.
+    pub hits: Vec<HitRegion<T>>,
+}
+
+impl<T> Scene<T> {
+    /// The topmost region at `p`.
+    pub fn hit_test(&self, p: Pos) -> Option<&HitRegion<T>> {
+        self.hits.iter().find(|h| h.shape.contains(p))
+    }
+}

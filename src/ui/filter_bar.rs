@@ -1,0 +1,163 @@
+use crate::app::{AppState, Command};
+use crate::dataset::{Category, Status};
+use crate::view::parse_date_bound;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Filters that apply to every view: countries, category, status, dates, free text.
+pub fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    let current = &state.filters;
+    let mut edited = current.clone();
+    // Countries seen in the data, by name, with their number of reports.
+    let mut countries: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for t in &state.dataset.transfers {
+        for p in [&t.supplier, &t.recipient] {
+            let e = countries
+                .entry(p.name.clone())
+                .or_insert((p.code.clone(), 0));
+            e.1 += 1;
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        country_combo(ui, "Country", &countries, &mut edited.countries);
+        country_combo(ui, "Supplier", &countries, &mut edited.suppliers);
+        country_combo(ui, "Recipient", &countries, &mut edited.recipients);
+        set_combo(
+            ui,
+            "Category",
+            &Category::ALL,
+            |c| c.as_str(),
+            &mut edited.categories,
+        );
+        set_combo(
+            ui,
+            "Status",
+            &Status::ALL,
+            |s| s.as_str(),
+            &mut edited.statuses,
+        );
+        date_field(ui, "From", false, current.from, &mut edited.from);
+        date_field(ui, "To", true, current.to, &mut edited.to);
+        let label = ui.label("Search");
+        ui.add(
+            egui::TextEdit::singleline(&mut edited.search)
+                .hint_text("items, sentences, names")
+                .desired_width(160.0),
+        )
+        .labelled_by(label.id);
+        if ui
+            .add_enabled(!current.is_empty(), egui::Button::new("Clear filters"))
+            .clicked()
+        {
+            out.push(Command::ClearFilters);
+            return;
+        }
+        if edited != *current {
+            out.push(Command::SetFilters(edited.clone()));
+        }
+    });
+}
+
+fn combo_text<T>(set: &BTreeSet<T>, name: impl Fn(&T) -> String) -> String {
+    match set.len() {
+        0 => "any".to_owned(),
+        1 => set.iter().next().map(name).unwrap_or_default(),
+        n => format!("{n} selected"),
+    }
+}
+
+fn country_combo(
+    ui: &mut egui::Ui,
+    label: &str,
+    countries: &BTreeMap<String, (String, usize)>,
+    set: &mut BTreeSet<String>,
+) {
+    let names: BTreeMap<&String, &String> = countries.iter().map(|(n, (c, _))| (c, n)).collect();
+    let selected = combo_text(set, |c| {
+        names.get(c).map_or_else(|| c.clone(), |n| (*n).clone())
+    });
+    let l = ui.label(label);
+    egui::ComboBox::from_id_salt(label)
+        .selected_text(selected)
+        .height(400.0)
+        .show_ui(ui, |ui| {
+            for (name, (code, count)) in countries {
+                let mut on = set.contains(code);
+                if ui.checkbox(&mut on, format!("{name} ({count})")).changed() {
+                    toggle(set, code.clone(), on);
+                }
+            }
+        })
+        .response
+        .labelled_by(l.id);
+}
+
+fn set_combo<T: Ord + Copy>(
+    ui: &mut egui::Ui,
+    label: &str,
+    all: &[T],
+    name: impl Fn(T) -> &'static str,
+    set: &mut BTreeSet<T>,
+) {
+    let selected = combo_text(set, |v| name(*v).to_owned());
+    let l = ui.label(label);
+    egui::ComboBox::from_id_salt(label)
+        .selected_text(selected)
+        .show_ui(ui, |ui| {
+            for &v in all {
+                let mut on = set.contains(&v);
+                if ui.checkbox(&mut on, name(v)).changed() {
+                    toggle(set, v, on);
+                }
+            }
+        })
+        .response
+        .labelled_by(l.id);
+}
+
+fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T, on: bool) {
+    if on {
+        set.insert(value);
+    } else {
+        set.remove(&value);
+    }
+}
+
+/// A date bound typed as "2023", "2023-04" or "2023-04-05". While the field has focus its
+/// text is kept in egui's memory, so a half-typed date is not lost; it applies once valid.
+fn date_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    end: bool,
+    value: Option<jiff::civil::Date>,
+    edited: &mut Option<jiff::civil::Date>,
+) {
+    let id = ui.scope_id().with(("date_field", label));
+    let shown = value.map(|d| d.to_string()).unwrap_or_default();
+    let has_focus = ui.memory(|m| m.has_focus(id));
+    let mut text = if has_focus {
+        ui.data(|d| d.get_temp::<String>(id)).unwrap_or(shown)
+    } else {
+        shown
+    };
+    let l = ui.label(label);
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .id(id)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(86.0),
+        )
+        .labelled_by(l.id);
+    let parsed = parse_date_bound(&text, end);
+    if response.changed() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+        if text.trim().is_empty() {
+            *edited = None;
+        } else if parsed.is_some() {
+            *edited = parsed;
+        }
+    }
+    if !text.trim().is_empty() && parsed.is_none() {
+        response.on_hover_text("Type a year (2023), a month (2023-04) or a day (2023-04-05)");
+    }
+}

@@ -1,0 +1,77 @@
+use crate::corpus::Article;
+use crate::dataset::{Qualifier, Quantity};
+use crate::view::{DateSourceKind, TransferDate};
+
+/// "more than 100", "150", "about 300", "up to 50".
+pub fn quantity_label(q: Option<Quantity>) -> String {
+    let Some(q) = q else {
+        return "—".into();
+    };
+    let n = thousands(q.value);
+    match q.qualifier {
+        Qualifier::Exact => n,
+        Qualifier::MoreThan => format!("more than {n}"),
+        Qualifier::About => format!("about {n}"),
+        Qualifier::UpTo => format!("up to {n}"),
+    }
+}
+
+/// 1234567 -> "1,234,567".
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// The date as shown, with where it comes from: "2023-04 (from the text)".
+pub fn date_label(date: Option<&TransferDate>) -> String {
+    match date {
+        None => "undated".into(),
+        Some(d) => {
+            let source = match d.source {
+                DateSourceKind::Text => "from the text",
+                DateSourceKind::Article => "article date",
+                DateSourceKind::ArticleEstimated => "article date, estimated from its text",
+            };
+            format!("{} ({source})", d.when)
+        }
+    }
+}
+
+/// A citation for an evidence sentence: the quote, the article's title, outlet and date,
+/// and the file it is in.
+pub fn citation(sentence: &str, article: &Article, folder: Option<&std::path::Path>) -> String {
+    let mut s = format!("“{}” — {}", sentence.trim(), article.title);
+    if let Some(outlet) = &article.outlet {
+        s.push_str(&format!(", {outlet}"));
+    }
+    s.push_str(&format!(
+        ", {}",
+        article.published.as_deref().unwrap_or("undated")
+    ));
+    let path = folder.map_or_else(
+        || article.path.clone(),
+        |f| f.join(&article.path).display().to_string(),
+    );
+    s.push_str(&format!(". File: {path}"));
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(40_000), "40,000");
+        assert_eq!(thousands(1_850_000_000), "1,850,000,000");
+    }
+}

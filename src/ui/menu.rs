@@ -1,0 +1,77 @@
+use crate::app::{AppState, Command, Tab};
+use crate::chart::Theme;
+
+/// File and View menus.
+pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui
+                .add(egui::Button::new("Open folder…").shortcut_text("Ctrl+O"))
+                .clicked()
+            {
+                out.push(Command::PickFolder);
+            }
+            ui.menu_button("Recent folders", |ui| {
+                if state.settings.recent.is_empty() {
+                    ui.label("No recent folders");
+                }
+                for folder in &state.settings.recent {
+                    if ui.button(folder.display().to_string()).clicked() {
+                        out.push(Command::OpenFolder(folder.clone()));
+                    }
+                }
+            });
+            if ui.button("Open sample articles").clicked() {
+                out.push(Command::OpenSample);
+            }
+            if ui
+                .add_enabled(
+                    state.folder.is_some(),
+                    egui::Button::new("Reload").shortcut_text("F5"),
+                )
+                .clicked()
+            {
+                out.push(Command::Reload);
+            }
+            ui.separator();
+            if ui
+                .button("Install desktop entry")
+                .on_hover_text("Adds ArmsFlow to your applications menu (this user only)")
+                .clicked()
+            {
+                out.push(Command::InstallDesktop);
+            }
+            ui.separator();
+            if ui
+                .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
+                .clicked()
+            {
+                out.push(Command::Quit);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            for (tab, name) in [
+                (Tab::Timeline, "Timeline"),
+                (Tab::Flow, "Flow"),
+                (Tab::Table, "Table"),
+            ] {
+                if ui.radio(state.settings.tab == tab, name).clicked() {
+                    out.push(Command::SetTab(tab));
+                }
+            }
+            ui.separator();
+            for (theme, name) in [(Theme::Light, "Light theme"), (Theme::Dark, "Dark theme")] {
+                if ui.radio(state.settings.theme == theme, name).clicked() {
+                    out.push(Command::SetTheme(theme));
+                }
+            }
+            ui.separator();
+            if ui
+                .checkbox(&mut state.show_problems.clone(), "Problems panel")
+                .clicked()
+            {
+                out.push(Command::ToggleProblems);
+            }
+        });
+    });
+}

@@ -1,0 +1,92 @@
+//! The window's panels. Each `*_ui` function reads [`AppState`] and pushes [`Command`]s; none
+//! changes state itself, so menus, buttons and tests share one path through
+//! [`crate::app::ArmsFlowApp::apply`].
+
+mod articles;
+mod evidence;
+mod filter_bar;
+mod flow;
+mod format;
+mod loading;
+mod menu;
+mod paint;
+mod problems;
+mod reader;
+mod status_bar;
+mod table;
+mod timeline;
+
+pub use format::{citation, date_label, quantity_label};
+pub use paint::{EguiMeasure, paint_scene};
+
+use crate::app::{AppState, Command, Tab};
+use crate::gazetteer::Gazetteer;
+
+/// Lays out the whole window: menu, filters, status bar, Problems, articles, Evidence and
+/// the central tabs (or the reader).
+pub fn main_window(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    gazetteer: &Gazetteer,
+    out: &mut Vec<Command>,
+) {
+    egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, state, out));
+    egui::Panel::top("filter_bar").show(ui, |ui| filter_bar::filter_bar_ui(ui, state, out));
+    if state.is_sample {
+        egui::Panel::top("sample_note").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(
+                    egui::RichText::new("Sample articles: open your own folder with Ctrl+O")
+                        .strong(),
+                );
+                if ui.button("Open folder…").clicked() {
+                    out.push(Command::PickFolder);
+                }
+            });
+        });
+    }
+    egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, state, out));
+    if state.show_problems {
+        egui::Panel::bottom("problems")
+            .resizable(true)
+            .default_size(160.0)
+            .show(ui, |ui| problems::problems_ui(ui, state, out));
+    }
+    egui::Panel::left("articles")
+        .resizable(true)
+        .default_size(270.0)
+        .show(ui, |ui| articles::articles_ui(ui, state, out));
+    egui::Panel::right("evidence")
+        .resizable(true)
+        .default_size(400.0)
+        .show(ui, |ui| evidence::evidence_ui(ui, state, gazetteer, out));
+    egui::CentralPanel::default().show(ui, |ui| {
+        if let Some(job) = &state.loading {
+            loading::loading_ui(ui, job, out);
+        }
+        if let Some(target) = state.reader {
+            reader::reader_ui(ui, state, target, out);
+            return;
+        }
+        ui.horizontal(|ui| {
+            for (tab, name) in [
+                (Tab::Timeline, "Timeline"),
+                (Tab::Flow, "Flow"),
+                (Tab::Table, "Table"),
+            ] {
+                if ui
+                    .selectable_label(state.settings.tab == tab, name)
+                    .clicked()
+                {
+                    out.push(Command::SetTab(tab));
+                }
+            }
+        });
+        ui.separator();
+        match state.settings.tab {
+            Tab::Timeline => timeline::timeline_ui(ui, state, out),
+            Tab::Flow => flow::flow_ui(ui, state, out),
+            Tab::Table => table::table_ui(ui, state, out),
+        }
+    });
+}

@@ -1,0 +1,44 @@
+use crate::app::{AppState, Command};
+
+/// Counts, active filters, problems and the latest notice.
+pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        let d = &state.dataset;
+        ui.label(format!("{} articles", d.articles.len()));
+        ui.separator();
+        ui.label(format!(
+            "{} reports shown of {}",
+            state.visible.len(),
+            d.transfers.len()
+        ));
+        let filters = state.filters.describe(&|c| state.country_name(c));
+        if !filters.is_empty() {
+            ui.separator();
+            ui.label(format!("Filters: {}", filters.join("; ")));
+            let hidden = state.undated_hidden();
+            if hidden > 0 {
+                ui.label(format!(
+                    "({hidden} undated reports hidden by the date range)"
+                ));
+            }
+        }
+        ui.separator();
+        let problems = d.problems.len() + state.warnings.len();
+        let text = match problems {
+            0 => "No problems".to_owned(),
+            1 => "⚠ 1 problem".to_owned(),
+            n => format!("⚠ {n} problems"),
+        };
+        if ui
+            .selectable_label(state.show_problems, text)
+            .on_hover_text("Show or hide the files that could not be read")
+            .clicked()
+        {
+            out.push(Command::ToggleProblems);
+        }
+        if let Some(notice) = &state.notice {
+            ui.separator();
+            ui.label(notice);
+        }
+    });
+}

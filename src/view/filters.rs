@@ -1,0 +1,158 @@
+use super::TransferDate;
+use crate::dataset::{Category, Status, Transfer};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// The filters that apply to every view at once. Empty sets and `None` mean "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filters {
+    /// Country codes on either side.
+    pub countries: BTreeSet<String>,
+    /// Supplier codes.
+    pub suppliers: BTreeSet<String>,
+    /// Recipient codes.
+    pub recipients: BTreeSet<String>,
+    /// Categories.
+    pub categories: BTreeSet<Category>,
+    /// Statuses.
+    pub statuses: BTreeSet<Status>,
+    /// Earliest day (inclusive); a dated transfer passes when its span reaches it.
+    pub from: Option<Date>,
+    /// Latest day (inclusive).
+    pub to: Option<Date>,
+    /// Free text, matched case-insensitively against items, sentences, names and sources.
+    pub search: String,
+}
+
+impl Filters {
+    /// True when nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// True when a date bound is set (undated transfers are then hidden).
+    pub fn has_date_range(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    /// Whether `transfer` (dated `date`) passes every filter.
+    pub fn matches(&self, transfer: &Transfer, date: Option<&TransferDate>) -> bool {
+        let (s, r) = (&transfer.supplier.code, &transfer.recipient.code);
+        if !self.countries.is_empty() && !self.countries.contains(s) && !self.countries.contains(r)
+        {
+            return false;
+        }
+        if !self.suppliers.is_empty() && !self.suppliers.contains(s) {
+            return false;
+        }
+        if !self.recipients.is_empty() && !self.recipients.contains(r) {
+            return false;
+        }
+        if !self.categories.is_empty() && !self.categories.contains(&transfer.category) {
+            return false;
+        }
+        if !self.statuses.is_empty() && !self.statuses.contains(&transfer.status) {
+            return false;
+        }
+        if self.has_date_range() {
+            let Some(d) = date else { return false };
+            if self.from.is_some_and(|f| d.when.to < f) || self.to.is_some_and(|t| d.when.from > t)
+            {
+                return false;
+            }
+        }
+        let needle = self.search.trim().to_lowercase();
+        needle.is_empty() || searchable_text(transfer).any(|h| h.to_lowercase().contains(&needle))
+    }
+
+    /// The active filters in words ("country: Russia", "status: agreed, delivered"), with
+    /// country codes turned into names by `name`.
+    pub fn describe(&self, name: &dyn Fn(&str) -> String) -> Vec<String> {
+        let mut out = Vec::new();
+        let names =
+            |set: &BTreeSet<String>| set.iter().map(|c| name(c)).collect::<Vec<_>>().join(", ");
+        if !self.countries.is_empty() {
+            out.push(format!("country: {}", names(&self.countries)));
+        }
+        if !self.suppliers.is_empty() {
+            out.push(format!("supplier: {}", names(&self.suppliers)));
+        }
+        if !self.recipients.is_empty() {
+            out.push(format!("recipient: {}", names(&self.recipients)));
+        }
+        if !self.categories.is_empty() {
+            let list: Vec<&str> = self.categories.iter().map(|c| c.as_str()).collect();
+            out.push(format!("category: {}", list.join(", ")));
+        }
+        if !self.statuses.is_empty() {
+            let list: Vec<&str> = self.statuses.iter().map(|s| s.as_str()).collect();
+            out.push(format!("status: {}", list.join(", ")));
+        }
+        match (self.from, self.to) {
+            (Some(f), Some(t)) => out.push(format!("dates: {f} to {t}")),
+            (Some(f), None) => out.push(format!("dates: from {f}")),
+            (None, Some(t)) => out.push(format!("dates: until {t}")),
+            (None, None) => {}
+        }
+        if !self.search.trim().is_empty() {
+            out.push(format!("search: \"{}\"", self.search.trim()));
+        }
+        out
+    }
+}
+
+/// The texts free-text search looks at.
+fn searchable_text(t: &Transfer) -> impl Iterator<Item = &str> {
+    [
+        t.item.as_str(),
+        t.supplier.name.as_str(),
+        t.recipient.name.as_str(),
+        t.attribution.as_deref().unwrap_or(""),
+    ]
+    .into_iter()
+    .chain(t.evidence.iter().map(|e| e.sentence.as_str()))
+}
+
+/// Parses a date bound typed by a user: "2023", "2023-04" or "2023-04-05". A partial date
+/// stands for its first day, or its last day when `end` is true (so "to 2023" includes
+/// December). `None` when the text is not such a date.
+pub fn parse_date_bound(text: &str, end: bool) -> Option<Date> {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let num = |i: usize| parts.get(i).and_then(|p| p.parse::<i16>().ok());
+    let year = num(0).filter(|y| (1000..=9999).contains(y))?;
+    match parts.len() {
+        1 => Date::new(year, if end { 12 } else { 1 }, if end { 31 } else { 1 }).ok(),
+        2 => {
+            let first = Date::new(year, i8::try_from(num(1)?).ok()?, 1).ok()?;
+            Some(if end { first.last_of_month() } else { first })
+        }
+        3 => Date::new(
+            year,
+            i8::try_from(num(1)?).ok()?,
+            i8::try_from(num(2)?).ok()?,
+        )
+        .ok(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn date_bounds() {
+        assert_eq!(parse_date_bound("2023", false), Some(date(2023, 1, 1)));
+        assert_eq!(parse_date_bound("2023", true), Some(date(2023, 12, 31)));
+        assert_eq!(parse_date_bound("2024-02", true), Some(date(2024, 2, 29)));
+        assert_eq!(
+            parse_date_bound(" 2023-04-05 ", false),
+            Some(date(2023, 4, 5))
+        );
+        assert_eq!(parse_date_bound("April", false), None);
+        assert_eq!(parse_date_bound("2023-13", false), None);
+    }
+}

@@ -1,0 +1,75 @@
+use crate::dataset::{Dataset, Status};
+use std::collections::BTreeMap;
+
+/// What a flow band's width stands for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum FlowWeight {
+    /// Number of reports (transfers as reported in articles).
+    #[default]
+    Reports,
+    /// Sum of stated quantities; reports without a figure add nothing.
+    Quantity,
+}
+
+/// Identifies one band: a supplier -> recipient pair, split by status when coloured by status.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FlowKey {
+    /// Supplier code.
+    pub supplier: String,
+    /// Recipient code.
+    pub recipient: String,
+    /// The status, when bands are split by status.
+    pub status: Option<Status>,
+}
+
+/// The reports from one supplier to one recipient (of one status, when split).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flow {
+    /// Which band this is.
+    pub key: FlowKey,
+    /// Supplier display name.
+    pub supplier_name: String,
+    /// Recipient display name.
+    pub recipient_name: String,
+    /// Indices into the dataset's transfers.
+    pub transfers: Vec<usize>,
+    /// Sum of stated quantities.
+    pub quantity: u64,
+}
+
+impl Flow {
+    /// The band's weight in `mode`.
+    pub fn weight(&self, mode: FlowWeight) -> f64 {
+        match mode {
+            FlowWeight::Reports => self.transfers.len() as f64,
+            FlowWeight::Quantity => self.quantity as f64,
+        }
+    }
+}
+
+/// Groups the `visible` transfers of `dataset` into flows, in key order (deterministic).
+pub fn flows(dataset: &Dataset, visible: &[usize], by_status: bool) -> Vec<Flow> {
+    let mut map: BTreeMap<FlowKey, Flow> = BTreeMap::new();
+    for &i in visible {
+        let Some(t) = dataset.transfers.get(i) else {
+            continue;
+        };
+        let key = FlowKey {
+            supplier: t.supplier.code.clone(),
+            recipient: t.recipient.code.clone(),
+            status: by_status.then_some(t.status),
+        };
+        let flow = map.entry(key.clone()).or_insert_with(|| Flow {
+            key,
+            supplier_name: t.supplier.name.clone(),
+            recipient_name: t.recipient.name.clone(),
+            transfers: Vec::new(),
+            quantity: 0,
+        });
+        flow.transfers.push(i);
+        flow.quantity = flow
+            .quantity
+            .saturating_add(t.quantity.map_or(0, |q| q.value));
+    }
+    map.into_values().collect()
+}
