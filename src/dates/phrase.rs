@@ -216,7 +216,8 @@ mod tests {
     #[test]
     fn phrase_table() {
         let anchor = Some(date(2023, 11, 8)); // a Wednesday
-        let cases: &[(&str, Option<(Date, Date, Precision)>)] = &[
+        type Case = (&'static str, Option<(Date, Date, Precision)>);
+        let cases: &[Case] = &[
             (
                 "in April",
                 Some((date(2023, 4, 1), date(2023, 4, 30), Precision::Month)),

@@ -54,30 +54,23 @@ pub fn evidence_ui(
                         ))
                         .strong(),
                     );
-                    egui::Grid::new(("evidence_fields", i))
-                        .num_columns(2)
-                        .show(ui, |ui| {
-                            let mut field = |name: &str, value: String| {
-                                ui.label(egui::RichText::new(name).weak());
-                                ui.label(value);
-                                ui.end_row();
-                            };
-                            field("Status", t.status.to_string());
-                            field("Category", t.category.to_string());
-                            field("Quantity", quantity_label(t.quantity));
-                            if let Some(v) = t.value_usd {
-                                field("Value", format!("${}", super::format::thousands(v)));
-                            }
-                            field(
-                                "Date",
-                                date_label(
-                                    state.index.transfer_dates.get(i).and_then(Option::as_ref),
-                                ),
-                            );
-                            if let Some(a) = &t.attribution {
-                                field("According to", a.clone());
-                            }
+                    let field = |ui: &mut egui::Ui, name: &str, value: String| {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(egui::RichText::new(format!("{name}:")).weak());
+                            ui.label(value);
                         });
+                    };
+                    field(ui, "Status", t.status.to_string());
+                    field(ui, "Category", t.category.to_string());
+                    field(ui, "Quantity", quantity_label(t.quantity));
+                    if let Some(v) = t.value_usd {
+                        field(ui, "Value", format!("${}", super::format::thousands(v)));
+                    }
+                    let date = state.index.transfer_dates.get(i).and_then(Option::as_ref);
+                    field(ui, "Date", date_label(date));
+                    if let Some(a) = &t.attribution {
+                        field(ui, "According to", a.clone());
+                    }
                     for e in &t.evidence {
                         let Some(&article_index) = state.index.article_by_id.get(&e.article) else {
                             continue;

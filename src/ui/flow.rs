@@ -1,6 +1,6 @@
 use super::{EguiMeasure, paint_scene};
 use crate::app::{AppState, Command};
-use crate::chart::{FlowChartOptions, FlowColor, FlowTarget, Pos, layout_flow_chart};
+use crate::chart::{FlowChartOptions, FlowColor, FlowTarget, HitShape, Pos, layout_flow_chart};
 use crate::view::{FlowWeight, flows};
 
 /// The Sankey chart: bands from suppliers (left) to recipients (right). Hover highlights a
@@ -54,8 +54,8 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let (rect, _) =
-                ui.allocate_exact_size(egui::vec2(plain.width, plain.height), egui::Sense::hover());
+            let size = egui::vec2(plain.width, plain.height);
+            let (rect, chart) = ui.allocate_exact_size(size, egui::Sense::click());
             let origin = rect.min.to_vec2();
             let to_scene = |p: egui::Pos2| Pos::new(p.x - origin.x, p.y - origin.y);
             let pointer = ui
@@ -71,52 +71,63 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 plain
             };
             paint_scene(ui.painter(), &scene, origin);
-            // One accessible, clickable element per band and node; the precise shape under the
-            // pointer decides what a click means, since bounding boxes of curved bands overlap.
+            // A click anywhere on the chart means the precise shape under the pointer.
+            let mut clicked = chart
+                .clicked()
+                .then(|| chart.interact_pointer_pos())
+                .flatten()
+                .and_then(|p| scene.hit_test(to_scene(p)))
+                .map(|h| h.target.clone());
+            if let Some(h) = hovered
+                .as_ref()
+                .and_then(|t| scene.hits.iter().find(|h| &h.target == t))
+            {
+                let text = format!("{}\nClick to select", h.label);
+                chart.on_hover_text_at_pointer(text);
+            }
+            // One accessible element per band and node, so screen readers and tests can find
+            // and press them: a node's rectangle, or a small patch in the middle of a band
+            // (bounding boxes of curved bands overlap too much to stand for them).
             for (k, hit) in scene.hits.iter().enumerate().rev() {
-                let b = hit.shape.bounds();
-                let r = egui::Rect::from_min_max(
-                    egui::pos2(b.min.x, b.min.y) + origin,
-                    egui::pos2(b.max.x, b.max.y) + origin,
-                );
+                let r = match &hit.shape {
+                    HitShape::Rect(b) => egui::Rect::from_min_max(
+                        egui::pos2(b.min.x, b.min.y) + origin,
+                        egui::pos2(b.max.x, b.max.y) + origin,
+                    ),
+                    shape => {
+                        let p = shape.inner_point();
+                        egui::Rect::from_center_size(
+                            egui::pos2(p.x, p.y) + origin,
+                            egui::vec2(6.0, 4.0),
+                        )
+                    }
+                };
                 let response =
                     ui.interact(r, ui.scope_id().with(("flow_hit", k)), egui::Sense::click());
                 let label = hit.label.clone();
                 response
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-                let target = if response.clicked() {
-                    match response.interact_pointer_pos() {
-                        Some(p) => scene.hit_test(to_scene(p)).map(|h| h.target.clone()),
-                        None => Some(hit.target.clone()),
-                    }
-                } else {
-                    None
-                };
-                if response.hovered() {
-                    if let Some(h) = hovered
-                        .as_ref()
-                        .and_then(|t| scene.hits.iter().find(|h| &h.target == t))
-                    {
-                        let text = h.label.clone();
-                        response.on_hover_text(format!("{text}\nClick to select"));
+                if response.clicked() {
+                    clicked = Some(hit.target.clone());
+                }
+            }
+            match clicked {
+                Some(FlowTarget::Band(b)) => {
+                    if let Some(f) = flows.get(b) {
+                        out.push(Command::Select {
+                            transfers: f.transfers.clone(),
+                            label: format!("{} → {}", f.supplier_name, f.recipient_name),
+                        });
                     }
                 }
-                match target {
-                    Some(FlowTarget::Band(b)) => {
-                        if let Some(f) = flows.get(b) {
-                            out.push(Command::Select {
-                                transfers: f.transfers.clone(),
-                                label: format!("{} → {}", f.supplier_name, f.recipient_name),
-                            });
-                        }
-                    }
-                    Some(FlowTarget::Supplier(code) | FlowTarget::Recipient(code)) => {
-                        if !code.starts_with('*') {
-                            out.push(Command::FilterCountry(code));
-                        }
-                    }
-                    None => {}
+                // "Other N countries" is not one country: it has nothing to filter to.
+                Some(FlowTarget::Supplier(code) | FlowTarget::Recipient(code))
+                    if !code.starts_with('*') =>
+                {
+                    out.push(Command::FilterCountry(code));
                 }
+                Some(_) => {}
+                None => {}
             }
         });
 }

@@ -52,13 +52,16 @@ pub fn main_window(
             .default_size(160.0)
             .show(ui, |ui| problems::problems_ui(ui, state, out));
     }
+    let max_side = (ui.available_width() * 0.4).max(240.0);
     egui::Panel::left("articles")
         .resizable(true)
         .default_size(270.0)
+        .max_size(max_side)
         .show(ui, |ui| articles::articles_ui(ui, state, out));
     egui::Panel::right("evidence")
         .resizable(true)
         .default_size(400.0)
+        .max_size(max_side)
         .show(ui, |ui| evidence::evidence_ui(ui, state, gazetteer, out));
     egui::CentralPanel::default().show(ui, |ui| {
         if let Some(job) = &state.loading {

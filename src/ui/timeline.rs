@@ -42,6 +42,66 @@ fn color(status: Status) -> egui::Color32 {
     egui::Color32::from_rgb(r, g, b)
 }
 
+/// Grid lines on calendar boundaries: years, quarters, months or weeks depending on zoom.
+fn date_grid(input: egui_plot::GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let span = hi - lo;
+    let (Some(start), Some(end)) = (date_of(lo), date_of(hi)) else {
+        return Vec::new();
+    };
+    let mut marks = Vec::new();
+    if span > 365.0 * 6.0 {
+        let step = ((span / 365.0 / 8.0).ceil() as i16).max(1);
+        let mut y = start.year() - start.year().rem_euclid(step);
+        while let Ok(d) = Date::new(y, 1, 1) {
+            if d > end || marks.len() > 60 {
+                break;
+            }
+            marks.push(GridMark {
+                value: day_number(d),
+                step_size: 365.0 * f64::from(step),
+            });
+            y += step;
+        }
+        return marks;
+    }
+    if span > 40.0 {
+        // Months, every 1, 3 or 6 depending on how many fit.
+        let months = span / 30.0;
+        let step: i8 = if months > 36.0 {
+            6
+        } else if months > 14.0 {
+            3
+        } else {
+            1
+        };
+        let mut d = Date::new(start.year(), 1, 1).unwrap_or(start);
+        while d <= end && marks.len() < 120 {
+            if d >= start && (d.month() - 1) % step == 0 {
+                marks.push(GridMark {
+                    value: day_number(d),
+                    step_size: 30.0 * f64::from(step),
+                });
+            }
+            match d.checked_add(jiff::Span::new().months(1)) {
+                Ok(next) => d = next,
+                Err(_) => break,
+            }
+        }
+        return marks;
+    }
+    let step = if span > 10.0 { 7.0 } else { 1.0 };
+    let mut x = (lo / step).ceil() * step;
+    while x <= hi && marks.len() < 120 {
+        marks.push(GridMark {
+            value: x,
+            step_size: step,
+        });
+        x += step;
+    }
+    marks
+}
+
 /// One mark: a reported transfer at its date in its lane.
 struct Mark {
     transfer: usize,
@@ -120,7 +180,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
             let Some(date) = date_of(mark.value) else {
                 return String::new();
             };
-            if range.end() - range.start() > 3.0 * 365.0 {
+            if range.end() - range.start() > 6.0 * 365.0 {
                 date.strftime("%Y").to_string()
             } else if range.end() - range.start() > 90.0 {
                 date.strftime("%Y-%m").to_string()
@@ -128,6 +188,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
                 date.to_string()
             }
         })
+        .x_grid_spacer(date_grid)
         .y_axis_formatter(move |mark: GridMark, _| {
             let lane = -mark.value;
             if (lane - lane.round()).abs() > 1e-6 || lane < 0.0 {
@@ -238,10 +299,10 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
         let plot_response = response.response.clone();
         plot_response.on_hover_text_at_pointer(text);
     }
-    if response.response.clicked() {
-        if let Some(m) = response.response.interact_pointer_pos().and_then(nearest) {
-            select(m, out);
-        }
+    if response.response.clicked()
+        && let Some(m) = response.response.interact_pointer_pos().and_then(nearest)
+    {
+        select(m, out);
     }
     // Accessible elements for the marks in view, so screen readers and tests find them.
     if marks.len() <= MAX_ACCESSIBLE_MARKS {

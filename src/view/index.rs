@@ -77,10 +77,13 @@ fn first_article(t: &Transfer) -> Option<&str> {
 
 /// The event date from the report's date phrase, else the article's date.
 fn transfer_date(t: &Transfer, anchor: Option<ArticleDate>) -> Option<TransferDate> {
+    // Relative phrases ("on Wednesday", "in April") resolve only against a known publication
+    // date: an estimated one is just the latest date the text mentions, often much older.
+    let known = anchor.filter(|a| !a.estimated).map(|a| a.date);
     let from_text = t
         .date_text
         .as_deref()
-        .and_then(|p| resolve_phrase(p, anchor.map(|a| a.date)));
+        .and_then(|p| resolve_phrase(p, known));
     if let Some(when) = from_text {
         return Some(TransferDate {
             when,

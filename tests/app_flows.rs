@@ -1,0 +1,162 @@
+//! The desktop app driven as a user would, without a GPU or display: egui_kittest finds
+//! widgets and chart elements by their accessible labels and clicks them.
+
+use armsflow::app::{ArmsFlowApp, Settings, Tab};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/folder")
+}
+
+/// Opens the fixture folder in the app and waits for the background load to finish.
+fn open_fixture(tab: Tab) -> Harness<'static, ArmsFlowApp> {
+    let settings = Settings {
+        tab,
+        ..Settings::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            ArmsFlowApp::with_settings(&cc.egui_ctx, settings, Some(fixture()))
+                .expect("built-in data loads")
+        });
+    let start = Instant::now();
+    while harness.state().is_loading() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "load did not finish"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(4);
+    harness
+}
+
+#[test]
+fn flow_tab_shows_a_band_per_pair_and_nodes() {
+    let harness = open_fixture(Tab::Flow);
+    harness.get_by_label("Egypt → Russia: 3 reports");
+    harness.get_by_label("North Korea → Russia: 1 report");
+    harness.get_by_label("Sweden → Ukraine: 1 report");
+    harness.get_by_label("Supplier Egypt: 3 reports");
+    harness.get_by_label_contains("Recipient Ukraine");
+    assert_eq!(harness.state().state.visible.len(), 19);
+    harness.get_by_label("19 reports shown of 19");
+}
+
+#[test]
+fn clicking_a_band_shows_its_sentences_and_a_sentence_opens_the_reader() {
+    let mut harness = open_fixture(Tab::Flow);
+    harness.get_by_label("Egypt → Russia: 3 reports").click();
+    harness.run_steps(3);
+    let selection = harness.state().state.selection.clone();
+    assert_eq!(selection.transfers.len(), 3, "{selection:?}");
+    assert_eq!(selection.label, "Egypt → Russia");
+    // Every quoted sentence of the selection is in the Evidence panel.
+    let (sentence, start, article) = {
+        let state = &harness.state().state;
+        // A body sentence (a headline is also in the article list under the same words).
+        let e = selection
+            .transfers
+            .iter()
+            .flat_map(|&i| &state.dataset.transfers[i].evidence)
+            .find(|e| {
+                let a = state.index.article_by_id[&e.article];
+                state.dataset.articles[a].title != e.sentence
+            })
+            .expect("a body sentence");
+        (
+            e.sentence.clone(),
+            e.start,
+            state.index.article_by_id[&e.article],
+        )
+    };
+    harness.get_by_label(&sentence).click();
+    harness.run_steps(3);
+    let reader = harness.state().state.reader.expect("the reader is open");
+    assert_eq!((reader.article, reader.start), (article, start));
+    harness.get_by_label("← Back").click();
+    harness.run_steps(2);
+    assert!(harness.state().state.reader.is_none());
+    // The chart is back.
+    harness.get_by_label("Egypt → Russia: 3 reports");
+}
+
+#[test]
+fn filters_change_the_counts() {
+    let mut harness = open_fixture(Tab::Flow);
+    // A click on a country node filters every view to that country.
+    harness.get_by_label("Supplier Egypt: 3 reports").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.visible.len(), 3);
+    harness.get_by_label("3 reports shown of 19");
+    harness.get_by_label_contains("Filters: country: Egypt");
+    harness.get_by_label("Clear filters").click();
+    harness.run_steps(3);
+    harness.get_by_label("19 reports shown of 19");
+    // Free-text search over items and sentences.
+    harness.get_by_label("Search").click();
+    harness.run_steps(1);
+    harness.get_by_label("Search").type_text("helicopter");
+    harness.run_steps(3);
+    let shown = harness.state().state.visible.len();
+    assert!((1..19).contains(&shown), "search shows {shown}");
+    harness.get_by_label(&format!("{shown} reports shown of 19"));
+}
+
+#[test]
+fn bad_files_show_in_problems() {
+    let mut harness = open_fixture(Tab::Table);
+    harness.get_by_label("⚠ 2 problems").click();
+    harness.run_steps(3);
+    assert!(harness.state().state.show_problems);
+    // Listed with a marker among the articles, and with its reason in Problems.
+    assert_eq!(
+        harness.query_all_by_label("⚠ picture-renamed.txt").count(),
+        2
+    );
+    assert_eq!(harness.query_all_by_label("⚠ empty.txt").count(), 2);
+}
+
+#[test]
+fn table_rows_select_and_timeline_lists_undated() {
+    let mut harness = open_fixture(Tab::Table);
+    // Sort by supplier (a header button), then select the first row.
+    harness
+        .get_all_by_role_and_label(Role::Button, "Supplier")
+        .last()
+        .expect("a Supplier header")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().state.table_sort.0,
+        armsflow::app::TableColumn::Supplier
+    );
+    harness.get_by_label("Belarus").click();
+    harness.run_steps(2);
+    let selected = harness.state().state.selection.clone();
+    assert_eq!(selected.transfers.len(), 1, "{selected:?}");
+    assert!(
+        selected.label.starts_with("Belarus → Russia"),
+        "{selected:?}"
+    );
+    harness.get_by_label("Timeline").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.settings.tab, Tab::Timeline);
+    let undated = harness
+        .state()
+        .state
+        .index
+        .transfer_dates
+        .iter()
+        .filter(|d| d.is_none())
+        .count();
+    if undated > 0 {
+        harness.get_by_label_contains("Undated (");
+    }
+}
