@@ -154,52 +154,52 @@ pub fn layout_flow_chart(
     };
 
     // Scale: pixels per unit of weight, shrunk until the slots fit the height.
-    let total: f64 = flows.iter().map(weight_of).sum::<f64>().max(1e-9);
-    let mut scale = f64::from(avail) * 0.9 / total;
-    let band = |f: &Flow, scale: f64| ((weight_of(f) * scale) as f32).max(MIN_BAND);
-    for _ in 0..12 {
-        let needed = |nodes: &[Node], side_left: bool| -> f32 {
-            nodes
-                .iter()
-                .enumerate()
-                .map(|(i, _)| {
-                    let h: f32 = flows
-                        .iter()
-                        .filter(|f| {
-                            let n = if side_left {
-                                node_of(&left_index, &f.key.supplier)
-                            } else {
-                                node_of(&right_index, &f.key.recipient)
-                            };
-                            n == i
-                        })
-                        .map(|f| band(f, scale))
-                        .sum();
-                    h.max(label_height) + NODE_GAP
-                })
-                .sum::<f32>()
-                - NODE_GAP
-        };
-        let used = needed(&left, true).max(needed(&right, false));
-        if used <= avail {
-            break;
+    // Each node's flows, computed once: the scale search below sums them many times.
+    let mut left_flows: Vec<Vec<usize>> = vec![Vec::new(); left.len()];
+    let mut right_flows: Vec<Vec<usize>> = vec![Vec::new(); right.len()];
+    for (i, f) in flows.iter().enumerate() {
+        if let Some(v) = left_flows.get_mut(node_of(&left_index, &f.key.supplier)) {
+            v.push(i);
         }
-        scale *= f64::from(avail / used) * 0.98;
+        if let Some(v) = right_flows.get_mut(node_of(&right_index, &f.key.recipient)) {
+            v.push(i);
+        }
     }
-    for (nodes, is_left) in [(&mut left, true), (&mut right, false)] {
+    let band = |f: &Flow, scale: f64| ((weight_of(f) * scale) as f32).max(MIN_BAND);
+    let node_height = |members: &[usize], scale: f64| -> f32 {
+        members.iter().map(|&i| band(&flows[i], scale)).sum()
+    };
+    let needed = |scale: f64| -> f32 {
+        [&left_flows, &right_flows]
+            .iter()
+            .map(|side| {
+                side.iter()
+                    .map(|m| node_height(m, scale).max(label_height) + NODE_GAP)
+                    .sum::<f32>()
+                    - NODE_GAP
+            })
+            .fold(0.0_f32, f32::max)
+    };
+    // Scale: pixels per unit of weight, the largest whose slots fit the height. The height
+    // needed grows with the scale, so bisection finds it.
+    let total: f64 = flows.iter().map(weight_of).sum::<f64>().max(1e-9);
+    let mut scale = f64::from(avail) / total;
+    if needed(scale) > avail {
+        let (mut lo, mut hi) = (0.0, scale);
+        for _ in 0..40 {
+            let mid = (lo + hi) / 2.0;
+            if needed(mid) <= avail {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        scale = lo;
+    }
+    for (nodes, members) in [(&mut left, &left_flows), (&mut right, &right_flows)] {
         let mut y = top;
-        for (i, node) in nodes.iter_mut().enumerate() {
-            node.height = flows
-                .iter()
-                .filter(|f| {
-                    if is_left {
-                        node_of(&left_index, &f.key.supplier) == i
-                    } else {
-                        node_of(&right_index, &f.key.recipient) == i
-                    }
-                })
-                .map(|f| band(f, scale))
-                .sum();
+        for (node, m) in nodes.iter_mut().zip(members) {
+            node.height = node_height(m, scale);
             node.slot_top = y;
             node.slot_height = node.height.max(label_height);
             y += node.slot_height + NODE_GAP;
@@ -537,5 +537,104 @@ fn legend(
             anchor: Anchor::Start,
         });
         x += measure.width(s.as_str(), font) + 14.0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::ApproxMeasure;
+    use crate::view::FlowKey;
+
+    fn flow(s: &str, r: &str, n: usize) -> Flow {
+        Flow {
+            key: FlowKey {
+                supplier: s.into(),
+                recipient: r.into(),
+                status: None,
+            },
+            supplier_name: format!("Country {s}"),
+            recipient_name: format!("Country {r}"),
+            transfers: (0..n).collect(),
+            quantity: 0,
+        }
+    }
+
+    /// Vertical extents of the labels on one side (`anchor`), sorted.
+    fn label_rows(scene: &Scene<FlowTarget>, anchor: Anchor, font: f32) -> Vec<(f32, f32)> {
+        let mut rows: Vec<(f32, f32)> = scene
+            .primitives
+            .iter()
+            .filter_map(|p| match p {
+                Primitive::Text { pos, anchor: a, .. } if *a == anchor => {
+                    Some((pos.y - font * 0.6, pos.y + font * 0.6))
+                }
+                _ => None,
+            })
+            .collect();
+        rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+        rows
+    }
+
+    #[test]
+    fn one_band_per_flow_and_labels_never_overlap() {
+        // Many small suppliers and one dominant one: small nodes would crowd their labels.
+        let mut flows = vec![flow("AA", "ZZ", 60)];
+        for i in 0..25 {
+            flows.push(flow(
+                &format!("S{i:02}"),
+                if i % 2 == 0 { "ZZ" } else { "YY" },
+                1,
+            ));
+        }
+        let options = FlowChartOptions {
+            height: 500.0,
+            ..FlowChartOptions::default()
+        };
+        let scene = layout_flow_chart(&flows, &options, &ApproxMeasure);
+        let bands = scene
+            .hits
+            .iter()
+            .filter(|h| matches!(h.target, FlowTarget::Band(_)))
+            .count();
+        assert_eq!(bands, flows.len());
+        for anchor in [Anchor::End, Anchor::Start] {
+            let rows = label_rows(&scene, anchor, options.font_size);
+            for pair in rows.windows(2) {
+                assert!(pair[0].1 <= pair[1].0 + 0.01, "labels overlap: {pair:?}");
+            }
+        }
+        // Everything fits in the requested height, so the smallest suppliers were gathered.
+        assert!(scene.height <= options.height + 0.01, "{}", scene.height);
+        assert!(
+            scene
+                .hits
+                .iter()
+                .any(|h| h.label.starts_with("Supplier Other "))
+        );
+    }
+
+    #[test]
+    fn band_hit_regions_find_their_band() {
+        let flows = vec![
+            flow("AA", "ZZ", 3),
+            flow("BB", "ZZ", 1),
+            flow("AA", "YY", 2),
+        ];
+        let scene = layout_flow_chart(&flows, &FlowChartOptions::default(), &ApproxMeasure);
+        for hit in &scene.hits {
+            let p = scene.probe_point(hit).expect("a visible point");
+            assert_eq!(
+                scene.hit_test(p).map(|h| &h.target),
+                Some(&hit.target),
+                "{}",
+                hit.label
+            );
+        }
+        let labels: Vec<&str> = scene.hits.iter().map(|h| h.label.as_str()).collect();
+        assert!(
+            labels.contains(&"Country AA → Country ZZ: 3 reports"),
+            "{labels:?}"
+        );
     }
 }

@@ -201,20 +201,6 @@ impl HitShape {
             }
         }
     }
-
-    /// A point surely inside, for tests and assistive tools that click "the element".
-    pub fn inner_point(&self) -> Pos {
-        match self {
-            Self::Rect(r) => r.center(),
-            Self::Ribbon { top, bottom } => {
-                let mid = top.len() / 2;
-                match (top.get(mid), bottom.get(mid)) {
-                    (Some(a), Some(b)) => Pos::new(a.x, (a.y + b.y) / 2.0),
-                    _ => self.bounds().center(),
-                }
-            }
-        }
-    }
 }
 
 /// An interactive region of a scene, with the words a screen reader says for it.
@@ -247,5 +233,30 @@ impl<T> Scene<T> {
     /// The topmost region at `p`.
     pub fn hit_test(&self, p: Pos) -> Option<&HitRegion<T>> {
         self.hits.iter().find(|h| h.shape.contains(p))
+    }
+
+    /// A point where `region` (one of [`Scene::hits`]) is the topmost region, so a click
+    /// there reaches it: tried along the region's middle, from its centre outwards. `None`
+    /// when other regions cover it entirely.
+    pub fn probe_point(&self, region: &HitRegion<T>) -> Option<Pos> {
+        let is_region = |p: Pos| self.hit_test(p).is_some_and(|h| std::ptr::eq(h, region));
+        match &region.shape {
+            HitShape::Rect(r) => Some(r.center()).filter(|&p| is_region(p)),
+            HitShape::Ribbon { top, bottom } => {
+                let n = top.len().min(bottom.len());
+                let mid = n / 2;
+                (0..n)
+                    .map(|k| {
+                        if k % 2 == 0 {
+                            mid + k / 2
+                        } else {
+                            mid.wrapping_sub(k / 2 + 1)
+                        }
+                    })
+                    .filter_map(|i| Some((top.get(i)?, bottom.get(i)?)))
+                    .map(|(a, b)| Pos::new(a.x, (a.y + b.y) / 2.0))
+                    .find(|&p| is_region(p))
+            }
+        }
     }
 }

@@ -89,18 +89,23 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             // and press them: a node's rectangle, or a small patch in the middle of a band
             // (bounding boxes of curved bands overlap too much to stand for them).
             for (k, hit) in scene.hits.iter().enumerate().rev() {
-                let r = match &hit.shape {
-                    HitShape::Rect(b) => egui::Rect::from_min_max(
+                let r = match (&hit.shape, scene.probe_point(hit)) {
+                    (HitShape::Rect(b), _) => egui::Rect::from_min_max(
                         egui::pos2(b.min.x, b.min.y) + origin,
                         egui::pos2(b.max.x, b.max.y) + origin,
                     ),
-                    shape => {
-                        let p = shape.inner_point();
-                        egui::Rect::from_center_size(
-                            egui::pos2(p.x, p.y) + origin,
-                            egui::vec2(6.0, 4.0),
-                        )
-                    }
+                    (_, Some(p)) => egui::Rect::from_center_size(
+                        egui::pos2(p.x, p.y) + origin,
+                        egui::vec2(4.0, 2.0),
+                    ),
+                    // A band hidden under others entirely is still listed for screen readers.
+                    (shape, None) => egui::Rect::from_center_size(
+                        {
+                            let c = shape.bounds().center();
+                            egui::pos2(c.x, c.y) + origin
+                        },
+                        egui::vec2(4.0, 2.0),
+                    ),
                 };
                 let response =
                     ui.interact(r, ui.scope_id().with(("flow_hit", k)), egui::Sense::click());
