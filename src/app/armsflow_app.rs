@@ -18,7 +18,7 @@ pub struct ArmsFlowApp {
     extractor: Arc<Extractor>,
     load_options: LoadOptions,
     watcher: Option<FolderWatcher>,
-    dialog: Option<Receiver<Option<PathBuf>>>,
+    dialog: Option<Receiver<(Option<PathBuf>, Duration)>>,
     commands: Vec<Command>,
     ctx: egui::Context,
     title: String,
@@ -222,7 +222,9 @@ impl ArmsFlowApp {
                 if let Some(dir) = start_dir {
                     dialog = dialog.set_directory(dir);
                 }
-                let _ = sender.send(dialog.pick_folder());
+                let shown = std::time::Instant::now();
+                let picked = dialog.pick_folder();
+                let _ = sender.send((picked, shown.elapsed()));
                 ctx.request_repaint();
             });
         match spawned {
@@ -248,11 +250,18 @@ impl ArmsFlowApp {
         }
         if let Some(dialog) = &self.dialog {
             match dialog.try_recv() {
-                Ok(Some(folder)) => {
+                Ok((Some(folder), _)) => {
                     self.dialog = None;
                     self.commands.push(Command::OpenFolder(folder));
                 }
-                Ok(None) => self.dialog = None,
+                Ok((None, took)) => {
+                    self.dialog = None;
+                    // No person cancels a dialog this fast: no dialog service answered.
+                    if took < NO_DIALOG_SERVICE {
+                        self.state.warnings.push(NO_DIALOG_MESSAGE.into());
+                        self.state.show_problems = true;
+                    }
+                }
                 Err(TryRecvError::Empty) => {}
                 Err(TryRecvError::Disconnected) => {
                     self.dialog = None;
@@ -385,6 +394,12 @@ impl eframe::App for ArmsFlowApp {
         eframe::set_value(storage, eframe::APP_KEY, &self.state.settings);
     }
 }
+
+/// A folder dialog that returns nothing sooner than this was never shown.
+const NO_DIALOG_SERVICE: Duration = Duration::from_millis(250);
+const NO_DIALOG_MESSAGE: &str = "No folder dialog is available on this desktop (it needs \
+    xdg-desktop-portal or zenity). Drop a folder on the window, or start ArmsFlow with \
+    `armsflow FOLDER`.";
 
 /// DejaVu Sans, bundled: a fallback for the arrows and symbols egui's default font lacks
 /// ("Egypt → Russia", "⚠"). Exporters embed the same file, so text renders the same there.

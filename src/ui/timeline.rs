@@ -3,7 +3,7 @@ use crate::app::{AppState, Command};
 use crate::chart::status_color;
 use crate::dataset::Status;
 use crate::view::{LaneMode, lanes};
-use egui_plot::{GridMark, Legend, Line, MarkerShape, Plot, PlotPoint, Points};
+use egui_plot::{GridMark, Line, MarkerShape, Plot, PlotPoint, Points};
 use jiff::civil::Date;
 
 /// Day numbers on the x axis count from this day.
@@ -37,50 +37,57 @@ fn marker(status: Status) -> MarkerShape {
     }
 }
 
+/// The marker as a character, for the legend row.
+fn marker_glyph(status: Status) -> &'static str {
+    match marker(status) {
+        MarkerShape::Circle => "●",
+        MarkerShape::Diamond => "◆",
+        MarkerShape::Square => "■",
+        MarkerShape::Cross => "✕",
+        MarkerShape::Plus => "+",
+        MarkerShape::Up => "▲",
+        MarkerShape::Down => "▼",
+        MarkerShape::Left => "◀",
+        MarkerShape::Right => "▶",
+        MarkerShape::Asterisk => "✱",
+    }
+}
+
 fn color(status: Status) -> egui::Color32 {
     let [r, g, b, _] = status_color(status).0;
     egui::Color32::from_rgb(r, g, b)
 }
 
-/// Grid lines on calendar boundaries: years, quarters, months or weeks depending on zoom.
+/// Grid lines on calendar boundaries (days, weeks, months, quarters, years), spaced so their
+/// date labels fit: egui_plot hides labels closer than about 80 points.
 fn date_grid(input: egui_plot::GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
-    let span = hi - lo;
     let (Some(start), Some(end)) = (date_of(lo), date_of(hi)) else {
         return Vec::new();
     };
+    // base_step_size is the plot's smallest grid step (8 points): ten of them fit a label.
+    let need = input.base_step_size * 10.0;
+    let months: Option<i8> = [1_i8, 3, 6]
+        .into_iter()
+        .find(|m| f64::from(*m) * 30.4 >= need);
     let mut marks = Vec::new();
-    if span > 365.0 * 6.0 {
-        let step = ((span / 365.0 / 8.0).ceil() as i16).max(1);
-        let mut y = start.year() - start.year().rem_euclid(step);
-        while let Ok(d) = Date::new(y, 1, 1) {
-            if d > end || marks.len() > 60 {
-                break;
-            }
+    if need <= 7.0 {
+        let step = if need <= 1.0 { 1.0 } else { 7.0 };
+        let mut x = (lo / step).ceil() * step;
+        while x <= hi && marks.len() < 400 {
             marks.push(GridMark {
-                value: day_number(d),
-                step_size: 365.0 * f64::from(step),
+                value: x,
+                step_size: step,
             });
-            y += step;
+            x += step;
         }
-        return marks;
-    }
-    if span > 40.0 {
-        // Months, every 1, 3 or 6 depending on how many fit.
-        let months = span / 30.0;
-        let step: i8 = if months > 36.0 {
-            6
-        } else if months > 14.0 {
-            3
-        } else {
-            1
-        };
-        let mut d = Date::new(start.year(), 1, 1).unwrap_or(start);
-        while d <= end && marks.len() < 120 {
+    } else if let Some(step) = months.filter(|_| need > 7.0) {
+        let mut d = start.first_of_month();
+        while d <= end && marks.len() < 400 {
             if d >= start && (d.month() - 1) % step == 0 {
                 marks.push(GridMark {
                     value: day_number(d),
-                    step_size: 30.0 * f64::from(step),
+                    step_size: 30.4 * f64::from(step),
                 });
             }
             match d.checked_add(jiff::Span::new().months(1)) {
@@ -88,16 +95,24 @@ fn date_grid(input: egui_plot::GridInput) -> Vec<GridMark> {
                 Err(_) => break,
             }
         }
-        return marks;
-    }
-    let step = if span > 10.0 { 7.0 } else { 1.0 };
-    let mut x = (lo / step).ceil() * step;
-    while x <= hi && marks.len() < 120 {
-        marks.push(GridMark {
-            value: x,
-            step_size: step,
-        });
-        x += step;
+    } else {
+        let years = [1_i16, 2, 5, 10, 20, 50, 100]
+            .into_iter()
+            .find(|y| f64::from(*y) * 365.25 >= need)
+            .unwrap_or(100);
+        let mut y = start.year() - start.year().rem_euclid(years);
+        while let Ok(d) = Date::new(y, 1, 1) {
+            if d > end || marks.len() > 400 {
+                break;
+            }
+            if d >= start {
+                marks.push(GridMark {
+                    value: day_number(d),
+                    step_size: 365.25 * f64::from(years),
+                });
+            }
+            y += years;
+        }
     }
     marks
 }
@@ -159,6 +174,20 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
             })
         })
         .collect();
+    // Legend: the statuses on screen, with their marker and colour.
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Status:");
+        for status in Status::ALL {
+            if marks
+                .iter()
+                .any(|m| d.transfers[m.transfer].status == status)
+            {
+                ui.label(egui::RichText::new(marker_glyph(status)).color(color(status)));
+                ui.label(status.as_str());
+            }
+        }
+        ui.label(egui::RichText::new("— a bar is a month, year or range").weak());
+    });
     let y_of = |lane: usize| -(lane as f64);
     let undated_height = if undated.is_empty() { 0.0 } else { 70.0 };
     let plot_height = (ui.available_height() - undated_height).max(160.0);
@@ -170,19 +199,18 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
         .min(320.0);
     let mut plot = Plot::new("timeline")
         .height(plot_height)
-        .legend(Legend::default())
         .allow_zoom([true, false])
         .allow_scroll([true, true])
         .allow_drag([true, true])
         .show_grid([true, false])
         .y_axis_min_width(label_width + 8.0)
-        .x_axis_formatter(|mark: GridMark, range| {
+        .x_axis_formatter(|mark: GridMark, _range| {
             let Some(date) = date_of(mark.value) else {
                 return String::new();
             };
-            if range.end() - range.start() > 6.0 * 365.0 {
+            if mark.step_size >= 365.0 {
                 date.strftime("%Y").to_string()
-            } else if range.end() - range.start() > 90.0 {
+            } else if mark.step_size >= 28.0 {
                 date.strftime("%Y-%m").to_string()
             } else {
                 date.to_string()
@@ -209,9 +237,12 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
                 })
                 .collect()
         })
-        .label_formatter(|_| None)
-        .include_y(0.5)
-        .include_y(-(lanes.labels.len() as f64) + 0.5);
+        .label_formatter(|_| None);
+    // Lanes at least 26 points apart, so every lane label shows; when there are more lanes
+    // than fit, the busiest show first and dragging or scrolling reaches the others.
+    let lanes_fit = ((plot_height - 40.0) / 26.0).floor().max(3.0) as usize;
+    let shown = lanes.labels.len().min(lanes_fit).max(1);
+    plot = plot.default_y_bounds(-(shown as f64) + 0.5, 0.5);
     if reset {
         plot = plot.reset();
     }
