@@ -86,6 +86,17 @@ pub fn main_window(
             }
         });
         ui.separator();
+        if state.dataset.transfers.is_empty() {
+            let message = if state.loading.is_some() {
+                "Reading the folder…"
+            } else if state.dataset.articles.is_empty() {
+                "No articles in this folder: ArmsFlow reads .txt, .md and .html files."
+            } else {
+                "No transfers were found in these articles."
+            };
+            ui.centered_and_justified(|ui| ui.label(message));
+            return;
+        }
         match state.settings.tab {
             Tab::Timeline => timeline::timeline_ui(ui, state, out),
             Tab::Flow => flow::flow_ui(ui, state, out),
