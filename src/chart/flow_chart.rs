@@ -152,16 +152,26 @@ pub fn layout_flow_chart(
             .copied()
             .unwrap_or(0)
     };
+    // Each flow's (supplier node, recipient node), looked up once for every use below.
+    let pair: Vec<(usize, usize)> = flows
+        .iter()
+        .map(|f| {
+            (
+                node_of(&left_index, &f.key.supplier),
+                node_of(&right_index, &f.key.recipient),
+            )
+        })
+        .collect();
 
     // Scale: pixels per unit of weight, shrunk until the slots fit the height.
     // Each node's flows, computed once: the scale search below sums them many times.
     let mut left_flows: Vec<Vec<usize>> = vec![Vec::new(); left.len()];
     let mut right_flows: Vec<Vec<usize>> = vec![Vec::new(); right.len()];
-    for (i, f) in flows.iter().enumerate() {
-        if let Some(v) = left_flows.get_mut(node_of(&left_index, &f.key.supplier)) {
+    for (i, &(l, r)) in pair.iter().enumerate() {
+        if let Some(v) = left_flows.get_mut(l) {
             v.push(i);
         }
-        if let Some(v) = right_flows.get_mut(node_of(&right_index, &f.key.recipient)) {
+        if let Some(v) = right_flows.get_mut(r) {
             v.push(i);
         }
     }
@@ -227,56 +237,35 @@ pub fn layout_flow_chart(
     let band_x0 = left_node_x + NODE_WIDTH;
     let band_x1 = right_node_x.max(band_x0 + 40.0);
 
-    let color_of = |f: &Flow| match (options.color, f.key.status) {
+    let color_of = |i: usize, f: &Flow| match (options.color, f.key.status) {
         (FlowColor::Status, Some(s)) => status_color(s),
-        _ => categorical(node_of(&left_index, &f.key.supplier)),
+        _ => categorical(pair[i].0),
     };
     let hl = options.highlight.as_ref();
-    let is_lit = |i: usize, f: &Flow| match hl {
+    let is_lit = |i: usize| match hl {
         Some(FlowTarget::Band(b)) => *b == i,
-        Some(FlowTarget::Supplier(c)) => {
-            node_of(&left_index, &f.key.supplier) == node_of(&left_index, c)
-        }
-        Some(FlowTarget::Recipient(c)) => {
-            node_of(&right_index, &f.key.recipient) == node_of(&right_index, c)
-        }
+        Some(FlowTarget::Supplier(c)) => pair[i].0 == node_of(&left_index, c),
+        Some(FlowTarget::Recipient(c)) => pair[i].1 == node_of(&right_index, c),
         None => false,
     };
 
-    // Bands: stacked in each node in the order of the node at the other end, so they cross
-    // as little as possible.
-    let mut order: Vec<usize> = (0..flows.len()).collect();
+    // Bands: stacked in each node in the order of the node at the other end (then status),
+    // so they cross as little as possible. `ends` picks (this side's node, other side's).
     let status_rank = |f: &Flow| f.key.status.map_or(0, |s| s as usize);
-    order.sort_by_key(|&i| {
-        let f = &flows[i];
-        (
-            node_of(&left_index, &f.key.supplier),
-            node_of(&right_index, &f.key.recipient),
-            status_rank(f),
-        )
-    });
-    let mut left_fill: Vec<f32> = left.iter().map(Node::top).collect();
-    let mut starts = vec![0.0_f32; flows.len()];
-    for &i in &order {
-        let n = node_of(&left_index, &flows[i].key.supplier);
-        starts[i] = left_fill[n];
-        left_fill[n] += band(&flows[i], scale);
-    }
-    order.sort_by_key(|&i| {
-        let f = &flows[i];
-        (
-            node_of(&right_index, &f.key.recipient),
-            node_of(&left_index, &f.key.supplier),
-            status_rank(f),
-        )
-    });
-    let mut right_fill: Vec<f32> = right.iter().map(Node::top).collect();
-    let mut ends = vec![0.0_f32; flows.len()];
-    for &i in &order {
-        let n = node_of(&right_index, &flows[i].key.recipient);
-        ends[i] = right_fill[n];
-        right_fill[n] += band(&flows[i], scale);
-    }
+    let stack = |nodes: &[Node], ends: fn((usize, usize)) -> (usize, usize)| -> Vec<f32> {
+        let mut order: Vec<usize> = (0..flows.len()).collect();
+        order.sort_by_key(|&i| (ends(pair[i]), status_rank(&flows[i])));
+        let mut fill: Vec<f32> = nodes.iter().map(Node::top).collect();
+        let mut at = vec![0.0_f32; flows.len()];
+        for i in order {
+            let n = ends(pair[i]).0;
+            at[i] = fill[n];
+            fill[n] += band(&flows[i], scale);
+        }
+        at
+    };
+    let starts = stack(&left, |(l, r)| (l, r));
+    let ends = stack(&right, |(l, r)| (r, l));
     let mut band_hits = Vec::new();
     let mut lit_bands = Vec::new();
     for (i, f) in flows.iter().enumerate() {
@@ -286,12 +275,12 @@ pub fn layout_flow_chart(
             .iter()
             .map(|p| Pos::new(p.x, p.y + thickness))
             .collect();
-        let lit = is_lit(i, f);
+        let lit = is_lit(i);
         let alpha = if hl.is_none() || lit { 170 } else { 70 };
         let ribbon = Primitive::Ribbon {
             top: top_curve.clone(),
             bottom: bottom_curve.clone(),
-            fill: color_of(f).with_alpha(alpha),
+            fill: color_of(i, f).with_alpha(alpha),
         };
         if lit {
             lit_bands.push(ribbon);
@@ -320,12 +309,9 @@ pub fn layout_flow_chart(
     scene.primitives.extend(lit_bands);
 
     let lit_nodes: (Vec<usize>, Vec<usize>) = match hl {
-        Some(FlowTarget::Band(b)) => flows.get(*b).map_or((vec![], vec![]), |f| {
-            (
-                vec![node_of(&left_index, &f.key.supplier)],
-                vec![node_of(&right_index, &f.key.recipient)],
-            )
-        }),
+        Some(FlowTarget::Band(b)) => pair
+            .get(*b)
+            .map_or((vec![], vec![]), |&(l, r)| (vec![l], vec![r])),
         Some(FlowTarget::Supplier(c)) => (vec![node_of(&left_index, c)], vec![]),
         Some(FlowTarget::Recipient(c)) => (vec![], vec![node_of(&right_index, c)]),
         None => (vec![], vec![]),
