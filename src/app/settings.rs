@@ -15,6 +15,20 @@ pub enum Tab {
     Table,
 }
 
+impl Tab {
+    /// Every tab, in the order shown.
+    pub const ALL: [Tab; 3] = [Self::Timeline, Self::Flow, Self::Table];
+
+    /// The tab's name.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Timeline => "Timeline",
+            Self::Flow => "Flow",
+            Self::Table => "Table",
+        }
+    }
+}
+
 /// What the app remembers between runs (eframe persistence). Window size and panel widths
 /// are remembered by eframe and egui themselves.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,4 +1,4 @@
-use super::{citation, date_label, quantity_label};
+use super::{citation, date_label, dollars, quantity_label};
 use crate::app::{AppState, Command};
 use crate::gazetteer::Gazetteer;
 use crate::view::{HighlightKind, highlights};
@@ -64,7 +64,7 @@ pub fn evidence_ui(
                     field(ui, "Category", t.category.to_string());
                     field(ui, "Quantity", quantity_label(t.quantity));
                     if let Some(v) = t.value_usd {
-                        field(ui, "Value", format!("${}", super::format::thousands(v)));
+                        field(ui, "Value", dollars(v));
                     }
                     let date = state.index.transfer_dates.get(i).and_then(Option::as_ref);
                     field(ui, "Date", date_label(date));

@@ -1,5 +1,5 @@
 use crate::corpus::Article;
-use crate::dataset::{Qualifier, Quantity};
+use crate::dataset::{Qualifier, Quantity, Transfer};
 use crate::view::{DateSourceKind, TransferDate};
 
 /// "more than 100", "150", "about 300", "up to 50".
@@ -14,6 +14,16 @@ pub fn quantity_label(q: Option<Quantity>) -> String {
         Qualifier::About => format!("about {n}"),
         Qualifier::UpTo => format!("up to {n}"),
     }
+}
+
+/// "Egypt → Russia: helicopter engines": how a single report is named in labels.
+pub fn transfer_label(t: &Transfer) -> String {
+    format!("{} → {}: {}", t.supplier.name, t.recipient.name, t.item)
+}
+
+/// A dollar value with separators: "$1,850,000,000".
+pub fn dollars(v: u64) -> String {
+    format!("${}", thousands(v))
 }
 
 /// 1234567 -> "1,234,567".

@@ -50,12 +50,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
             }
         });
         ui.menu_button("View", |ui| {
-            for (tab, name) in [
-                (Tab::Timeline, "Timeline"),
-                (Tab::Flow, "Flow"),
-                (Tab::Table, "Table"),
-            ] {
-                if ui.radio(state.settings.tab == tab, name).clicked() {
+            for tab in Tab::ALL {
+                if ui.radio(state.settings.tab == tab, tab.title()).clicked() {
                     out.push(Command::SetTab(tab));
                 }
             }

@@ -16,7 +16,7 @@ mod status_bar;
 mod table;
 mod timeline;
 
-pub use format::{citation, date_label, quantity_label};
+pub use format::{citation, date_label, dollars, quantity_label, transfer_label};
 pub use paint::{EguiMeasure, paint_scene};
 
 use crate::app::{AppState, Command, Tab};
@@ -72,13 +72,9 @@ pub fn main_window(
             return;
         }
         ui.horizontal(|ui| {
-            for (tab, name) in [
-                (Tab::Timeline, "Timeline"),
-                (Tab::Flow, "Flow"),
-                (Tab::Table, "Table"),
-            ] {
+            for tab in Tab::ALL {
                 if ui
-                    .selectable_label(state.settings.tab == tab, name)
+                    .selectable_label(state.settings.tab == tab, tab.title())
                     .clicked()
                 {
                     out.push(Command::SetTab(tab));

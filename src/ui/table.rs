@@ -1,4 +1,4 @@
-use super::quantity_label;
+use super::{dollars, quantity_label, transfer_label};
 use crate::app::{AppState, Command, TableColumn};
 use crate::dataset::Transfer;
 use egui_extras::{Column, TableBuilder};
@@ -91,10 +91,7 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                     t.item.clone(),
                     t.category.to_string(),
                     quantity_label(t.quantity),
-                    t.value_usd.map_or_else(
-                        || "—".to_owned(),
-                        |v| format!("${}", super::format::thousands(v)),
-                    ),
+                    t.value_usd.map_or_else(|| "—".to_owned(), dollars),
                     t.status.to_string(),
                     sources(t),
                 ];
@@ -106,7 +103,7 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 if row.response().clicked() {
                     out.push(Command::Select {
                         transfers: vec![i],
-                        label: format!("{} → {}: {}", t.supplier.name, t.recipient.name, t.item),
+                        label: transfer_label(t),
                     });
                 }
             });

@@ -1,4 +1,4 @@
-use super::{date_label, quantity_label};
+use super::{date_label, quantity_label, transfer_label};
 use crate::app::{AppState, Command};
 use crate::chart::status_color;
 use crate::dataset::Status;
@@ -303,10 +303,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
                 )
             });
         format!(
-            "{} → {}: {}\nQuantity: {}\nStatus: {}\nDate: {}\nSource: {source}",
-            t.supplier.name,
-            t.recipient.name,
-            t.item,
+            "{}\nQuantity: {}\nStatus: {}\nDate: {}\nSource: {source}",
+            transfer_label(t),
             quantity_label(t.quantity),
             t.status,
             date_label(
@@ -322,7 +320,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
         let t = &d.transfers[m.transfer];
         out.push(Command::Select {
             transfers: vec![m.transfer],
-            label: format!("{} → {}: {}", t.supplier.name, t.recipient.name, t.item),
+            label: transfer_label(t),
         });
     };
     if let Some(m) = response.response.hover_pos().and_then(nearest) {
@@ -367,11 +365,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
                 ui.horizontal(|ui| {
                     for &i in &undated {
                         let t = &d.transfers[i];
-                        let text = egui::RichText::new(format!(
-                            "{} → {}: {}",
-                            t.supplier.name, t.recipient.name, t.item
-                        ))
-                        .color(color(t.status));
+                        let text = egui::RichText::new(transfer_label(t)).color(color(t.status));
                         if ui
                             .button(text)
                             .on_hover_text(format!("Status: {}", t.status))
@@ -379,10 +373,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
                         {
                             out.push(Command::Select {
                                 transfers: vec![i],
-                                label: format!(
-                                    "{} → {}: {}",
-                                    t.supplier.name, t.recipient.name, t.item
-                                ),
+                                label: transfer_label(t),
                             });
                         }
                     }
