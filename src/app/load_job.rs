@@ -41,6 +41,7 @@ impl LoadJob {
     ) -> Self {
         let progress = Arc::new(LoadProgress::default());
         let (sender, receiver) = mpsc::channel();
+        let failure = sender.clone();
         let job_progress = Arc::clone(&progress);
         let job_folder = folder.to_owned();
         let spawned = std::thread::Builder::new()
@@ -56,14 +57,8 @@ impl LoadJob {
                 wake();
             });
         if let Err(e) = spawned {
-            let (sender, failed) = mpsc::channel();
-            let _ = sender.send(LoadResult::Failed(format!("cannot start loading: {e}")));
-            return Self {
-                folder: folder.to_owned(),
-                progress,
-                started: Instant::now(),
-                receiver: failed,
-            };
+            // The receiver is held below, so this send cannot fail.
+            let _ = failure.send(LoadResult::Failed(format!("cannot start loading: {e}")));
         }
         Self {
             folder: folder.to_owned(),

@@ -69,8 +69,8 @@ const LABEL_GAP: f32 = 6.0;
 const NODE_GAP: f32 = 4.0;
 const MIN_BAND: f32 = 2.0;
 const CURVE_STEPS: usize = 32;
-/// The node that stands for every country beyond what fits.
-const OTHER: &str = "*other*";
+/// The code of the node that stands for every country beyond what fits (not a country).
+pub const OTHER_CODE: &str = "*other*";
 
 /// One side's node after layout.
 #[derive(Debug, Clone)]
@@ -148,7 +148,7 @@ pub fn layout_flow_chart(
     let node_of = |index: &BTreeMap<String, usize>, code: &str| {
         index
             .get(code)
-            .or_else(|| index.get(OTHER))
+            .or_else(|| index.get(OTHER_CODE))
             .copied()
             .unwrap_or(0)
     };
@@ -434,7 +434,7 @@ fn side_nodes<'a>(
     let rest = &list[keep..];
     let reports = rest.iter().map(|x| x.3).sum();
     nodes.push(node(
-        OTHER,
+        OTHER_CODE,
         &format!("Other {} countries", rest.len()),
         reports,
     ));

@@ -7,7 +7,7 @@ mod measure;
 mod palette;
 mod scene;
 
-pub use flow_chart::{FlowChartOptions, FlowColor, FlowTarget, layout_flow_chart};
+pub use flow_chart::{FlowChartOptions, FlowColor, FlowTarget, OTHER_CODE, layout_flow_chart};
 pub use measure::{ApproxMeasure, TextMeasure};
 pub use palette::{Theme, categorical, status_color};
 pub use scene::{Anchor, HitRegion, HitShape, Pos, Primitive, Rect, Rgba, Scene};

@@ -1,6 +1,8 @@
 use super::{EguiMeasure, paint_scene};
 use crate::app::{AppState, Command};
-use crate::chart::{FlowChartOptions, FlowColor, FlowTarget, HitShape, Pos, layout_flow_chart};
+use crate::chart::{
+    FlowChartOptions, FlowColor, FlowTarget, HitShape, OTHER_CODE, Pos, layout_flow_chart,
+};
 use crate::view::{FlowWeight, flows};
 
 /// The Sankey chart: bands from suppliers (left) to recipients (right). Hover highlights a
@@ -127,7 +129,7 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 }
                 // "Other N countries" is not one country: it has nothing to filter to.
                 Some(FlowTarget::Supplier(code) | FlowTarget::Recipient(code))
-                    if !code.starts_with('*') =>
+                    if code != OTHER_CODE =>
                 {
                     out.push(Command::FilterCountry(code));
                 }
