@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::time::Instant;
 
 /// How a load ended.
 #[derive(Debug)]
@@ -25,8 +24,6 @@ pub struct LoadJob {
     pub folder: PathBuf,
     /// Counters the progress bar reads, and the cancel flag.
     pub progress: Arc<LoadProgress>,
-    /// When it started.
-    pub started: Instant,
     receiver: Receiver<LoadResult>,
 }
 
@@ -63,7 +60,6 @@ impl LoadJob {
         Self {
             folder: folder.to_owned(),
             progress,
-            started: Instant::now(),
             receiver,
         }
     }
