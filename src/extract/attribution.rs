@@ -57,6 +57,13 @@ fn joinable(t: &Token) -> bool {
     t.kind != TokenKind::Punct || t.lower == "'" || t.lower == "-"
 }
 
+/// The first `max` tokens of `tokens` that still belong to one phrase (no punctuation
+/// but apostrophes and hyphens).
+fn joined_run(tokens: &[Token], max: usize) -> &[Token] {
+    let n = tokens.iter().take_while(|t| joinable(t)).take(max).count();
+    &tokens[..n]
+}
+
 fn phrase(text: &str, tokens: &[Token]) -> String {
     match (tokens.first(), tokens.last()) {
         (Some(a), Some(b)) => text[a.span.start..b.span.end].to_owned(),
@@ -88,14 +95,9 @@ pub fn find_attribution(text: &str, tokens: &[Token]) -> Option<String> {
             break;
         }
         if t.lower == "according" && tokens.get(i + 1).is_some_and(|n| n.lower == "to") {
-            let after: Vec<Token> = tokens[i + 2..]
-                .iter()
-                .take_while(|t| joinable(t))
-                .take(10)
-                .cloned()
-                .collect();
+            let after = joined_run(&tokens[i + 2..], 10);
             if !after.is_empty() {
-                found = Some(phrase(text, &after));
+                found = Some(phrase(text, after));
             }
             continue;
         }
@@ -157,15 +159,10 @@ pub fn find_attribution(text: &str, tokens: &[Token]) -> Option<String> {
             found = Some(phrase(text, &after));
         }
     }
-    let citing = tokens.iter().position(|t| t.lower == "citing").map(|i| {
-        let after: Vec<Token> = tokens[i + 1..]
-            .iter()
-            .take_while(|t| joinable(t))
-            .take(12)
-            .cloned()
-            .collect();
-        phrase(text, &after)
-    });
+    let citing = tokens
+        .iter()
+        .position(|t| t.lower == "citing")
+        .map(|i| phrase(text, joined_run(&tokens[i + 1..], 12)));
     match (found, citing) {
         (Some(f), Some(c)) if !c.is_empty() => Some(format!("{f}, citing {c}")),
         (None, Some(c)) if !c.is_empty() => Some(format!("citing {c}")),
