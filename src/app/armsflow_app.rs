@@ -150,7 +150,11 @@ impl ArmsFlowApp {
                 state.settings.tab = tab;
                 state.reader = None;
             }
-            Command::SetLaneMode(mode) => state.settings.lane_mode = mode,
+            Command::SetLaneMode(mode) => {
+                state.settings.lane_mode = mode;
+                state.timeline_view.first_lane = 0;
+            }
+            Command::SetTimelineView(view) => state.timeline_view = view,
             Command::SetFlowWeight(weight) => state.settings.flow_weight = weight,
             Command::SetFlowColor(color) => state.settings.flow_color = color,
             Command::SetTheme(theme) => {
@@ -200,6 +204,7 @@ impl ArmsFlowApp {
             self.watcher = None;
             self.state.selection = Selection::default();
             self.state.reader = None;
+            self.state.timeline_view = super::TimelineView::default();
         }
         self.state.folder = Some(folder.to_owned());
         self.state.is_sample = is_sample;
@@ -401,16 +406,19 @@ const NO_DIALOG_MESSAGE: &str = "No folder dialog is available on this desktop (
     xdg-desktop-portal or zenity). Drop a folder on the window, or start ArmsFlow with \
     `armsflow FOLDER`.";
 
-/// DejaVu Sans, bundled: a fallback for the arrows and symbols egui's default font lacks
-/// ("Egypt → Russia", "⚠"). Exporters embed the same file, so text renders the same there.
-pub const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-
+/// Registers the bundled chart font: as the only font of the chart family (so chart text
+/// is drawn with the font the layout measured), and as a fallback for the arrows and symbols
+/// egui's default font lacks ("Egypt → Russia", "⚠").
 fn add_fallback_font(ctx: &egui::Context) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
     ctx.add_font(FontInsert::new(
         "DejaVuSans",
-        egui::FontData::from_static(FALLBACK_FONT),
+        egui::FontData::from_static(crate::chart::CHART_FONT),
         vec![
+            InsertFontFamily {
+                family: egui::FontFamily::Name(crate::ui::CHART_FAMILY.into()),
+                priority: FontPriority::Highest,
+            },
             InsertFontFamily {
                 family: egui::FontFamily::Proportional,
                 priority: FontPriority::Lowest,

@@ -1,4 +1,4 @@
-use super::{Tab, TableColumn};
+use super::{Tab, TableColumn, TimelineView};
 use crate::chart::{FlowColor, Theme};
 use crate::view::{Filters, FlowWeight, LaneMode};
 use std::path::PathBuf;
@@ -49,6 +49,8 @@ pub enum Command {
     SetTab(Tab),
     /// Timeline lanes per pair or per supplier.
     SetLaneMode(LaneMode),
+    /// Pan, zoom or scroll the timeline.
+    SetTimelineView(TimelineView),
     /// Flow band width by reports or quantity.
     SetFlowWeight(FlowWeight),
     /// Flow colours by supplier or status.

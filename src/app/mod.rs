@@ -19,5 +19,5 @@ pub use load_job::{LoadJob, LoadResult};
 pub use run::{ICON_PNG, run_app};
 pub use sample::{SAMPLE_ARTICLES, sample_folder};
 pub use settings::{Settings, Tab};
-pub use state::{AppState, ReaderTarget, Selection, TableColumn};
+pub use state::{AppState, ReaderTarget, Selection, TableColumn, TimelineView};
 pub use watcher::FolderWatcher;

@@ -1,4 +1,5 @@
 use super::{LoadJob, Settings};
+use crate::chart::DayRange;
 use crate::dataset::Dataset;
 use crate::view::{DatasetIndex, Filters};
 use std::path::PathBuf;
@@ -111,6 +112,17 @@ pub struct AppState {
     pub table_sort: (TableColumn, bool),
     /// A short message for the status bar ("Copied citation").
     pub notice: Option<String>,
+    /// What part of the timeline is shown.
+    pub timeline_view: TimelineView,
+}
+
+/// The part of the timeline in view: plain data the Timeline panel changes with commands.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct TimelineView {
+    /// The days shown; `None` fits every mark.
+    pub window: Option<DayRange>,
+    /// The first lane shown.
+    pub first_lane: usize,
 }
 
 impl AppState {

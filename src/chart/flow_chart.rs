@@ -1,5 +1,5 @@
 use super::{
-    Anchor, HitRegion, HitShape, Pos, Primitive, Rect, Scene, TextMeasure, Theme, categorical,
+    fit_text, Anchor, HitRegion, HitShape, Pos, Primitive, Rect, Scene, TextMeasure, Theme, categorical,
     status_color,
 };
 use crate::dataset::Status;
@@ -337,7 +337,7 @@ pub fn layout_flow_chart(
                 fill,
                 stroke: (lit.contains(&i) || selected).then_some((theme.text(), 2.0)),
             });
-            let label = fit_label(&node.label, max_label, font, measure);
+            let label = fit_text(&node.label, max_label, font, measure);
             let y = node.slot_top + node.slot_height / 2.0;
             let (tx, anchor) = if is_left {
                 (x - LABEL_GAP, Anchor::End)
@@ -482,18 +482,6 @@ fn band_label(f: &Flow, weight: FlowWeight) -> String {
         "{} → {}: {reports}{status}{qty}",
         f.supplier_name, f.recipient_name
     )
-}
-
-/// `label`, shortened with an ellipsis to fit `max` pixels.
-fn fit_label(label: &str, max: f32, size: f32, measure: &dyn TextMeasure) -> String {
-    if measure.width(label, size) <= max {
-        return label.to_owned();
-    }
-    let mut s: String = label.to_owned();
-    while !s.is_empty() && measure.width(&format!("{s}…"), size) > max {
-        s.pop();
-    }
-    format!("{}…", s.trim_end())
 }
 
 /// A row of status swatches under the chart.

@@ -15,3 +15,17 @@ impl TextMeasure for ApproxMeasure {
         text.chars().count() as f32 * size * 0.6
     }
 }
+
+/// `text`, shortened with an ellipsis to fit `max` pixels at `size`, so a long label
+/// ("Democratic Republic of the Congo") is cut where the reader sees it, never clipped by an
+/// edge.
+pub fn fit_text(text: &str, max: f32, size: f32, measure: &dyn TextMeasure) -> String {
+    if measure.width(text, size) <= max {
+        return text.to_owned();
+    }
+    let mut s: String = text.to_owned();
+    while !s.is_empty() && measure.width(&format!("{s}…"), size) > max {
+        s.pop();
+    }
+    format!("{}…", s.trim_end())
+}

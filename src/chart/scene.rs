@@ -124,6 +124,26 @@ pub enum Primitive {
         /// Width in pixels.
         width: f32,
     },
+    /// A filled circle with an optional outline.
+    Circle {
+        /// Centre.
+        center: Pos,
+        /// Radius in pixels.
+        radius: f32,
+        /// Fill colour.
+        fill: Rgba,
+        /// Outline colour and width.
+        stroke: Option<(Rgba, f32)>,
+    },
+    /// A filled closed polygon with an optional outline.
+    Polygon {
+        /// Corners in order.
+        points: Vec<Pos>,
+        /// Fill colour.
+        fill: Rgba,
+        /// Outline colour and width.
+        stroke: Option<(Rgba, f32)>,
+    },
     /// One line of text, vertically centred on `pos.y`.
     Text {
         /// Anchor point.
@@ -137,6 +157,31 @@ pub enum Primitive {
         /// Which part of the text sits at `pos.x`.
         anchor: Anchor,
     },
+}
+
+impl Primitive {
+    /// The same primitive moved by `(dx, dy)`.
+    pub fn translated(&self, dx: f32, dy: f32) -> Self {
+        let mv = |p: &Pos| Pos::new(p.x + dx, p.y + dy);
+        let mv_all = |ps: &[Pos]| ps.iter().map(mv).collect::<Vec<_>>();
+        let mut out = self.clone();
+        match &mut out {
+            Self::Rect { rect, .. } => {
+                *rect = Rect {
+                    min: mv(&rect.min),
+                    max: mv(&rect.max),
+                };
+            }
+            Self::Ribbon { top, bottom, .. } => {
+                *top = mv_all(top);
+                *bottom = mv_all(bottom);
+            }
+            Self::Line { points, .. } | Self::Polygon { points, .. } => *points = mv_all(points),
+            Self::Circle { center, .. } => *center = mv(center),
+            Self::Text { pos, .. } => *pos = mv(pos),
+        }
+        out
+    }
 }
 
 /// The shape of an interactive region.

@@ -1,4 +1,4 @@
-use super::{EguiMeasure, paint_scene};
+use super::paint_scene;
 use crate::app::{AppState, Command};
 use crate::chart::{
     FlowChartOptions, FlowColor, FlowTarget, HitShape, OTHER_CODE, Pos, layout_flow_chart,
@@ -40,8 +40,7 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         })
         .map(FlowTarget::Band);
     let size = ui.available_size();
-    let ctx = ui.ctx().clone();
-    let measure = EguiMeasure(&ctx);
+    let measure = crate::chart::chart_measure();
     let mut options = FlowChartOptions {
         width: size.x.max(300.0),
         height: size.y.max(200.0),
@@ -52,7 +51,7 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         highlight: None,
         selected,
     };
-    let plain = layout_flow_chart(&flows, &options, &measure);
+    let plain = layout_flow_chart(&flows, &options, measure);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -68,7 +67,7 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 .map(|h| h.target.clone());
             let scene = if hovered.is_some() {
                 options.highlight = hovered.clone();
-                layout_flow_chart(&flows, &options, &measure)
+                layout_flow_chart(&flows, &options, measure)
             } else {
                 plain
             };

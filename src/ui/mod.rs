@@ -6,7 +6,6 @@ mod articles;
 mod evidence;
 mod filter_bar;
 mod flow;
-mod format;
 mod loading;
 mod menu;
 mod paint;
@@ -16,8 +15,8 @@ mod status_bar;
 mod table;
 mod timeline;
 
-pub use format::{citation, date_label, dollars, quantity_label, transfer_label};
-pub use paint::{EguiMeasure, paint_scene};
+pub use crate::view::{citation, date_label, dollars, quantity_label, transfer_label};
+pub use paint::{CHART_FAMILY, paint_scene};
 
 use crate::app::{AppState, Command, Tab};
 use crate::gazetteer::Gazetteer;

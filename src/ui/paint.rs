@@ -1,37 +1,22 @@
-use crate::chart::{Anchor, Pos, Primitive, Rgba, Scene, TextMeasure};
-use egui::{Color32, FontId, Mesh, Painter, Pos2, Shape, Stroke, StrokeKind, Vec2};
+use crate::chart::{Anchor, Pos, Primitive, Rgba, Scene};
+use egui::{Color32, FontFamily, FontId, Mesh, Painter, Pos2, Shape, Stroke, StrokeKind, Vec2};
 
-/// Measures text with egui's own fonts, so chart labels are sized exactly as drawn.
-pub struct EguiMeasure<'a>(pub &'a egui::Context);
-
-impl TextMeasure for EguiMeasure<'_> {
-    fn width(&self, text: &str, size: f32) -> f32 {
-        self.0.fonts_mut(|f| {
-            f.layout_no_wrap(text.to_owned(), FontId::proportional(size), Color32::WHITE)
-                .size()
-                .x
-        })
-    }
-}
-
-impl EguiMeasure<'_> {
-    /// Width of `text` at the body size of the UI.
-    pub fn width_of(&self, text: &str) -> f32 {
-        self.width(text, 13.0)
-    }
-}
+/// The egui font family that holds only the chart font ([`crate::chart::CHART_FONT`]), so
+/// chart text on screen is drawn with the font the layout measured and exports embed.
+pub const CHART_FAMILY: &str = "chart";
 
 fn color(c: Rgba) -> Color32 {
     let [r, g, b, a] = c.0;
     Color32::from_rgba_unmultiplied(r, g, b, a)
 }
 
-fn pos(p: Pos, offset: Vec2) -> Pos2 {
-    Pos2::new(p.x, p.y) + offset
+fn stroke(s: Option<(Rgba, f32)>) -> Stroke {
+    s.map_or(Stroke::NONE, |(c, w)| Stroke::new(w, color(c)))
 }
 
 /// Paints `scene` with its top-left corner at `offset`.
 pub fn paint_scene<T>(painter: &Painter, scene: &Scene<T>, offset: Vec2) {
+    let pos = |p: &Pos| Pos2::new(p.x, p.y) + offset;
     painter.rect_filled(
         egui::Rect::from_min_size(offset.to_pos2(), Vec2::new(scene.width, scene.height)),
         0.0,
@@ -39,10 +24,30 @@ pub fn paint_scene<T>(painter: &Painter, scene: &Scene<T>, offset: Vec2) {
     );
     for p in &scene.primitives {
         match p {
-            Primitive::Rect { rect, fill, stroke } => {
-                let r = egui::Rect::from_min_max(pos(rect.min, offset), pos(rect.max, offset));
-                let stroke = stroke.map_or(Stroke::NONE, |(c, w)| Stroke::new(w, color(c)));
-                painter.rect(r, 2.0, color(*fill), stroke, StrokeKind::Inside);
+            Primitive::Rect {
+                rect,
+                fill,
+                stroke: s,
+            } => {
+                let r = egui::Rect::from_min_max(pos(&rect.min), pos(&rect.max));
+                painter.rect(r, 2.0, color(*fill), stroke(*s), StrokeKind::Inside);
+            }
+            Primitive::Circle {
+                center,
+                radius,
+                fill,
+                stroke: s,
+            } => {
+                painter.circle(pos(center), *radius, color(*fill), stroke(*s));
+            }
+            Primitive::Polygon {
+                points,
+                fill,
+                stroke: s,
+            } => {
+                // Every polygon a chart draws (triangles, diamonds) is convex.
+                let pts: Vec<Pos2> = points.iter().map(pos).collect();
+                painter.add(Shape::convex_polygon(pts, color(*fill), stroke(*s)));
             }
             Primitive::Ribbon { top, bottom, fill } => {
                 // A triangle strip between the two edges: exact for any curve, where a
@@ -50,8 +55,8 @@ pub fn paint_scene<T>(painter: &Painter, scene: &Scene<T>, offset: Vec2) {
                 let mut mesh = Mesh::default();
                 let c = color(*fill);
                 for (t, b) in top.iter().zip(bottom) {
-                    mesh.colored_vertex(pos(*t, offset), c);
-                    mesh.colored_vertex(pos(*b, offset), c);
+                    mesh.colored_vertex(pos(t), c);
+                    mesh.colored_vertex(pos(b), c);
                 }
                 let n = u32::try_from(top.len().min(bottom.len())).unwrap_or(0);
                 for i in 0..n.saturating_sub(1) {
@@ -66,7 +71,7 @@ pub fn paint_scene<T>(painter: &Painter, scene: &Scene<T>, offset: Vec2) {
                 color: c,
                 width,
             } => {
-                let pts: Vec<Pos2> = points.iter().map(|p| pos(*p, offset)).collect();
+                let pts: Vec<Pos2> = points.iter().map(pos).collect();
                 painter.add(Shape::line(pts, Stroke::new(*width, color(*c))));
             }
             Primitive::Text {
@@ -82,10 +87,10 @@ pub fn paint_scene<T>(painter: &Painter, scene: &Scene<T>, offset: Vec2) {
                     Anchor::End => egui::Align2::RIGHT_CENTER,
                 };
                 painter.text(
-                    pos(*p, offset),
+                    pos(p),
                     align,
                     text,
-                    FontId::proportional(*size),
+                    FontId::new(*size, FontFamily::Name(CHART_FAMILY.into())),
                     color(*c),
                 );
             }

@@ -1,137 +1,27 @@
-use super::{date_label, quantity_label, transfer_label};
-use crate::app::{AppState, Command};
-use crate::chart::status_color;
-use crate::dataset::Status;
-use crate::view::{LaneMode, lanes};
-use egui_plot::{GridMark, Line, MarkerShape, Plot, PlotPoint, Points};
-use jiff::civil::Date;
+use super::{paint_scene, transfer_label};
+use crate::app::{AppState, Command, TimelineView};
+use crate::chart::{
+    DayRange, Pos, Scene, TimelineChartOptions, TimelineGeometry, TimelineTarget, chart_measure,
+    date_of_day, day_number, layout_timeline_chart, status_color,
+};
+use crate::view::{LaneMode, TimelineData, timeline_data};
+use egui_plot::{Bar, BarChart, GridMark, Plot, VLine};
+use std::collections::BTreeMap;
 
-/// Day numbers on the x axis count from this day.
-const EPOCH: Date = jiff::civil::date(1970, 1, 1);
-/// Pointer distance (pixels) within which a mark counts as hovered.
-const HOVER_RADIUS: f32 = 10.0;
-/// Above this many marks, per-mark accessible elements are not created (the plot itself
+/// Above this many hit regions, per-mark accessible elements are not created (the chart
 /// stays usable; the table lists every report).
 const MAX_ACCESSIBLE_MARKS: usize = 400;
-
-fn day_number(d: Date) -> f64 {
-    EPOCH.until(d).map_or(0.0, |s| f64::from(s.get_days()))
-}
-
-fn date_of(day: f64) -> Option<Date> {
-    let days = day.round() as i64;
-    EPOCH.checked_add(jiff::Span::new().days(days)).ok()
-}
-
-fn marker(status: Status) -> MarkerShape {
-    match status {
-        Status::Requested => MarkerShape::Up,
-        Status::Negotiating => MarkerShape::Right,
-        Status::Agreed => MarkerShape::Square,
-        Status::Planned => MarkerShape::Diamond,
-        Status::Delivered => MarkerShape::Circle,
-        Status::Refused => MarkerShape::Down,
-        Status::Cancelled => MarkerShape::Cross,
-        Status::Denied => MarkerShape::Asterisk,
-        Status::Unknown => MarkerShape::Plus,
-    }
-}
-
-/// The marker as a character, for the legend row.
-fn marker_glyph(status: Status) -> &'static str {
-    match marker(status) {
-        MarkerShape::Circle => "●",
-        MarkerShape::Diamond => "◆",
-        MarkerShape::Square => "■",
-        MarkerShape::Cross => "✕",
-        MarkerShape::Plus => "+",
-        MarkerShape::Up => "▲",
-        MarkerShape::Down => "▼",
-        MarkerShape::Left => "◀",
-        MarkerShape::Right => "▶",
-        MarkerShape::Asterisk => "✱",
-    }
-}
-
-fn color(status: Status) -> egui::Color32 {
-    let [r, g, b, _] = status_color(status).0;
-    egui::Color32::from_rgb(r, g, b)
-}
-
-/// Grid lines on calendar boundaries (days, weeks, months, quarters, years), spaced so their
-/// date labels fit: egui_plot hides labels closer than about 80 points.
-fn date_grid(input: egui_plot::GridInput) -> Vec<GridMark> {
-    let (lo, hi) = input.bounds;
-    let (Some(start), Some(end)) = (date_of(lo), date_of(hi)) else {
-        return Vec::new();
-    };
-    // base_step_size is the plot's smallest grid step (8 points): ten of them fit a label.
-    let need = input.base_step_size * 10.0;
-    let months: Option<i8> = [1_i8, 3, 6]
-        .into_iter()
-        .find(|m| f64::from(*m) * 30.4 >= need);
-    let mut marks = Vec::new();
-    if need <= 7.0 {
-        let step = if need <= 1.0 { 1.0 } else { 7.0 };
-        let mut x = (lo / step).ceil() * step;
-        while x <= hi && marks.len() < 400 {
-            marks.push(GridMark {
-                value: x,
-                step_size: step,
-            });
-            x += step;
-        }
-    } else if let Some(step) = months.filter(|_| need > 7.0) {
-        let mut d = start.first_of_month();
-        while d <= end && marks.len() < 400 {
-            if d >= start && (d.month() - 1) % step == 0 {
-                marks.push(GridMark {
-                    value: day_number(d),
-                    step_size: 30.4 * f64::from(step),
-                });
-            }
-            match d.checked_add(jiff::Span::new().months(1)) {
-                Ok(next) => d = next,
-                Err(_) => break,
-            }
-        }
-    } else {
-        let years = [1_i16, 2, 5, 10, 20, 50, 100]
-            .into_iter()
-            .find(|y| f64::from(*y) * 365.25 >= need)
-            .unwrap_or(100);
-        let mut y = start.year() - start.year().rem_euclid(years);
-        while let Ok(d) = Date::new(y, 1, 1) {
-            if d > end || marks.len() > 400 {
-                break;
-            }
-            if d >= start {
-                marks.push(GridMark {
-                    value: day_number(d),
-                    step_size: 365.25 * f64::from(years),
-                });
-            }
-            y += years;
-        }
-    }
-    marks
-}
-
-/// One mark: a reported transfer at its date in its lane.
-struct Mark {
-    transfer: usize,
-    lane: usize,
-    x: f64,
-    from: f64,
-    to: f64,
-}
+/// Height of the reports-per-month overview above the chart.
+const OVERVIEW_HEIGHT: f32 = 64.0;
+/// Pixels of wheel scrolling per lane.
+const SCROLL_PER_LANE: f32 = 24.0;
 
 /// Reports over time: one lane per pair (or supplier), a mark per report at its event date
-/// (a span for month, year or range precision), shape and colour by status. Undated reports
-/// are listed under the plot.
+/// (a bar for month, year or range precision), shape and colour by status. The chart is laid
+/// out by [`layout_timeline_chart`], the same layout the exporter writes. Above it, a
+/// reports-per-month overview (click to move there); below it, the undated reports.
 pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
-    let d = &state.dataset;
-    let mut reset = false;
+    let view = state.timeline_view;
     ui.horizontal(|ui| {
         ui.label("Lanes:");
         for (mode, name) in [
@@ -143,241 +33,303 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
             }
         }
         ui.separator();
-        reset = ui
-            .button("Reset view")
-            .on_hover_text("Show every mark (or double-click the plot)")
-            .clicked();
-        ui.label(egui::RichText::new("Scroll to zoom, drag to pan").weak());
+        if ui
+            .button("Fit all")
+            .on_hover_text("Show every dated report (or double-click the chart)")
+            .clicked()
+        {
+            out.push(Command::SetTimelineView(TimelineView::default()));
+        }
+        ui.label(
+            egui::RichText::new("Drag to pan · Ctrl+scroll to zoom · scroll for more lanes")
+                .weak(),
+        );
     });
-    let (dated, undated): (Vec<usize>, Vec<usize>) = state.visible.iter().partition(|&&i| {
-        state
-            .index
-            .transfer_dates
-            .get(i)
-            .is_some_and(Option::is_some)
-    });
-    let lanes = lanes(d, &dated, state.settings.lane_mode);
-    let marks: Vec<Mark> = lanes
-        .lane_of
+    let data = timeline_data(
+        &state.dataset,
+        &state.index,
+        &state.visible,
+        state.settings.lane_mode,
+    );
+    let undated_height = if data.undated.is_empty() { 0.0 } else { 64.0 };
+    let mut selected = state.selection.transfers.clone();
+    selected.sort_unstable();
+    let mut options = TimelineChartOptions {
+        width: ui.available_width().max(300.0),
+        height: (ui.available_height() - undated_height - OVERVIEW_HEIGHT - 8.0).max(180.0),
+        theme: state.settings.theme,
+        font_size: 13.0,
+        window: view.window,
+        first_lane: view.first_lane,
+        highlight: None,
+        selected,
+    };
+    let measure = chart_measure();
+    let (plain, geometry) = layout_timeline_chart(&data, &options, measure);
+    overview_ui(ui, &data, &geometry, view, out);
+
+    let (rect, chart) = ui.allocate_exact_size(
+        egui::vec2(plain.width, plain.height),
+        egui::Sense::click_and_drag(),
+    );
+    let origin = rect.min.to_vec2();
+    let to_scene = |p: egui::Pos2| Pos::new(p.x - origin.x, p.y - origin.y);
+    let hovered = chart
+        .hover_pos()
+        .and_then(|p| plain.hit_test(to_scene(p)))
+        .map(|h| h.target);
+    let scene = if hovered.is_some() {
+        options.highlight = hovered;
+        layout_timeline_chart(&data, &options, measure).0
+    } else {
+        plain
+    };
+    paint_scene(ui.painter(), &scene, origin);
+    if let Some(h) = hovered.and_then(|t| scene.hits.iter().find(|h| h.target == t)) {
+        let text = format!("{}\nClick to select", h.label.replace("; ", "\n"));
+        chart.clone().on_hover_text_at_pointer(text);
+    }
+    navigate(ui, &chart, &geometry, &data, view, out);
+    let mut clicked = chart
+        .clicked()
+        .then(|| chart.interact_pointer_pos())
+        .flatten()
+        .and_then(|p| scene.hit_test(to_scene(p)))
+        .map(|h| h.target);
+    if scene.hits.len() <= MAX_ACCESSIBLE_MARKS {
+        clicked = accessible_marks(ui, &scene, origin).or(clicked);
+    }
+    if let Some(target) = clicked {
+        select(state, &data, target, out);
+    }
+    undated_ui(ui, state, &data, out);
+}
+
+/// Drag pans the days, Ctrl+scroll (or pinch) zooms around the pointer, the wheel scrolls
+/// lanes, a double-click fits everything again.
+fn navigate(
+    ui: &egui::Ui,
+    chart: &egui::Response,
+    geometry: &TimelineGeometry,
+    data: &TimelineData,
+    view: TimelineView,
+    out: &mut Vec<Command>,
+) {
+    if chart.double_clicked() {
+        out.push(Command::SetTimelineView(TimelineView::default()));
+        return;
+    }
+    let mut next = TimelineView {
+        window: Some(geometry.window),
+        first_lane: geometry.lanes_shown.start,
+    };
+    if chart.dragged() {
+        let d = chart.drag_delta();
+        if let Some(w) = &mut next.window {
+            *w = w.panned(-f64::from(d.x) * geometry.days_per_pixel());
+        }
+    }
+    if chart.hovered() {
+        let (zoom, scroll) = ui.input(|i| {
+            // Whole wheel steps, not egui's smoothed delta: one notch moves one lane.
+            let mut wheel = egui::Vec2::ZERO;
+            for e in &i.raw.events {
+                if let egui::Event::MouseWheel { unit, delta, .. } = e {
+                    wheel += match unit {
+                        egui::MouseWheelUnit::Point => *delta,
+                        egui::MouseWheelUnit::Line => *delta * SCROLL_PER_LANE,
+                        egui::MouseWheelUnit::Page => *delta * SCROLL_PER_LANE * 10.0,
+                    };
+                }
+            }
+            let wheel = if i.modifiers.command {
+                egui::Vec2::ZERO
+            } else {
+                wheel
+            };
+            (i.zoom_delta(), wheel)
+        });
+        if (zoom - 1.0).abs() > 1e-3
+            && let (Some(w), Some(p)) = (&mut next.window, chart.hover_pos())
+        {
+            let at = geometry.day_at(p.x - chart.rect.min.x);
+            *w = w.zoomed(f64::from(zoom), at);
+        } else if scroll.y != 0.0 {
+            let lanes = (scroll.y.abs() / SCROLL_PER_LANE).ceil() as usize;
+            let last = data.lanes.labels.len().saturating_sub(geometry.lanes_fit);
+            next.first_lane = if scroll.y > 0.0 {
+                next.first_lane.saturating_sub(lanes)
+            } else {
+                (next.first_lane + lanes).min(last)
+            };
+        } else if scroll.x != 0.0
+            && let Some(w) = &mut next.window
+        {
+            *w = w.panned(-f64::from(scroll.x) * geometry.days_per_pixel());
+        }
+    }
+    let moved = next.window != Some(geometry.window) && (chart.dragged() || chart.hovered());
+    if moved || next.first_lane != geometry.lanes_shown.start {
+        // Until the user moves the days, keep fitting every mark as the data changes.
+        if !moved {
+            next.window = view.window;
+        }
+        out.push(Command::SetTimelineView(next));
+    }
+}
+
+/// One accessible element per mark and lane label, so screen readers and tests can find
+/// and press them. Returns what was pressed.
+fn accessible_marks(
+    ui: &mut egui::Ui,
+    scene: &Scene<TimelineTarget>,
+    origin: egui::Vec2,
+) -> Option<TimelineTarget> {
+    let mut clicked = None;
+    for hit in scene.hits.iter().rev() {
+        let Some(p) = scene.probe_point(hit) else {
+            continue;
+        };
+        let r = egui::Rect::from_center_size(egui::pos2(p.x, p.y) + origin, egui::vec2(6.0, 6.0));
+        let id = ui.scope_id().with(("timeline_hit", hit.target));
+        let response = ui.interact(r, id, egui::Sense::click());
+        let label = hit.label.clone();
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if response.clicked() {
+            clicked = Some(hit.target);
+        }
+    }
+    clicked
+}
+
+fn select(state: &AppState, data: &TimelineData, target: TimelineTarget, out: &mut Vec<Command>) {
+    match target {
+        TimelineTarget::Mark(i) => {
+            if let Some(t) = state.dataset.transfers.get(i) {
+                out.push(Command::Select {
+                    transfers: vec![i],
+                    label: transfer_label(t),
+                });
+            }
+        }
+        TimelineTarget::Lane(lane) => {
+            let transfers: Vec<usize> = data
+                .marks
+                .iter()
+                .filter(|m| m.lane == lane)
+                .map(|m| m.transfer)
+                .collect();
+            if let Some(label) = data.lanes.labels.get(lane) {
+                out.push(Command::Select {
+                    transfers,
+                    label: label.clone(),
+                });
+            }
+        }
+    }
+}
+
+/// Reports per month over every dated report, with the days in view marked; a click moves
+/// the chart there.
+fn overview_ui(
+    ui: &mut egui::Ui,
+    data: &TimelineData,
+    geometry: &TimelineGeometry,
+    view: TimelineView,
+    out: &mut Vec<Command>,
+) {
+    let mut per_month: BTreeMap<jiff::civil::Date, u32> = BTreeMap::new();
+    for m in &data.marks {
+        *per_month
+            .entry(m.when.middle().first_of_month())
+            .or_default() += 1;
+    }
+    let bars: Vec<Bar> = per_month
         .iter()
-        .filter_map(|&(t, lane)| {
-            let when = state.index.transfer_dates.get(t).copied().flatten()?.when;
-            let from = day_number(when.from);
-            // A span covers its last day too.
-            let to = day_number(when.to) + 1.0;
-            Some(Mark {
-                transfer: t,
-                lane,
-                x: day_number(when.middle()),
-                from,
-                to,
+        .map(|(&month, &n)| Bar::new(day_number(month) + 15.0, f64::from(n)).width(26.0))
+        .collect();
+    let color = {
+        let [r, g, b, _] = status_color(crate::dataset::Status::Agreed).0;
+        egui::Color32::from_rgb(r, g, b)
+    };
+    let window = geometry.window;
+    let response = Plot::new("timeline_overview")
+        .height(OVERVIEW_HEIGHT)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_y(false)
+        .show_axes([true, false])
+        .show_grid([false, false])
+        .include_y(0.0)
+        .x_axis_formatter(|mark: GridMark, _| {
+            date_of_day(mark.value).map_or_else(String::new, |d| {
+                if mark.step_size >= 300.0 {
+                    d.year().to_string()
+                } else {
+                    d.strftime("%Y-%m").to_string()
+                }
             })
         })
-        .collect();
-    // Legend: the statuses on screen, with their marker and colour.
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Status:");
-        for status in Status::ALL {
-            if marks
-                .iter()
-                .any(|m| d.transfers[m.transfer].status == status)
-            {
-                ui.label(egui::RichText::new(marker_glyph(status)).color(color(status)));
-                ui.label(status.as_str());
-            }
-        }
-        ui.label(egui::RichText::new("— a bar is a month, year or range").weak());
-    });
-    let y_of = |lane: usize| -(lane as f64);
-    let undated_height = if undated.is_empty() { 0.0 } else { 70.0 };
-    let plot_height = (ui.available_height() - undated_height).max(160.0);
-    let labels = lanes.labels.clone();
-    let label_width = labels
-        .iter()
-        .map(|l| super::EguiMeasure(ui.ctx()).width_of(l))
-        .fold(60.0_f32, f32::max)
-        .min(320.0);
-    let mut plot = Plot::new("timeline")
-        .height(plot_height)
-        .allow_zoom([true, false])
-        .allow_scroll([true, true])
-        .allow_drag([true, true])
-        .show_grid([true, false])
-        .y_axis_min_width(label_width + 8.0)
-        .x_axis_formatter(|mark: GridMark, _range| {
-            let Some(date) = date_of(mark.value) else {
-                return String::new();
-            };
-            if mark.step_size >= 365.0 {
-                date.strftime("%Y").to_string()
-            } else if mark.step_size >= 28.0 {
-                date.strftime("%Y-%m").to_string()
-            } else {
-                date.to_string()
-            }
+        .label_formatter(|hover| {
+            let (egui_plot::HoverPosition::NearDataPoint { position, .. }
+            | egui_plot::HoverPosition::Elsewhere { position }) = hover;
+            date_of_day(position.x).map(|d| d.strftime("%Y-%m").to_string())
         })
-        .x_grid_spacer(date_grid)
-        .y_axis_formatter(move |mark: GridMark, _| {
-            let lane = -mark.value;
-            if (lane - lane.round()).abs() > 1e-6 || lane < 0.0 {
-                return String::new();
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new("Reports per month", bars).color(color));
+            for (name, x) in [("In view from", window.start), ("In view to", window.end)] {
+                plot.vline(VLine::new(name, x).color(egui::Color32::GRAY));
             }
-            labels
-                .get(lane.round() as usize)
-                .cloned()
-                .unwrap_or_default()
-        })
-        .y_grid_spacer(|input| {
-            let (lo, hi) = input.bounds;
-            let (lo, hi) = (lo.ceil() as i64, hi.floor() as i64);
-            (lo..=hi)
-                .map(|v| GridMark {
-                    value: v as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .label_formatter(|_| None);
-    // Lanes at least 26 points apart, so every lane label shows; when there are more lanes
-    // than fit, the busiest show first and dragging or scrolling reaches the others.
-    let lanes_fit = ((plot_height - 40.0) / 26.0).floor().max(3.0) as usize;
-    let shown = lanes.labels.len().min(lanes_fit).max(1);
-    plot = plot.default_y_bounds(-(shown as f64) + 0.5, 0.5);
-    if reset {
-        plot = plot.reset();
-    }
-    let response = plot.show(ui, |plot_ui| {
-        for status in Status::ALL {
-            let ms: Vec<&Mark> = marks
-                .iter()
-                .filter(|m| d.transfers[m.transfer].status == status)
-                .collect();
-            if ms.is_empty() {
-                continue;
-            }
-            for m in ms.iter().filter(|m| m.to - m.from > 1.5) {
-                plot_ui.line(
-                    Line::new(
-                        status.as_str(),
-                        vec![[m.from, y_of(m.lane)], [m.to, y_of(m.lane)]],
-                    )
-                    .color(color(status).gamma_multiply(0.6))
-                    .width(4.0),
-                );
-            }
-            let points: Vec<[f64; 2]> = ms.iter().map(|m| [m.x, y_of(m.lane)]).collect();
-            plot_ui.points(
-                Points::new(status.as_str(), points)
-                    .shape(marker(status))
-                    .color(color(status))
-                    .filled(true)
-                    .radius(6.0),
-            );
-        }
-    });
-    let transform = response.transform;
-    let screen = |m: &Mark| transform.position_from_point(&PlotPoint::new(m.x, y_of(m.lane)));
-    let frame = *transform.frame();
-    let nearest = |p: egui::Pos2| {
-        marks
-            .iter()
-            .map(|m| (m, screen(m).distance(p)))
-            .filter(|(_, dist)| *dist <= HOVER_RADIUS)
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(m, _)| m)
-    };
-    let describe = |m: &Mark| {
-        let t = &d.transfers[m.transfer];
-        let source = state
-            .index
-            .transfer_article
-            .get(m.transfer)
-            .copied()
-            .flatten()
-            .and_then(|a| d.articles.get(a))
-            .map_or_else(String::new, |a| {
-                format!(
-                    "{} ({})",
-                    a.title,
-                    a.outlet.as_deref().unwrap_or("outlet unknown")
-                )
-            });
-        format!(
-            "{}\nQuantity: {}\nStatus: {}\nDate: {}\nSource: {source}",
-            transfer_label(t),
-            quantity_label(t.quantity),
-            t.status,
-            date_label(
-                state
-                    .index
-                    .transfer_dates
-                    .get(m.transfer)
-                    .and_then(Option::as_ref)
-            ),
-        )
-    };
-    let select = |m: &Mark, out: &mut Vec<Command>| {
-        let t = &d.transfers[m.transfer];
-        out.push(Command::Select {
-            transfers: vec![m.transfer],
-            label: transfer_label(t),
         });
-    };
-    if let Some(m) = response.response.hover_pos().and_then(nearest) {
-        let text = describe(m);
-        let plot_response = response.response.clone();
-        plot_response.on_hover_text_at_pointer(text);
-    }
     if response.response.clicked()
-        && let Some(m) = response.response.interact_pointer_pos().and_then(nearest)
+        && let Some(p) = response.response.interact_pointer_pos()
     {
-        select(m, out);
+        let day = response.transform.value_from_position(p).x;
+        let centre = (window.start + window.end) / 2.0;
+        out.push(Command::SetTimelineView(TimelineView {
+            window: Some(DayRange::panned(&window, day - centre)),
+            first_lane: view.first_lane,
+        }));
     }
-    // Accessible elements for the marks in view, so screen readers and tests find them.
-    if marks.len() <= MAX_ACCESSIBLE_MARKS {
-        for m in &marks {
-            let c = screen(m);
-            if !frame.contains(c) {
-                continue;
-            }
-            let r = egui::Rect::from_center_size(c, egui::vec2(8.0, 8.0));
-            let id = ui.scope_id().with(("timeline_mark", m.transfer));
-            let mark_response = ui.interact(r, id, egui::Sense::click());
-            let label = describe(m).replace('\n', "; ");
-            mark_response
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-            if mark_response.clicked() {
-                select(m, out);
-            }
-        }
+}
+
+/// The reports with no date at all, as buttons that select them.
+fn undated_ui(ui: &mut egui::Ui, state: &AppState, data: &TimelineData, out: &mut Vec<Command>) {
+    if data.undated.is_empty() {
+        return;
     }
-    if !undated.is_empty() {
-        ui.label(
-            egui::RichText::new(format!(
-                "Undated ({}): no date in the text or the article",
-                undated.len()
-            ))
-            .strong(),
-        );
-        egui::ScrollArea::horizontal()
-            .id_salt("undated_strip")
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    for &i in &undated {
-                        let t = &d.transfers[i];
-                        let text = egui::RichText::new(transfer_label(t)).color(color(t.status));
-                        if ui
-                            .button(text)
-                            .on_hover_text(format!("Status: {}", t.status))
-                            .clicked()
-                        {
-                            out.push(Command::Select {
-                                transfers: vec![i],
-                                label: transfer_label(t),
-                            });
-                        }
+    ui.label(
+        egui::RichText::new(format!(
+            "Undated ({}): no date in the text or the article",
+            data.undated.len()
+        ))
+        .strong(),
+    );
+    egui::ScrollArea::horizontal()
+        .id_salt("undated_strip")
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for &i in &data.undated {
+                    let Some(t) = state.dataset.transfers.get(i) else {
+                        continue;
+                    };
+                    let [r, g, b, _] = status_color(t.status).0;
+                    let text = egui::RichText::new(transfer_label(t))
+                        .color(egui::Color32::from_rgb(r, g, b));
+                    if ui
+                        .button(text)
+                        .on_hover_text(format!("Status: {}", t.status))
+                        .clicked()
+                    {
+                        out.push(Command::Select {
+                            transfers: vec![i],
+                            label: transfer_label(t),
+                        });
                     }
-                });
+                }
             });
-    }
+        });
 }

@@ -4,12 +4,16 @@
 
 mod filters;
 mod flows;
+mod format;
 mod highlight;
 mod index;
 mod lanes;
+mod timeline_marks;
 
 pub use filters::{Filters, parse_date_bound};
+pub use format::{citation, date_label, dollars, quantity_label, thousands, transfer_label};
 pub use flows::{Flow, FlowKey, FlowWeight, flows};
 pub use highlight::{Highlight, HighlightKind, highlights};
 pub use index::{DatasetIndex, DateSourceKind, TransferDate};
 pub use lanes::{LaneMode, Lanes, lanes};
+pub use timeline_marks::{TimelineData, TimelineMark, timeline_data};

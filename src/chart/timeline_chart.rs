@@ -1,0 +1,726 @@
+use super::{
+    Anchor, HitRegion, HitShape, Pos, Primitive, Rect, Rgba, Scene, TextMeasure, Theme, fit_text,
+    status_color,
+};
+use crate::dataset::Status;
+use crate::dates::Precision;
+use crate::view::TimelineData;
+use jiff::civil::Date;
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// Day numbers count from this day.
+const EPOCH: Date = jiff::civil::date(1970, 1, 1);
+const MARGIN: f32 = 12.0;
+const LABEL_GAP: f32 = 8.0;
+const MARKER_RADIUS: f32 = 6.0;
+/// Height of the bar that stands for a month, a year or a range.
+const SPAN_HEIGHT: f32 = 8.0;
+/// Most grid lines drawn, whatever the zoom.
+const MAX_TICKS: usize = 400;
+
+/// Days since 1970-01-01 (the timeline's x unit).
+pub fn day_number(d: Date) -> f64 {
+    EPOCH.until(d).map_or(0.0, |s| f64::from(s.get_days()))
+}
+
+/// The day a day number falls on.
+pub fn date_of_day(day: f64) -> Option<Date> {
+    let days = day.floor();
+    if !days.is_finite() || days.abs() > 3.0e6 {
+        return None;
+    }
+    EPOCH
+        .checked_add(jiff::Span::new().days(days as i64))
+        .ok()
+}
+
+/// A span of the time axis in day numbers: `start` inclusive, `end` exclusive.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DayRange {
+    /// First day shown.
+    pub start: f64,
+    /// End of the last day shown.
+    pub end: f64,
+}
+
+impl DayRange {
+    /// Length in days.
+    pub fn len(&self) -> f64 {
+        self.end - self.start
+    }
+
+    /// True when the range has no length.
+    pub fn is_empty(&self) -> bool {
+        self.len() <= 0.0
+    }
+
+    /// The range zoomed by `factor` (> 1 zooms in) around the day `at`.
+    pub fn zoomed(&self, factor: f64, at: f64) -> Self {
+        let factor = factor.clamp(0.05, 20.0);
+        let len = (self.len() / factor).clamp(2.0, 365.25 * 500.0);
+        let t = ((at - self.start) / self.len()).clamp(0.0, 1.0);
+        let start = at - t * len;
+        Self {
+            start,
+            end: start + len,
+        }
+    }
+
+    /// The range moved by `days`.
+    pub fn panned(&self, days: f64) -> Self {
+        Self {
+            start: self.start + days,
+            end: self.end + days,
+        }
+    }
+}
+
+/// An interactive part of the Timeline chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TimelineTarget {
+    /// A report's mark: index into the dataset's transfers.
+    Mark(usize),
+    /// A lane's label: index into the lanes.
+    Lane(usize),
+}
+
+/// Everything the Timeline layout depends on besides the data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineChartOptions {
+    /// Width in pixels.
+    pub width: f32,
+    /// Height in pixels.
+    pub height: f32,
+    /// Colours.
+    pub theme: Theme,
+    /// Label size in pixels.
+    pub font_size: f32,
+    /// The days shown; `None` fits every mark.
+    pub window: Option<DayRange>,
+    /// The first lane shown (lanes beyond the height are reached by scrolling).
+    pub first_lane: usize,
+    /// The mark under the pointer: drawn larger.
+    pub highlight: Option<TimelineTarget>,
+    /// Selected transfers (sorted): outlined.
+    pub selected: Vec<usize>,
+}
+
+impl Default for TimelineChartOptions {
+    fn default() -> Self {
+        Self {
+            width: 900.0,
+            height: 600.0,
+            theme: Theme::Light,
+            font_size: 13.0,
+            window: None,
+            first_lane: 0,
+            highlight: None,
+            selected: Vec::new(),
+        }
+    }
+}
+
+/// Where things ended up, for the panel that pans, zooms and scrolls the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineGeometry {
+    /// The days shown.
+    pub window: DayRange,
+    /// The plot area (marks and grid) in scene pixels.
+    pub plot: Rect,
+    /// The lanes drawn.
+    pub lanes_shown: Range<usize>,
+    /// How many lanes fit at once.
+    pub lanes_fit: usize,
+}
+
+impl TimelineGeometry {
+    /// The day at scene x.
+    pub fn day_at(&self, x: f32) -> f64 {
+        let t = f64::from((x - self.plot.min.x) / self.plot.width().max(1.0));
+        self.window.start + t * self.window.len()
+    }
+
+    /// Days per pixel.
+    pub fn days_per_pixel(&self) -> f64 {
+        self.window.len() / f64::from(self.plot.width().max(1.0))
+    }
+}
+
+/// One calendar step between grid lines.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Days(i64),
+    Months(i8),
+    Years(i16),
+}
+
+impl Step {
+    const ALL: [Step; 12] = [
+        Step::Days(1),
+        Step::Days(7),
+        Step::Months(1),
+        Step::Months(3),
+        Step::Months(6),
+        Step::Years(1),
+        Step::Years(2),
+        Step::Years(5),
+        Step::Years(10),
+        Step::Years(25),
+        Step::Years(50),
+        Step::Years(100),
+    ];
+
+    fn days(self) -> f64 {
+        match self {
+            Step::Days(n) => n as f64,
+            Step::Months(m) => 30.44 * f64::from(m),
+            Step::Years(y) => 365.25 * f64::from(y),
+        }
+    }
+
+    fn label(self, d: Date) -> String {
+        match self {
+            Step::Days(_) => d.to_string(),
+            Step::Months(_) => d.strftime("%Y-%m").to_string(),
+            Step::Years(_) => d.year().to_string(),
+        }
+    }
+
+    /// The grid days in `window`, first to last.
+    fn ticks(self, window: DayRange) -> Vec<Date> {
+        let (Some(first), Some(last)) = (date_of_day(window.start), date_of_day(window.end))
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut d = match self {
+            Step::Days(1) => first,
+            // Weeks start on Monday.
+            Step::Days(_) => first
+                .checked_add(jiff::Span::new().days(
+                    (7 - i64::from(first.weekday().to_monday_zero_offset())) % 7,
+                ))
+                .unwrap_or(first),
+            Step::Months(_) => first.first_of_month(),
+            Step::Years(y) => Date::new(first.year() - first.year().rem_euclid(y), 1, 1)
+                .unwrap_or_else(|_| first.first_of_year()),
+        };
+        while d <= last && out.len() < MAX_TICKS {
+            let on_grid = match self {
+                Step::Months(m) => (d.month() - 1) % m == 0,
+                _ => true,
+            };
+            if on_grid && d >= first {
+                out.push(d);
+            }
+            let next = match self {
+                Step::Days(n) => d.checked_add(jiff::Span::new().days(n)),
+                Step::Months(_) => d.checked_add(jiff::Span::new().months(1)),
+                Step::Years(y) => d.checked_add(jiff::Span::new().years(y)),
+            };
+            match next {
+                Ok(n) => d = n,
+                Err(_) => break,
+            }
+        }
+        out
+    }
+}
+
+/// The shape that stands for a status, drawn at `center` with radius `r`: the same in the
+/// chart and its legend, and different per status so it reads without colour too.
+pub fn status_marker(status: Status, center: Pos, r: f32, outline: Option<(Rgba, f32)>) -> Vec<Primitive> {
+    let fill = status_color(status);
+    let (x, y) = (center.x, center.y);
+    let poly = |points: Vec<Pos>| Primitive::Polygon {
+        points,
+        fill,
+        stroke: outline,
+    };
+    let cross = |a: [Pos; 2], b: [Pos; 2]| {
+        let w = (r * 0.45).max(2.0);
+        vec![
+            Primitive::Line {
+                points: a.to_vec(),
+                color: fill,
+                width: w,
+            },
+            Primitive::Line {
+                points: b.to_vec(),
+                color: fill,
+                width: w,
+            },
+        ]
+    };
+    match status {
+        Status::Delivered => vec![Primitive::Circle {
+            center,
+            radius: r,
+            fill,
+            stroke: outline,
+        }],
+        Status::Agreed => vec![Primitive::Rect {
+            rect: Rect::from_xywh(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7),
+            fill,
+            stroke: outline,
+        }],
+        Status::Requested => vec![poly(vec![
+            Pos::new(x, y - r),
+            Pos::new(x + r, y + r * 0.8),
+            Pos::new(x - r, y + r * 0.8),
+        ])],
+        Status::Refused => vec![poly(vec![
+            Pos::new(x - r, y - r * 0.8),
+            Pos::new(x + r, y - r * 0.8),
+            Pos::new(x, y + r),
+        ])],
+        Status::Negotiating => vec![poly(vec![
+            Pos::new(x - r * 0.8, y - r),
+            Pos::new(x + r, y),
+            Pos::new(x - r * 0.8, y + r),
+        ])],
+        Status::Planned => vec![poly(vec![
+            Pos::new(x, y - r),
+            Pos::new(x + r, y),
+            Pos::new(x, y + r),
+            Pos::new(x - r, y),
+        ])],
+        Status::Denied => vec![Primitive::Circle {
+            center,
+            radius: r * 0.8,
+            fill: fill.with_alpha(0),
+            stroke: Some((fill, (r * 0.4).max(2.0))),
+        }],
+        Status::Cancelled => cross(
+            [Pos::new(x - r, y - r), Pos::new(x + r, y + r)],
+            [Pos::new(x - r, y + r), Pos::new(x + r, y - r)],
+        ),
+        Status::Unknown => cross(
+            [Pos::new(x - r, y), Pos::new(x + r, y)],
+            [Pos::new(x, y - r), Pos::new(x, y + r)],
+        ),
+    }
+}
+
+/// The days that fit every mark, with a little room at both ends.
+fn fit_window(data: &TimelineData) -> DayRange {
+    let mut lo = f64::MAX;
+    let mut hi = f64::MIN;
+    for m in &data.marks {
+        lo = lo.min(day_number(m.when.from));
+        hi = hi.max(day_number(m.when.to) + 1.0);
+    }
+    if lo > hi {
+        // Nothing dated: show the current year's worth of days around 2024.
+        let d = day_number(jiff::civil::date(2024, 1, 1));
+        return DayRange {
+            start: d,
+            end: d + 365.0,
+        };
+    }
+    let len = (hi - lo).max(30.0);
+    let mid = (lo + hi) / 2.0;
+    let pad = len * 0.04;
+    DayRange {
+        start: mid - len / 2.0 - pad,
+        end: mid + len / 2.0 + pad,
+    }
+}
+
+/// Lays out the Timeline: one lane per row (label on the left), a mark per dated report at
+/// its date with shape and colour by status, a bar under it when the date is a month, a year
+/// or a range; a status legend above, a calendar axis below. Lanes beyond the height are not
+/// drawn (the caller scrolls with `first_lane`); the scene says how many there are.
+pub fn layout_timeline_chart(
+    data: &TimelineData,
+    options: &TimelineChartOptions,
+    measure: &dyn TextMeasure,
+) -> (Scene<TimelineTarget>, TimelineGeometry) {
+    let theme = options.theme;
+    let font = options.font_size;
+    let line = (font * 1.35).ceil();
+    let mut scene = Scene {
+        width: options.width,
+        height: options.height,
+        background: theme.background(),
+        primitives: Vec::new(),
+        hits: Vec::new(),
+    };
+    let text = |pos: Pos, s: &str, color: Rgba, anchor: Anchor| Primitive::Text {
+        pos,
+        text: s.to_owned(),
+        size: font,
+        color,
+        anchor,
+    };
+
+    // Legend: each status on the chart with its marker, then what a bar means and what is
+    // left out; entries wrap onto more rows when the width runs out.
+    let statuses: BTreeSet<Status> = data.marks.iter().map(|m| m.status).collect();
+    let mut entries: Vec<(Option<Status>, String, Rgba)> = Vec::new();
+    if !statuses.is_empty() {
+        entries.push((None, "Status:".into(), theme.text()));
+    }
+    entries.extend(
+        statuses
+            .iter()
+            .map(|s| (Some(*s), s.as_str().to_owned(), theme.text())),
+    );
+    if data.marks.iter().any(|m| m.when.precision != Precision::Day) {
+        entries.push((None, "a bar spans a month, year or range".into(), theme.muted()));
+    }
+    if !data.undated.is_empty() {
+        let n = data.undated.len();
+        let s = if n == 1 { "" } else { "s" };
+        entries.push((None, format!("{n} undated report{s} not drawn"), theme.muted()));
+    }
+    let r = font * 0.4;
+    let right = options.width - MARGIN;
+    let (mut x, mut y) = (MARGIN, MARGIN + line / 2.0);
+    for (status, label, color) in entries {
+        let marker = if status.is_some() { 2.0 * r + 5.0 } else { 0.0 };
+        let width = marker + measure.width(&label, font);
+        if x > MARGIN && x + width > right {
+            x = MARGIN;
+            y += line;
+        }
+        if let Some(s) = status {
+            scene
+                .primitives
+                .extend(status_marker(s, Pos::new(x + r, y), r, None));
+        }
+        let label = fit_text(&label, (right - x - marker).max(0.0), font, measure);
+        scene
+            .primitives
+            .push(text(Pos::new(x + marker, y), &label, color, Anchor::Start));
+        x += width + 14.0;
+    }
+    let legend_height = y + line / 2.0 - MARGIN + 10.0;
+
+    // Areas: lane labels left, plot right, the axis under the plot.
+    let labels = &data.lanes.labels;
+    let max_label = (options.width / 3.0).max(40.0);
+    let label_width = labels
+        .iter()
+        .map(|l| measure.width(l, font))
+        .fold(measure.width("lanes 00–00 of 000", font), f32::max)
+        .min(max_label);
+    let axis_height = line + 10.0;
+    let plot = Rect {
+        min: Pos::new(MARGIN + label_width + LABEL_GAP, MARGIN + legend_height),
+        max: Pos::new(
+            (options.width - MARGIN).max(MARGIN + label_width + LABEL_GAP + 40.0),
+            (options.height - MARGIN - axis_height).max(MARGIN + legend_height + line),
+        ),
+    };
+    let row = (line + 8.0).max(22.0);
+    let lanes_fit = ((plot.height() / row).floor() as usize).max(1);
+    let first = options.first_lane.min(labels.len().saturating_sub(lanes_fit));
+    let lanes_shown = first..labels.len().min(first + lanes_fit);
+    let window = options
+        .window
+        .filter(|w| w.len() >= 1.0)
+        .unwrap_or_else(|| fit_window(data));
+    let geometry = TimelineGeometry {
+        window,
+        plot,
+        lanes_shown: lanes_shown.clone(),
+        lanes_fit,
+    };
+    if data.marks.is_empty() {
+        let msg = if data.undated.is_empty() {
+            "No transfers match the filters"
+        } else {
+            "No dated transfers match the filters"
+        };
+        scene.primitives.push(text(
+            Pos::new(options.width / 2.0, options.height / 2.0),
+            msg,
+            theme.muted(),
+            Anchor::Middle,
+        ));
+        return (scene, geometry);
+    }
+    let x_of = |day: f64| plot.min.x + ((day - window.start) / window.len()) as f32 * plot.width();
+    let lane_y = |lane: usize| plot.min.y + (lane - first) as f32 * row + row / 2.0;
+
+    // Lane stripes and labels.
+    for lane in lanes_shown.clone() {
+        let y = lane_y(lane);
+        if (lane - first) % 2 == 0 {
+            scene.primitives.push(Primitive::Rect {
+                rect: Rect::from_xywh(plot.min.x, y - row / 2.0, plot.width(), row),
+                fill: theme.text().with_alpha(10),
+                stroke: None,
+            });
+        }
+        let label = fit_text(&labels[lane], label_width, font, measure);
+        let w = measure.width(&label, font);
+        scene.primitives.push(text(
+            Pos::new(plot.min.x - LABEL_GAP, y),
+            &label,
+            theme.text(),
+            Anchor::End,
+        ));
+        let n = data.lanes.counts.get(lane).copied().unwrap_or(0);
+        scene.hits.push(HitRegion {
+            target: TimelineTarget::Lane(lane),
+            shape: HitShape::Rect(Rect::from_xywh(
+                plot.min.x - LABEL_GAP - w,
+                y - row / 2.0,
+                w,
+                row,
+            )),
+            label: format!(
+                "Lane {}: {n} report{}",
+                labels[lane],
+                if n == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    if lanes_shown.len() < labels.len() {
+        scene.primitives.push(text(
+            Pos::new(plot.min.x - LABEL_GAP, plot.max.y + axis_height / 2.0),
+            &format!(
+                "lanes {}–{} of {}",
+                lanes_shown.start + 1,
+                lanes_shown.end,
+                labels.len()
+            ),
+            theme.muted(),
+            Anchor::End,
+        ));
+    }
+
+    // Calendar grid: the finest step whose labels do not touch.
+    let px_per_day = plot.width() as f64 / window.len();
+    let step = Step::ALL
+        .into_iter()
+        .find(|s| {
+            let sample = s.label(jiff::civil::date(2000, 12, 28));
+            f64::from(measure.width(&sample, font) + 16.0) <= s.days() * px_per_day
+        })
+        .unwrap_or(Step::Years(100));
+    for d in step.ticks(window) {
+        let x = x_of(day_number(d));
+        scene.primitives.push(Primitive::Line {
+            points: vec![Pos::new(x, plot.min.y), Pos::new(x, plot.max.y)],
+            color: theme.muted().with_alpha(70),
+            width: 1.0,
+        });
+        let label = step.label(d);
+        let half = measure.width(&label, font) / 2.0;
+        // Labels that would cross the figure's edge are left out rather than clipped.
+        if x - half >= MARGIN && x + half <= options.width - MARGIN {
+            scene.primitives.push(text(
+                Pos::new(x, plot.max.y + axis_height / 2.0 + 2.0),
+                &label,
+                theme.text(),
+                Anchor::Middle,
+            ));
+        }
+    }
+    scene.primitives.push(Primitive::Line {
+        points: vec![
+            Pos::new(plot.min.x, plot.max.y),
+            Pos::new(plot.max.x, plot.max.y),
+        ],
+        color: theme.muted(),
+        width: 1.0,
+    });
+
+    // Marks: spans first, markers on top; highlighted and selected ones last.
+    let lit = |t: usize| options.highlight == Some(TimelineTarget::Mark(t));
+    let selected = |t: usize| options.selected.binary_search(&t).is_ok();
+    let mut order: Vec<&crate::view::TimelineMark> = data
+        .marks
+        .iter()
+        .filter(|m| lanes_shown.contains(&m.lane))
+        .collect();
+    order.sort_by_key(|m| (lit(m.transfer), selected(m.transfer)));
+    let mut hits = Vec::new();
+    for m in order {
+        let from = x_of(day_number(m.when.from));
+        let to = x_of(day_number(m.when.to) + 1.0);
+        if to < plot.min.x || from > plot.max.x {
+            continue;
+        }
+        let y = lane_y(m.lane);
+        let color = status_color(m.status);
+        let emphasis = lit(m.transfer) || selected(m.transfer);
+        let mut bounds: Option<Rect> = None;
+        if m.when.precision != Precision::Day && to - from >= 3.0 {
+            let (a, b) = (from.max(plot.min.x), to.min(plot.max.x));
+            let bar = Rect::from_xywh(a, y - SPAN_HEIGHT / 2.0, b - a, SPAN_HEIGHT);
+            scene.primitives.push(Primitive::Rect {
+                rect: bar,
+                fill: color.with_alpha(if emphasis { 200 } else { 110 }),
+                stroke: Some((color, 1.0)),
+            });
+            bounds = Some(bar);
+        }
+        let mid = x_of(day_number(m.when.middle()) + 0.5);
+        if (plot.min.x..=plot.max.x).contains(&mid) {
+            let r = if lit(m.transfer) {
+                MARKER_RADIUS + 2.0
+            } else {
+                MARKER_RADIUS
+            };
+            let outline = if emphasis {
+                Some((theme.text(), 2.0))
+            } else {
+                Some((theme.background(), 1.0))
+            };
+            scene
+                .primitives
+                .extend(status_marker(m.status, Pos::new(mid, y), r, outline));
+            let marker = Rect::from_xywh(mid - r - 2.0, y - r - 2.0, 2.0 * r + 4.0, 2.0 * r + 4.0);
+            bounds = Some(bounds.map_or(marker, |b| Rect {
+                min: Pos::new(b.min.x.min(marker.min.x), b.min.y.min(marker.min.y)),
+                max: Pos::new(b.max.x.max(marker.max.x), b.max.y.max(marker.max.y)),
+            }));
+        }
+        if let Some(b) = bounds {
+            hits.push(HitRegion {
+                target: TimelineTarget::Mark(m.transfer),
+                shape: HitShape::Rect(b),
+                label: m.label.replace('\n', "; "),
+            });
+        }
+    }
+    // Marks drawn last are on top, so they are hit first; lane labels stay reachable.
+    hits.reverse();
+    hits.append(&mut scene.hits);
+    scene.hits = hits;
+    (scene, geometry)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::ApproxMeasure;
+    use crate::dates::When;
+    use crate::view::{Lanes, TimelineMark};
+    use jiff::civil::date;
+
+    fn mark(transfer: usize, lane: usize, when: When, status: Status) -> TimelineMark {
+        TimelineMark {
+            transfer,
+            lane,
+            when,
+            status,
+            label: format!("report {transfer}"),
+        }
+    }
+
+    fn data() -> TimelineData {
+        let day = |y, m, d| When {
+            from: date(y, m, d),
+            to: date(y, m, d),
+            precision: Precision::Day,
+        };
+        TimelineData {
+            lanes: Lanes {
+                labels: vec![
+                    "Democratic Republic of the Congo → Russia".into(),
+                    "Egypt → Russia".into(),
+                ],
+                counts: vec![1, 2],
+                lane_of: vec![(0, 0), (1, 1), (2, 1)],
+            },
+            marks: vec![
+                mark(0, 0, day(2023, 3, 5), Status::Delivered),
+                mark(
+                    1,
+                    1,
+                    When {
+                        from: date(2022, 1, 1),
+                        to: date(2022, 12, 31),
+                        precision: Precision::Year,
+                    },
+                    Status::Agreed,
+                ),
+                mark(2, 1, day(2023, 6, 1), Status::Requested),
+            ],
+            undated: vec![3],
+        }
+    }
+
+    #[test]
+    fn year_precision_is_a_span_and_every_mark_is_hit() {
+        let options = TimelineChartOptions::default();
+        let (scene, geo) = layout_timeline_chart(&data(), &options, &ApproxMeasure);
+        assert_eq!(geo.lanes_shown, 0..2);
+        for t in 0..3 {
+            let region = scene
+                .hits
+                .iter()
+                .find(|h| h.target == TimelineTarget::Mark(t))
+                .expect("every mark has a hit region");
+            assert!(scene.probe_point(region).is_some(), "mark {t} reachable");
+        }
+        // The year-long report is a bar about a year wide.
+        let year_px = geo.plot.width() as f64 * 365.0 / geo.window.len();
+        let bar = scene.primitives.iter().find_map(|p| match p {
+            Primitive::Rect { rect, stroke: Some(_), .. } if rect.height() == SPAN_HEIGHT => {
+                Some(rect.width())
+            }
+            _ => None,
+        });
+        let bar = bar.expect("a span bar");
+        assert!((f64::from(bar) - year_px).abs() < 3.0, "{bar} vs {year_px}");
+    }
+
+    #[test]
+    fn long_lane_labels_stay_inside_the_chart() {
+        for width in [320.0, 600.0, 1200.0] {
+            let options = TimelineChartOptions {
+                width,
+                ..TimelineChartOptions::default()
+            };
+            let (scene, _) = layout_timeline_chart(&data(), &options, &ApproxMeasure);
+            for p in &scene.primitives {
+                if let Primitive::Text {
+                    pos, text, size, anchor, ..
+                } = p
+                {
+                    let w = ApproxMeasure.width(text, *size);
+                    let left = match anchor {
+                        Anchor::Start => pos.x,
+                        Anchor::Middle => pos.x - w / 2.0,
+                        Anchor::End => pos.x - w,
+                    };
+                    assert!(
+                        left >= 0.0 && left + w <= width + 0.5,
+                        "{text:?} at {left}..{} in {width}",
+                        left + w
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn zoom_keeps_the_day_under_the_pointer() {
+        let r = DayRange {
+            start: 0.0,
+            end: 100.0,
+        };
+        let z = r.zoomed(2.0, 25.0);
+        assert!((z.len() - 50.0).abs() < 1e-9);
+        assert!(((25.0 - z.start) / z.len() - 0.25).abs() < 1e-9);
+    }
+
+    #[test]
+    fn ticks_fall_on_calendar_boundaries() {
+        let w = DayRange {
+            start: day_number(date(2022, 2, 10)),
+            end: day_number(date(2022, 8, 1)),
+        };
+        let months: Vec<String> = Step::Months(3).ticks(w).iter().map(|d| d.to_string()).collect();
+        assert_eq!(months, ["2022-04-01", "2022-07-01"]);
+        let weeks = Step::Days(7).ticks(w);
+        assert!(weeks.iter().all(|d| d.weekday() == jiff::civil::Weekday::Monday));
+    }
+}
