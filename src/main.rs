@@ -4,7 +4,7 @@
 // print when started from a terminal that has one.
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
-use armsflow::cli::{Cli, Command, Gates, Outcome, run_eval, run_extract};
+use armsflow::cli::{Cli, Command, Gates, Outcome, run_eval, run_export, run_extract};
 use clap::Parser;
 use std::process::ExitCode;
 
@@ -14,6 +14,12 @@ fn main() -> ExitCode {
         Some(Command::Extract { folder, json, csv }) => {
             run_extract(&folder, json.as_deref(), csv.as_deref())
         }
+        Some(Command::Export {
+            folder,
+            out,
+            chart,
+            filters,
+        }) => run_export(&folder, &out, &chart, &filters),
         Some(Command::Eval {
             folder,
             gold,

@@ -1,5 +1,5 @@
 use super::{
-    fit_text, Anchor, HitRegion, HitShape, Pos, Primitive, Rect, Scene, TextMeasure, Theme, categorical,
+    LegendEntry, Swatch, fit_text, layout_legend, Anchor, HitRegion, HitShape, Pos, Primitive, Rect, Scene, TextMeasure, Theme, categorical,
     status_color,
 };
 use crate::dataset::Status;
@@ -119,11 +119,16 @@ pub fn layout_flow_chart(
     }
     let font = options.font_size;
     let label_height = (font * 1.35).ceil();
-    let legend_height = if options.color == FlowColor::Status {
-        label_height + 8.0
-    } else {
-        0.0
-    };
+    // The key goes under the chart; laid out first so the bands know the room left.
+    let (legend, legend_height) = layout_legend(
+        &legend_entries(flows, options),
+        MARGIN,
+        0.0,
+        options.width - MARGIN,
+        font,
+        measure,
+    );
+    let legend_height = legend_height + 8.0;
     let top = MARGIN;
     let avail = (options.height - 2.0 * MARGIN - legend_height).max(label_height);
     let capacity = ((avail + NODE_GAP) / (label_height + NODE_GAP))
@@ -379,9 +384,10 @@ pub fn layout_flow_chart(
             });
         }
     }
-    if options.color == FlowColor::Status {
-        legend(&mut scene, flows, font, theme, measure);
-    }
+    let legend_top = scene.height - MARGIN - legend_height + 8.0;
+    scene
+        .primitives
+        .extend(legend.iter().map(|p| p.translated(0.0, legend_top)));
     // Nodes sit above bands for hit testing: their rectangles are small and precise.
     scene.hits = node_hits;
     scene.hits.extend(band_hits.into_iter().rev());
@@ -484,34 +490,32 @@ fn band_label(f: &Flow, weight: FlowWeight) -> String {
     )
 }
 
-/// A row of status swatches under the chart.
-fn legend(
-    scene: &mut Scene<FlowTarget>,
-    flows: &[Flow],
-    font: f32,
-    theme: Theme,
-    measure: &dyn TextMeasure,
-) {
-    let statuses: std::collections::BTreeSet<Status> =
-        flows.iter().filter_map(|f| f.key.status).collect();
-    let y = scene.height - MARGIN - font / 2.0;
-    let mut x = MARGIN;
-    for s in statuses {
-        scene.primitives.push(Primitive::Rect {
-            rect: Rect::from_xywh(x, y - font / 2.0, font, font),
-            fill: status_color(s),
-            stroke: None,
-        });
-        x += font + 4.0;
-        scene.primitives.push(Primitive::Text {
-            pos: Pos::new(x, y),
+/// The chart's key: what band width and colour stand for, and the status colours when
+/// bands are coloured by status.
+fn legend_entries(flows: &[Flow], options: &FlowChartOptions) -> Vec<LegendEntry> {
+    let theme = options.theme;
+    let width = match options.weight {
+        FlowWeight::Reports => "Band width: number of reports",
+        FlowWeight::Quantity => "Band width: stated quantity",
+    };
+    let mut entries = vec![LegendEntry {
+        swatch: Swatch::None,
+        text: match options.color {
+            FlowColor::Supplier => format!("{width} · colour: supplier"),
+            FlowColor::Status => format!("{width} · colour: status"),
+        },
+        color: theme.muted(),
+    }];
+    if options.color == FlowColor::Status {
+        let statuses: std::collections::BTreeSet<Status> =
+            flows.iter().filter_map(|f| f.key.status).collect();
+        entries.extend(statuses.into_iter().map(|s| LegendEntry {
+            swatch: Swatch::Square(s),
             text: s.as_str().to_owned(),
-            size: font,
             color: theme.text(),
-            anchor: Anchor::Start,
-        });
-        x += measure.width(s.as_str(), font) + 14.0;
+        }));
     }
+    entries
 }
 
 #[cfg(test)]

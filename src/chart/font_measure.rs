@@ -9,6 +9,9 @@ use std::sync::OnceLock;
 /// and bundling it means an exported PNG or SVG looks the same on any machine.
 pub const CHART_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
+/// Text size of chart labels in pixels, on screen and in exported figures.
+pub const CHART_TEXT_SIZE: f32 = 13.0;
+
 /// The family name of [`CHART_FONT`], as written in SVG files.
 pub const CHART_FONT_FAMILY: &str = "DejaVu Sans";
 

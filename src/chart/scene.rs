@@ -275,6 +275,17 @@ pub struct Scene<T> {
 }
 
 impl<T> Scene<T> {
+    /// The drawing alone, without interactive regions (for files).
+    pub fn into_drawing<U>(self) -> Scene<U> {
+        Scene {
+            width: self.width,
+            height: self.height,
+            background: self.background,
+            primitives: self.primitives,
+            hits: Vec::new(),
+        }
+    }
+
     /// The topmost region at `p`.
     pub fn hit_test(&self, p: Pos) -> Option<&HitRegion<T>> {
         self.hits.iter().find(|h| h.shape.contains(p))

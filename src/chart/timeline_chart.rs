@@ -1,5 +1,5 @@
 use super::{
-    Anchor, HitRegion, HitShape, Pos, Primitive, Rect, Rgba, Scene, TextMeasure, Theme, fit_text,
+    LegendEntry, Swatch, layout_legend, Anchor, HitRegion, HitShape, Pos, Primitive, Rect, Rgba, Scene, TextMeasure, Theme, fit_text,
     status_color,
 };
 use crate::dataset::Status;
@@ -358,45 +358,41 @@ pub fn layout_timeline_chart(
     // Legend: each status on the chart with its marker, then what a bar means and what is
     // left out; entries wrap onto more rows when the width runs out.
     let statuses: BTreeSet<Status> = data.marks.iter().map(|m| m.status).collect();
-    let mut entries: Vec<(Option<Status>, String, Rgba)> = Vec::new();
+    let entry = |swatch, text: &str, color| LegendEntry {
+        swatch,
+        text: text.to_owned(),
+        color,
+    };
+    let mut entries = Vec::new();
     if !statuses.is_empty() {
-        entries.push((None, "Status:".into(), theme.text()));
+        entries.push(entry(Swatch::None, "Status:", theme.text()));
     }
-    entries.extend(
-        statuses
-            .iter()
-            .map(|s| (Some(*s), s.as_str().to_owned(), theme.text())),
-    );
+    for s in &statuses {
+        entries.push(entry(Swatch::Marker(*s), s.as_str(), theme.text()));
+    }
     if data.marks.iter().any(|m| m.when.precision != Precision::Day) {
-        entries.push((None, "a bar spans a month, year or range".into(), theme.muted()));
+        entries.push(entry(
+            Swatch::None,
+            "a bar spans a month, year or range",
+            theme.muted(),
+        ));
     }
     if !data.undated.is_empty() {
         let n = data.undated.len();
         let s = if n == 1 { "" } else { "s" };
-        entries.push((None, format!("{n} undated report{s} not drawn"), theme.muted()));
+        let note = format!("{n} undated report{s} not drawn");
+        entries.push(entry(Swatch::None, &note, theme.muted()));
     }
-    let r = font * 0.4;
-    let right = options.width - MARGIN;
-    let (mut x, mut y) = (MARGIN, MARGIN + line / 2.0);
-    for (status, label, color) in entries {
-        let marker = if status.is_some() { 2.0 * r + 5.0 } else { 0.0 };
-        let width = marker + measure.width(&label, font);
-        if x > MARGIN && x + width > right {
-            x = MARGIN;
-            y += line;
-        }
-        if let Some(s) = status {
-            scene
-                .primitives
-                .extend(status_marker(s, Pos::new(x + r, y), r, None));
-        }
-        let label = fit_text(&label, (right - x - marker).max(0.0), font, measure);
-        scene
-            .primitives
-            .push(text(Pos::new(x + marker, y), &label, color, Anchor::Start));
-        x += width + 14.0;
-    }
-    let legend_height = y + line / 2.0 - MARGIN + 10.0;
+    let (legend, height) = layout_legend(
+        &entries,
+        MARGIN,
+        MARGIN,
+        options.width - MARGIN,
+        font,
+        measure,
+    );
+    scene.primitives.extend(legend);
+    let legend_height = height + 10.0;
 
     // Areas: lane labels left, plot right, the axis under the plot.
     let labels = &data.lanes.labels;
@@ -414,7 +410,10 @@ pub fn layout_timeline_chart(
             (options.height - MARGIN - axis_height).max(MARGIN + legend_height + line),
         ),
     };
-    let row = (line + 8.0).max(22.0);
+    // Rows share the height when there are few lanes (up to a comfortable 40 px), and are
+    // never shorter than a label.
+    let min_row = (line + 8.0).max(22.0);
+    let row = (plot.height() / labels.len().max(1) as f32).clamp(min_row, min_row.max(40.0));
     let lanes_fit = ((plot.height() / row).floor() as usize).max(1);
     let first = options.first_lane.min(labels.len().saturating_sub(lanes_fit));
     let lanes_shown = first..labels.len().min(first + lanes_fit);

@@ -1,6 +1,7 @@
-//! The headless command line: `armsflow extract` and `armsflow eval`.
+//! The headless command line: `armsflow extract`, `armsflow export` and `armsflow eval`.
 
 mod eval_cmd;
+mod export_cmd;
 mod extract_cmd;
 mod output;
 
@@ -8,6 +9,10 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 pub use eval_cmd::{Gates, run_eval};
+pub use export_cmd::{
+    ChartArg, ChartArgs, ColorArg, FilterArgs, LanesArg, ThemeArg, WeightArg, filters_from_args,
+    run_export,
+};
 pub use extract_cmd::run_extract;
 
 /// Command-line arguments.
@@ -43,6 +48,21 @@ pub enum Command {
         /// Write one CSV row per evidence sentence here ("-" for standard output).
         #[arg(long)]
         csv: Option<PathBuf>,
+    },
+    /// Export a chart (.png, .svg) or the filtered reports (.csv, .json) of a folder, as the
+    /// app's Export… and Export data… do.
+    Export {
+        /// Folder of articles.
+        folder: PathBuf,
+        /// The file to write; its extension picks the format: .png, .svg, .csv or .json.
+        #[arg(long)]
+        out: PathBuf,
+        /// Chart and size.
+        #[command(flatten)]
+        chart: ChartArgs,
+        /// Which reports.
+        #[command(flatten)]
+        filters: FilterArgs,
     },
     /// Score the extraction of a folder against an answer key.
     Eval {

@@ -35,15 +35,7 @@ pub fn write_csv<W: Write>(dataset: &Dataset, out: W) -> Result<(), csv::Error> 
         for e in &t.evidence {
             let article = dataset.article(&e.article);
             let quantity = t.quantity.map(|q| q.value.to_string()).unwrap_or_default();
-            let qualifier = t
-                .quantity
-                .map(|q| {
-                    serde_json::to_value(q.qualifier)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default()
-                })
-                .unwrap_or_default();
+            let qualifier = t.quantity.map_or("", |q| q.qualifier.as_str());
             w.write_record([
                 t.id.as_str(),
                 &t.supplier.code,
@@ -53,7 +45,7 @@ pub fn write_csv<W: Write>(dataset: &Dataset, out: W) -> Result<(), csv::Error> 
                 &t.item,
                 t.category.as_str(),
                 &quantity,
-                &qualifier,
+                qualifier,
                 &t.value_usd.map(|v| v.to_string()).unwrap_or_default(),
                 t.status.as_str(),
                 t.date_text.as_deref().unwrap_or(""),

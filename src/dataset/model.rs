@@ -168,6 +168,18 @@ pub enum Qualifier {
     UpTo,
 }
 
+impl Qualifier {
+    /// The name used in JSON and CSV ("more_than").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::MoreThan => "more_than",
+            Self::About => "about",
+            Self::UpTo => "up_to",
+        }
+    }
+}
+
 /// A number of items with its qualifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Quantity {

@@ -47,7 +47,7 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         weight: settings.flow_weight,
         color: settings.flow_color,
         theme: settings.theme,
-        font_size: 13.0,
+        font_size: crate::chart::CHART_TEXT_SIZE,
         highlight: None,
         selected,
     };

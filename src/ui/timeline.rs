@@ -40,9 +40,14 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
         {
             out.push(Command::SetTimelineView(TimelineView::default()));
         }
-        ui.label(
-            egui::RichText::new("Drag to pan · Ctrl+scroll to zoom · scroll for more lanes")
-                .weak(),
+        // Truncated, not wrapped or overflowing: a row wider than the panel would widen
+        // the chart below past the panel's edge.
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new("Drag to pan · Ctrl+scroll to zoom · scroll for more lanes")
+                    .weak(),
+            )
+            .truncate(),
         );
     });
     let data = timeline_data(
@@ -58,7 +63,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
         width: ui.available_width().max(300.0),
         height: (ui.available_height() - undated_height - OVERVIEW_HEIGHT - 8.0).max(180.0),
         theme: state.settings.theme,
-        font_size: 13.0,
+        font_size: crate::chart::CHART_TEXT_SIZE,
         window: view.window,
         first_lane: view.first_lane,
         highlight: None,

@@ -1,0 +1,279 @@
+use super::Outcome;
+use super::extract_cmd::extract_folder;
+use crate::chart::{FlowColor, Theme, chart_measure};
+use crate::dataset::{Category, Dataset, Status};
+use crate::export::{
+    ChartKind, ChartStyle, ExportFormat, FigureRequest, FigureSource, export_chart, export_data,
+};
+use crate::view::{DatasetIndex, Filters, FlowWeight, LaneMode, parse_date_bound};
+use anyhow::{Context, bail};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// The filters of `armsflow export`, as in the app's filter bar.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FilterArgs {
+    /// Only transfers with this country on either side (name or code; repeatable).
+    #[arg(long)]
+    pub country: Vec<String>,
+    /// Only transfers from this supplier (name or code; repeatable).
+    #[arg(long)]
+    pub supplier: Vec<String>,
+    /// Only transfers to this recipient (name or code; repeatable).
+    #[arg(long)]
+    pub recipient: Vec<String>,
+    /// Only this category (e.g. missiles, air-defence; repeatable).
+    #[arg(long)]
+    pub category: Vec<String>,
+    /// Only this status (e.g. agreed, delivered; repeatable).
+    #[arg(long)]
+    pub status: Vec<String>,
+    /// From this date: 2023, 2023-04 or 2023-04-05 (undated reports are then left out).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Until this date: 2023, 2023-04 or 2023-04-05.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Free text in items, sentences, names and sources.
+    #[arg(long)]
+    pub search: Option<String>,
+}
+
+/// How the chart is drawn and at what size.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ChartArgs {
+    /// Which chart (ignored for .csv/.json).
+    #[arg(long, value_enum, default_value = "flow")]
+    pub chart: ChartArg,
+    /// Figure width in pixels at scale 1.
+    #[arg(long, default_value_t = 1200)]
+    pub width: u32,
+    /// Figure height in pixels at scale 1.
+    #[arg(long, default_value_t = 800)]
+    pub height: u32,
+    /// Pixel scale of a PNG: 1, 2 or 4.
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f32,
+    /// Colours.
+    #[arg(long, value_enum, default_value = "light")]
+    pub theme: ThemeArg,
+    /// Title line (default: a title naming the chart).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Timeline lanes.
+    #[arg(long, value_enum, default_value = "pair")]
+    pub lanes: LanesArg,
+    /// Flow band width.
+    #[arg(long, value_enum, default_value = "reports")]
+    pub weight: WeightArg,
+    /// Flow band colour.
+    #[arg(long, value_enum, default_value = "supplier")]
+    pub color: ColorArg,
+}
+
+/// `--chart`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[allow(missing_docs)]
+pub enum ChartArg {
+    Timeline,
+    Flow,
+}
+
+/// `--theme`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[allow(missing_docs)]
+pub enum ThemeArg {
+    Light,
+    Dark,
+}
+
+/// `--lanes`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[allow(missing_docs)]
+pub enum LanesArg {
+    Pair,
+    Supplier,
+}
+
+/// `--weight`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[allow(missing_docs)]
+pub enum WeightArg {
+    Reports,
+    Quantity,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[allow(missing_docs)]
+pub enum ColorArg {
+    Supplier,
+    Status,
+}
+
+/// `armsflow export`: a chart as PNG/SVG or the filtered reports as CSV/JSON, by the
+/// extension of `out`.
+pub fn run_export(
+    folder: &Path,
+    out: &Path,
+    chart: &ChartArgs,
+    filter_args: &FilterArgs,
+) -> anyhow::Result<Outcome> {
+    let format = ExportFormat::from_path(out)?;
+    if !crate::export::SCALES.contains(&chart.scale) {
+        bail!("--scale must be 1, 2 or 4 (got {})", chart.scale);
+    }
+    let dataset = extract_folder(folder)?;
+    let index = DatasetIndex::new(&dataset);
+    let filters = filters_from_args(&dataset, filter_args)?;
+    let visible: Vec<usize> = (0..dataset.transfers.len())
+        .filter(|&i| {
+            let date = index.transfer_dates.get(i).and_then(Option::as_ref);
+            filters.matches(&dataset.transfers[i], date)
+        })
+        .collect();
+    let summary = if format.is_image() {
+        let kind = match chart.chart {
+            ChartArg::Timeline => ChartKind::Timeline,
+            ChartArg::Flow => ChartKind::Flow,
+        };
+        let request = FigureRequest {
+            chart: kind,
+            style: ChartStyle {
+                lane_mode: match chart.lanes {
+                    LanesArg::Pair => LaneMode::Pair,
+                    LanesArg::Supplier => LaneMode::Supplier,
+                },
+                flow_weight: match chart.weight {
+                    WeightArg::Reports => FlowWeight::Reports,
+                    WeightArg::Quantity => FlowWeight::Quantity,
+                },
+                flow_color: match chart.color {
+                    ColorArg::Supplier => FlowColor::Supplier,
+                    ColorArg::Status => FlowColor::Status,
+                },
+                timeline_window: None,
+                first_lane: 0,
+            },
+            width: chart.width as f32,
+            height: chart.height as f32,
+            theme: match chart.theme {
+                ThemeArg::Light => Theme::Light,
+                ThemeArg::Dark => Theme::Dark,
+            },
+            title: chart
+                .title
+                .clone()
+                .unwrap_or_else(|| kind.default_title().to_owned()),
+        };
+        let described = filters.describe(&|code| country_name(&dataset, code));
+        let folder_name = std::fs::canonicalize(folder)
+            .unwrap_or_else(|_| folder.to_owned())
+            .display()
+            .to_string();
+        let source = FigureSource {
+            dataset: &dataset,
+            index: &index,
+            visible: &visible,
+            filters: &described,
+            folder: &folder_name,
+            date: jiff::Zoned::now().date(),
+        };
+        export_chart(&request, &source, out, chart.scale, chart_measure())?
+    } else {
+        export_data(&dataset, &index, &visible, out)?
+    };
+    let size = summary
+        .pixels
+        .map(|(w, h)| format!(", {w}×{h} px"))
+        .unwrap_or_default();
+    eprintln!(
+        "armsflow: wrote {} ({} bytes{size}): {} of {} reports from {} articles",
+        out.display(),
+        summary.bytes,
+        visible.len(),
+        dataset.transfers.len(),
+        dataset.articles.len()
+    );
+    Ok(Outcome::Ok)
+}
+
+/// A country's name as the dataset spells it (its code when absent).
+fn country_name(dataset: &Dataset, code: &str) -> String {
+    dataset
+        .transfers
+        .iter()
+        .flat_map(|t| [&t.supplier, &t.recipient])
+        .find(|p| p.code == code)
+        .map_or_else(|| code.to_owned(), |p| p.name.clone())
+}
+
+/// Turns the command-line filters into [`Filters`]; a country, category, status or date the
+/// folder's data does not know is an error that says what is accepted.
+pub fn filters_from_args(dataset: &Dataset, args: &FilterArgs) -> anyhow::Result<Filters> {
+    let known: BTreeSet<(String, String)> = dataset
+        .transfers
+        .iter()
+        .flat_map(|t| [&t.supplier, &t.recipient])
+        .map(|p| (p.code.clone(), p.name.clone()))
+        .collect();
+    let countries = |names: &[String]| -> anyhow::Result<BTreeSet<String>> {
+        names
+            .iter()
+            .map(|n| {
+                let n = n.trim();
+                known
+                    .iter()
+                    .find(|(code, name)| code.eq_ignore_ascii_case(n) || name.eq_ignore_ascii_case(n))
+                    .map(|(code, _)| code.clone())
+                    .with_context(|| {
+                        format!("no transfer in this folder involves a country named {n:?}")
+                    })
+            })
+            .collect()
+    };
+    let categories = args
+        .category
+        .iter()
+        .map(|c| {
+            Category::ALL
+                .into_iter()
+                .find(|k| k.as_str().eq_ignore_ascii_case(c.trim()))
+                .with_context(|| {
+                    let all: Vec<&str> = Category::ALL.iter().map(|k| k.as_str()).collect();
+                    format!("unknown category {c:?} (one of: {})", all.join(", "))
+                })
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let statuses = args
+        .status
+        .iter()
+        .map(|s| {
+            Status::ALL
+                .into_iter()
+                .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+                .with_context(|| {
+                    let all: Vec<&str> = Status::ALL.iter().map(|k| k.as_str()).collect();
+                    format!("unknown status {s:?} (one of: {})", all.join(", "))
+                })
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let bound = |text: &Option<String>, end: bool| -> anyhow::Result<Option<jiff::civil::Date>> {
+        text.as_deref()
+            .map(|t| {
+                parse_date_bound(t, end)
+                    .with_context(|| format!("{t:?} is not a date (use 2023, 2023-04 or 2023-04-05)"))
+            })
+            .transpose()
+    };
+    Ok(Filters {
+        countries: countries(&args.country)?,
+        suppliers: countries(&args.supplier)?,
+        recipients: countries(&args.recipient)?,
+        categories,
+        statuses,
+        from: bound(&args.from, false)?,
+        to: bound(&args.to, true)?,
+        search: args.search.clone().unwrap_or_default(),
+    })
+}

@@ -1,0 +1,217 @@
+use crate::chart::{
+    Anchor, CHART_TEXT_SIZE, DayRange, FlowChartOptions, FlowColor, LegendEntry, Pos, Primitive, Scene, Swatch,
+    TextMeasure, Theme, TimelineChartOptions, fit_text, layout_flow_chart, layout_legend,
+    layout_timeline_chart,
+};
+use crate::dataset::Dataset;
+use crate::view::{DatasetIndex, FlowWeight, LaneMode, flows, timeline_data};
+use jiff::civil::Date;
+
+const MARGIN: f32 = 16.0;
+const TITLE_SIZE: f32 = 18.0;
+const NOTE_SIZE: f32 = 12.0;
+
+/// Which chart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ChartKind {
+    /// Reports over time, in lanes.
+    Timeline,
+    /// Country-to-country flows.
+    #[default]
+    Flow,
+}
+
+impl ChartKind {
+    /// A title for a figure of this chart.
+    pub fn default_title(self) -> &'static str {
+        match self {
+            Self::Timeline => "Reported arms transfers over time",
+            Self::Flow => "Reported arms transfers between countries",
+        }
+    }
+
+    /// Lower-case name, as in file names and the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Timeline => "timeline",
+            Self::Flow => "flow",
+        }
+    }
+}
+
+/// How a chart is drawn: the choices the app's chart panels offer.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ChartStyle {
+    /// Timeline lanes per pair or per supplier.
+    pub lane_mode: LaneMode,
+    /// Flow band width.
+    pub flow_weight: FlowWeight,
+    /// Flow band colour.
+    pub flow_color: FlowColor,
+    /// The days the timeline shows (`None` fits every mark).
+    pub timeline_window: Option<DayRange>,
+    /// The first timeline lane shown.
+    pub first_lane: usize,
+}
+
+/// What to export: a chart at a size with a title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureRequest {
+    /// Which chart.
+    pub chart: ChartKind,
+    /// How it is drawn.
+    pub style: ChartStyle,
+    /// Width of the whole figure in pixels (at scale 1).
+    pub width: f32,
+    /// Height of the whole figure in pixels (at scale 1).
+    pub height: f32,
+    /// Light (default) or dark.
+    pub theme: Theme,
+    /// The title line.
+    pub title: String,
+}
+
+/// The data a figure shows and where it came from, for its source line.
+#[derive(Debug, Clone, Copy)]
+pub struct FigureSource<'a> {
+    /// The folder's data.
+    pub dataset: &'a Dataset,
+    /// Lookups over `dataset`.
+    pub index: &'a DatasetIndex,
+    /// The transfers that pass the filters.
+    pub visible: &'a [usize],
+    /// The active filters in words (empty: none).
+    pub filters: &'a [String],
+    /// The folder, as named in the source line.
+    pub folder: &'a str,
+    /// The day of the export.
+    pub date: Date,
+}
+
+/// Lays out a whole figure: the title, the chart exactly as the app lays it out (legend
+/// included), the active filters in words and the source line ("Source: 12 articles in
+/// FOLDER, extracted by ArmsFlow on 2026-11-21"). The figure is `width` × `height`, or
+/// taller if the Flow chart needs more room for its labels.
+pub fn layout_figure(
+    request: &FigureRequest,
+    source: &FigureSource<'_>,
+    measure: &dyn TextMeasure,
+) -> Scene<()> {
+    let theme = request.theme;
+    let width = request.width.max(200.0);
+    let inner = width - 2.0 * MARGIN;
+    let mut primitives = vec![Primitive::Text {
+        pos: Pos::new(MARGIN, MARGIN + TITLE_SIZE * 0.6),
+        text: fit_text(&request.title, inner, TITLE_SIZE, measure),
+        size: TITLE_SIZE,
+        color: theme.text(),
+        anchor: Anchor::Start,
+    }];
+    let chart_top = MARGIN + TITLE_SIZE * 1.2 + 6.0;
+
+    // Footer first, to know the room left for the chart.
+    let note = |text: String| LegendEntry {
+        swatch: Swatch::None,
+        text,
+        color: theme.muted(),
+    };
+    let mut filter_entries = vec![note("Filters:".into())];
+    if source.filters.is_empty() {
+        filter_entries.push(note("none (every report)".into()));
+    } else {
+        let last = source.filters.len() - 1;
+        filter_entries.extend(source.filters.iter().enumerate().map(|(i, f)| {
+            note(if i < last {
+                format!("{f};")
+            } else {
+                f.clone()
+            })
+        }));
+    }
+    let n = source.dataset.articles.len();
+    let source_line = format!(
+        "Source: {n} article{} in {}, extracted by ArmsFlow on {}",
+        if n == 1 { "" } else { "s" },
+        source.folder,
+        source.date
+    );
+    let (filters, filters_height) =
+        layout_legend(&filter_entries, MARGIN, 0.0, width - MARGIN, NOTE_SIZE, measure);
+    let (source_prims, source_height) = layout_legend(
+        &[note(source_line)],
+        MARGIN,
+        filters_height,
+        width - MARGIN,
+        NOTE_SIZE,
+        measure,
+    );
+    let footer_height = filters_height + source_height + 8.0;
+    let chart_height = (request.height - chart_top - footer_height - MARGIN).max(120.0);
+
+    let chart = chart_scene(request, source, width, chart_height, measure);
+    let chart_height = chart_height.max(chart.height);
+    primitives.extend(chart.primitives.iter().map(|p| p.translated(0.0, chart_top)));
+    let footer_top = chart_top + chart_height + 8.0;
+    primitives.extend(
+        filters
+            .iter()
+            .chain(&source_prims)
+            .map(|p| p.translated(0.0, footer_top)),
+    );
+    Scene {
+        width,
+        height: request.height.max(footer_top + footer_height - 8.0 + MARGIN),
+        background: theme.background(),
+        primitives,
+        hits: Vec::new(),
+    }
+}
+
+/// The chart alone, laid out as the app's panel lays it out.
+fn chart_scene(
+    request: &FigureRequest,
+    source: &FigureSource<'_>,
+    width: f32,
+    height: f32,
+    measure: &dyn TextMeasure,
+) -> Scene<()> {
+    let style = &request.style;
+    match request.chart {
+        ChartKind::Flow => {
+            let by_status = style.flow_color == FlowColor::Status;
+            let flows = flows(source.dataset, source.visible, by_status);
+            let options = FlowChartOptions {
+                width,
+                height,
+                weight: style.flow_weight,
+                color: style.flow_color,
+                theme: request.theme,
+                font_size: CHART_TEXT_SIZE,
+                highlight: None,
+                selected: None,
+            };
+            layout_flow_chart(&flows, &options, measure).into_drawing()
+        }
+        ChartKind::Timeline => {
+            let data = timeline_data(
+                source.dataset,
+                source.index,
+                source.visible,
+                style.lane_mode,
+            );
+            let options = TimelineChartOptions {
+                width,
+                height,
+                theme: request.theme,
+                font_size: CHART_TEXT_SIZE,
+                window: style.timeline_window,
+                first_lane: style.first_lane,
+                highlight: None,
+                selected: Vec::new(),
+            };
+            layout_timeline_chart(&data, &options, measure)
+                .0
+                .into_drawing()
+        }
+    }
+}
