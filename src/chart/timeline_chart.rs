@@ -396,7 +396,9 @@ pub fn layout_timeline_chart(
 
     // Areas: lane labels left, plot right, the axis under the plot.
     let labels = &data.lanes.labels;
-    let max_label = (options.width / 3.0).max(40.0);
+    // Pair labels are long ("South Africa → Democratic Republic of the Congo"): up to 45%
+    // of the width before they are shortened.
+    let max_label = (options.width * 0.45).max(40.0);
     let label_width = labels
         .iter()
         .map(|l| measure.width(l, font))
