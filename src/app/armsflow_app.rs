@@ -1,8 +1,10 @@
 use super::{
-    AppState, Command, FolderWatcher, LoadJob, LoadResult, ReaderTarget, Selection, Settings,
+    ExportDraft, ExportJob, ExportTarget, AppState, Command, FolderWatcher, LoadJob, LoadResult, ReaderTarget, Selection, Settings,
     sample_folder,
 };
+use crate::chart::chart_measure;
 use crate::corpus::LoadOptions;
+use crate::export::{ChartStyle, FigureRequest, FigureSource, export_chart, export_data};
 use crate::extract::Extractor;
 use crate::view::{DatasetIndex, Filters};
 use std::path::{Path, PathBuf};
@@ -19,6 +21,7 @@ pub struct ArmsFlowApp {
     load_options: LoadOptions,
     watcher: Option<FolderWatcher>,
     dialog: Option<Receiver<(Option<PathBuf>, Duration)>>,
+    save_dialog: Option<Receiver<(Option<PathBuf>, Duration)>>,
     commands: Vec<Command>,
     ctx: egui::Context,
     title: String,
@@ -60,6 +63,7 @@ impl ArmsFlowApp {
             load_options: LoadOptions::default(),
             watcher: None,
             dialog: None,
+            save_dialog: None,
             commands: Vec::new(),
             ctx: ctx.clone(),
             title: String::new(),
@@ -169,6 +173,29 @@ impl ArmsFlowApp {
                 };
             }
             Command::ToggleProblems => state.show_problems = !state.show_problems,
+            Command::OpenExport { target, size } => {
+                let dir = state
+                    .settings
+                    .last_export_dir
+                    .clone()
+                    .filter(|d| d.is_dir())
+                    .or_else(dirs::picture_dir)
+                    .or_else(dirs::home_dir)
+                    .unwrap_or_else(|| PathBuf::from("."));
+                state.export = Some(ExportDraft::new(target, size, &dir, today()));
+                state.export_error = None;
+            }
+            Command::EditExport(draft) => {
+                if state.export.is_some() {
+                    state.export = Some(draft);
+                }
+            }
+            Command::BrowseExportPath => self.browse_export_path(),
+            Command::RunExport => self.run_export(),
+            Command::CloseExport => {
+                state.export = None;
+                state.export_error = None;
+            }
             Command::InstallDesktop => match super::install_desktop_entry() {
                 Ok(path) => {
                     state.notice = Some(format!("Desktop entry installed: {}", path.display()));
@@ -210,6 +237,102 @@ impl ArmsFlowApp {
         self.state.is_sample = is_sample;
         self.state.loading = Some(job);
         self.state.notice = None;
+    }
+
+    /// Opens the native save dialog for the export on a worker thread.
+    fn browse_export_path(&mut self) {
+        let Some(draft) = &self.state.export else {
+            return;
+        };
+        if self.save_dialog.is_some() {
+            return;
+        }
+        let current = PathBuf::from(&draft.path);
+        let (name, filters): (&str, &[&str]) = match draft.target {
+            ExportTarget::Chart(_) => ("Image", &["png", "svg"]),
+            ExportTarget::Data => ("Data", &["csv", "json"]),
+        };
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let ctx = self.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("armsflow-save-dialog".into())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title("Export to")
+                    .add_filter(name, filters);
+                if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
+                    dialog = dialog.set_directory(dir);
+                }
+                if let Some(file) = current.file_name() {
+                    dialog = dialog.set_file_name(file.to_string_lossy());
+                }
+                let shown = std::time::Instant::now();
+                let picked = dialog.save_file();
+                let _ = sender.send((picked, shown.elapsed()));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.save_dialog = Some(receiver),
+            Err(e) => self.state.export_error = Some(format!("The save dialog could not open: {e}")),
+        }
+    }
+
+    /// Starts writing the export described by the Export window, off the UI thread.
+    fn run_export(&mut self) {
+        let state = &mut self.state;
+        let Some(draft) = state.export.clone() else {
+            return;
+        };
+        if state.export_job.is_some() {
+            return;
+        }
+        if let Some(problem) = draft.problem() {
+            state.export_error = Some(problem);
+            return;
+        }
+        state.export_error = None;
+        let path = PathBuf::from(&draft.path);
+        let dataset = Arc::clone(&state.dataset);
+        let index = state.index.clone();
+        let visible = state.visible.clone();
+        let filters = state.filters.describe(&|c| state.country_name(c));
+        let folder = match &state.folder {
+            Some(_) if state.is_sample => "the ArmsFlow sample articles".to_owned(),
+            Some(f) => f.display().to_string(),
+            None => "no folder".to_owned(),
+        };
+        let style = ChartStyle {
+            lane_mode: state.settings.lane_mode,
+            flow_weight: state.settings.flow_weight,
+            flow_color: state.settings.flow_color,
+            timeline_window: state.timeline_view.window,
+            first_lane: state.timeline_view.first_lane,
+        };
+        let out = path.clone();
+        let work = move || match draft.target {
+            ExportTarget::Data => export_data(&dataset, &index, &visible, &out),
+            ExportTarget::Chart(chart) => {
+                let request = FigureRequest {
+                    chart,
+                    style,
+                    width: draft.width as f32,
+                    height: draft.height as f32,
+                    theme: draft.theme,
+                    title: draft.title.clone(),
+                };
+                let source = FigureSource {
+                    dataset: &dataset,
+                    index: &index,
+                    visible: &visible,
+                    filters: &filters,
+                    folder: &folder,
+                    date: today(),
+                };
+                export_chart(&request, &source, &out, draft.scale, chart_measure())
+            }
+        };
+        let ctx = self.ctx.clone();
+        state.export_job = Some(ExportJob::spawn(path, work, move || ctx.request_repaint()));
     }
 
     /// Opens the native folder dialog on a worker thread (the dialog call blocks).
@@ -274,6 +397,41 @@ impl ArmsFlowApp {
                         "The folder dialog closed without an answer (no dialog service?)".into(),
                     );
                 }
+            }
+        }
+        if let Some(result) = self.state.export_job.as_ref().and_then(ExportJob::poll) {
+            let state = &mut self.state;
+            let path = state.export_job.take().map(|j| j.path).unwrap_or_default();
+            match result {
+                Ok(summary) => {
+                    let size = summary
+                        .pixels
+                        .map(|(w, h)| format!(", {w}×{h} px"))
+                        .unwrap_or_default();
+                    state.notice = Some(format!("Exported {}{size}", path.display()));
+                    state.settings.last_export_dir = path.parent().map(Path::to_owned);
+                    state.export = None;
+                }
+                Err(e) => {
+                    state.export_error = Some(format!("Export failed: {e}"));
+                    state.warnings.push(format!("Export failed: {e}"));
+                }
+            }
+        }
+        if let Some(dialog) = &self.save_dialog {
+            match dialog.try_recv() {
+                Ok((picked, took)) => {
+                    self.save_dialog = None;
+                    match (picked, &mut self.state.export) {
+                        (Some(path), Some(draft)) => draft.path = path.display().to_string(),
+                        (None, Some(_)) if took < NO_DIALOG_SERVICE => {
+                            self.state.export_error = Some(NO_SAVE_DIALOG_MESSAGE.into());
+                        }
+                        _ => {}
+                    }
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => self.save_dialog = None,
             }
         }
         if let Some(watcher) = &mut self.watcher {
@@ -399,6 +557,14 @@ impl eframe::App for ArmsFlowApp {
         eframe::set_value(storage, eframe::APP_KEY, &self.state.settings);
     }
 }
+
+/// Today in the local time zone: the date on exported figures.
+fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
+}
+
+const NO_SAVE_DIALOG_MESSAGE: &str = "No save dialog is available on this desktop (it needs \
+    xdg-desktop-portal or zenity): type the file's path in the box instead.";
 
 /// A folder dialog that returns nothing sooner than this was never shown.
 const NO_DIALOG_SERVICE: Duration = Duration::from_millis(250);

@@ -1,4 +1,4 @@
-use super::{Tab, TableColumn, TimelineView};
+use super::{ExportDraft, ExportTarget, Tab, TableColumn, TimelineView};
 use crate::chart::{FlowColor, Theme};
 use crate::view::{Filters, FlowWeight, LaneMode};
 use std::path::PathBuf;
@@ -61,6 +61,21 @@ pub enum Command {
     SortTable(TableColumn),
     /// Show or hide the Problems panel.
     ToggleProblems,
+    /// Open the Export window for a chart (at its current size, in pixels) or the data.
+    OpenExport {
+        /// Chart or data.
+        target: ExportTarget,
+        /// The chart's size on screen.
+        size: (u32, u32),
+    },
+    /// Change the Export window's choices.
+    EditExport(ExportDraft),
+    /// Choose the file with the native save dialog (off the UI thread).
+    BrowseExportPath,
+    /// Write the export (off the UI thread).
+    RunExport,
+    /// Close the Export window.
+    CloseExport,
     /// Install the desktop entry and icon for this user.
     InstallDesktop,
     /// Close the window.

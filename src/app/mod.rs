@@ -5,6 +5,8 @@
 mod armsflow_app;
 mod command;
 mod desktop;
+mod export_draft;
+mod export_job;
 mod load_job;
 mod run;
 mod sample;
@@ -15,6 +17,8 @@ mod watcher;
 pub use armsflow_app::ArmsFlowApp;
 pub use command::Command;
 pub use desktop::{DESKTOP_ENTRY, install_desktop_entry, install_desktop_entry_into};
+pub use export_draft::{ExportDraft, ExportTarget};
+pub use export_job::ExportJob;
 pub use load_job::{LoadJob, LoadResult};
 pub use run::{ICON_PNG, run_app};
 pub use sample::{SAMPLE_ARTICLES, sample_folder};

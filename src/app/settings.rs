@@ -48,6 +48,8 @@ pub struct Settings {
     pub flow_color: FlowColor,
     /// Light or dark.
     pub theme: Theme,
+    /// The folder the last export was saved in.
+    pub last_export_dir: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -60,6 +62,7 @@ impl Default for Settings {
             flow_weight: FlowWeight::Reports,
             flow_color: FlowColor::Supplier,
             theme: Theme::Light,
+            last_export_dir: None,
         }
     }
 }

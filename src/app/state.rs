@@ -1,4 +1,4 @@
-use super::{LoadJob, Settings};
+use super::{ExportDraft, ExportJob, LoadJob, Settings};
 use crate::chart::DayRange;
 use crate::dataset::Dataset;
 use crate::view::{DatasetIndex, Filters};
@@ -114,6 +114,12 @@ pub struct AppState {
     pub notice: Option<String>,
     /// What part of the timeline is shown.
     pub timeline_view: TimelineView,
+    /// The Export window's choices while it is open.
+    pub export: Option<ExportDraft>,
+    /// The export being written, if any.
+    pub export_job: Option<ExportJob>,
+    /// Why the last export failed, shown in the Export window until the next try.
+    pub export_error: Option<String>,
 }
 
 /// The part of the timeline in view: plain data the Timeline panel changes with commands.

@@ -1,5 +1,6 @@
 use super::paint_scene;
-use crate::app::{AppState, Command};
+use crate::app::{AppState, Command, ExportTarget};
+use crate::export::ChartKind;
 use crate::chart::{
     FlowChartOptions, FlowColor, FlowTarget, HitShape, OTHER_CODE, Pos, layout_flow_chart,
 };
@@ -10,6 +11,7 @@ use crate::view::{FlowWeight, flows};
 /// every view to it. Each band and node is an accessible element with a label.
 pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     let settings = &state.settings;
+    let mut export = false;
     ui.horizontal(|ui| {
         ui.label("Band width:");
         for (w, name) in [
@@ -30,6 +32,8 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 out.push(Command::SetFlowColor(c));
             }
         }
+        ui.separator();
+        export = super::export_window::export_button(ui);
     });
     let by_status = settings.flow_color == FlowColor::Status;
     let flows = flows(&state.dataset, &state.visible, by_status);
@@ -52,6 +56,14 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         selected,
     };
     let plain = layout_flow_chart(&flows, &options, measure);
+    let size = (options.width as u32, options.height as u32);
+    super::export_window::remember_chart_size(ui, size);
+    if export {
+        out.push(Command::OpenExport {
+            target: ExportTarget::Chart(ChartKind::Flow),
+            size,
+        });
+    }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {

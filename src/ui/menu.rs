@@ -1,4 +1,5 @@
-use crate::app::{AppState, Command, Tab};
+use crate::app::{AppState, Command, ExportTarget, Tab};
+use crate::export::ChartKind;
 use crate::chart::Theme;
 
 /// File and View menus.
@@ -32,6 +33,32 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
                 .clicked()
             {
                 out.push(Command::Reload);
+            }
+            ui.separator();
+            let chart = match state.settings.tab {
+                Tab::Timeline => Some(ChartKind::Timeline),
+                Tab::Flow => Some(ChartKind::Flow),
+                Tab::Table => None,
+            };
+            if ui
+                .add_enabled(
+                    chart.is_some() && state.reader.is_none(),
+                    egui::Button::new("Export chart…").shortcut_text("Ctrl+E"),
+                )
+                .on_disabled_hover_text("Open the Timeline or Flow tab")
+                .clicked()
+                && let Some(kind) = chart
+            {
+                out.push(Command::OpenExport {
+                    target: ExportTarget::Chart(kind),
+                    size: super::export_window::last_chart_size(ui),
+                });
+            }
+            if ui.button("Export data…").clicked() {
+                out.push(Command::OpenExport {
+                    target: ExportTarget::Data,
+                    size: (0, 0),
+                });
             }
             ui.separator();
             if ui

@@ -4,6 +4,7 @@
 
 mod articles;
 mod evidence;
+mod export_window;
 mod filter_bar;
 mod flow;
 mod loading;
@@ -18,7 +19,7 @@ mod timeline;
 pub use crate::view::{citation, date_label, dollars, quantity_label, transfer_label};
 pub use paint::{CHART_FAMILY, paint_scene};
 
-use crate::app::{AppState, Command, Tab};
+use crate::app::{AppState, Command, ExportTarget, Tab};
 use crate::gazetteer::Gazetteer;
 
 /// Lays out the whole window: menu, filters, status bar, Problems, articles, Evidence and
@@ -44,6 +45,7 @@ pub fn main_window(
             });
         });
     }
+    export_window::export_window_ui(ui, state, out);
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, state, out));
     if state.show_problems {
         egui::Panel::bottom("problems")
@@ -95,7 +97,15 @@ pub fn main_window(
         match state.settings.tab {
             Tab::Timeline => timeline::timeline_ui(ui, state, out),
             Tab::Flow => flow::flow_ui(ui, state, out),
-            Tab::Table => table::table_ui(ui, state, out),
+            Tab::Table => {
+                if export_window::export_shortcut(ui) {
+                    out.push(Command::OpenExport {
+                        target: ExportTarget::Data,
+                        size: (0, 0),
+                    });
+                }
+                table::table_ui(ui, state, out);
+            }
         }
     });
 }

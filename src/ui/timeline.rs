@@ -1,5 +1,6 @@
 use super::{paint_scene, transfer_label};
-use crate::app::{AppState, Command, TimelineView};
+use crate::app::{AppState, Command, ExportTarget, TimelineView};
+use crate::export::ChartKind;
 use crate::chart::{
     DayRange, Pos, Scene, TimelineChartOptions, TimelineGeometry, TimelineTarget, chart_measure,
     date_of_day, day_number, layout_timeline_chart, status_color,
@@ -22,6 +23,7 @@ const SCROLL_PER_LANE: f32 = 24.0;
 /// reports-per-month overview (click to move there); below it, the undated reports.
 pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     let view = state.timeline_view;
+    let mut export = false;
     ui.horizontal(|ui| {
         ui.label("Lanes:");
         for (mode, name) in [
@@ -33,6 +35,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
             }
         }
         ui.separator();
+        export = super::export_window::export_button(ui);
         if ui
             .button("Fit all")
             .on_hover_text("Show every dated report (or double-click the chart)")
@@ -71,6 +74,14 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
     };
     let measure = chart_measure();
     let (plain, geometry) = layout_timeline_chart(&data, &options, measure);
+    let size = (options.width as u32, options.height as u32);
+    super::export_window::remember_chart_size(ui, size);
+    if export {
+        out.push(Command::OpenExport {
+            target: ExportTarget::Chart(ChartKind::Timeline),
+            size,
+        });
+    }
     overview_ui(ui, &data, &geometry, view, out);
 
     let (rect, chart) = ui.allocate_exact_size(

@@ -1,0 +1,109 @@
+use crate::chart::Theme;
+use crate::export::{ChartKind, ExportFormat};
+use std::path::{Path, PathBuf};
+
+/// What the Export window exports: a chart or the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// A chart as PNG or SVG.
+    Chart(ChartKind),
+    /// The filtered reports as CSV or JSON.
+    Data,
+}
+
+/// The Export window's choices, as plain data (edited through commands).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportDraft {
+    /// Chart or data.
+    pub target: ExportTarget,
+    /// Width in pixels at scale 1 (charts).
+    pub width: u32,
+    /// Height in pixels at scale 1 (charts).
+    pub height: u32,
+    /// Pixel scale of a PNG: 1, 2 or 4.
+    pub scale: f32,
+    /// Light or dark (charts).
+    pub theme: Theme,
+    /// Title line (charts).
+    pub title: String,
+    /// Where to write; the extension picks the format.
+    pub path: String,
+}
+
+impl ExportDraft {
+    /// A draft for `target` at the chart's current size, saved into `dir`.
+    pub fn new(target: ExportTarget, size: (u32, u32), dir: &Path, today: jiff::civil::Date) -> Self {
+        let (name, format, title) = match target {
+            ExportTarget::Chart(kind) => (kind.name(), ExportFormat::Png, kind.default_title()),
+            ExportTarget::Data => ("reports", ExportFormat::Csv, ""),
+        };
+        let file = format!("armsflow-{name}-{today}.{}", format.extension());
+        Self {
+            target,
+            width: size.0.clamp(200, 8000),
+            height: size.1.clamp(150, 8000),
+            scale: 1.0,
+            theme: Theme::Light,
+            title: title.to_owned(),
+            path: dir.join(file).display().to_string(),
+        }
+    }
+
+    /// The format the path's extension names, if any.
+    pub fn format(&self) -> Option<ExportFormat> {
+        ExportFormat::from_path(Path::new(&self.path)).ok()
+    }
+
+    /// The same draft saving as `format` (the path's extension replaced).
+    pub fn with_format(&self, format: ExportFormat) -> Self {
+        let mut path = PathBuf::from(&self.path);
+        path.set_extension(format.extension());
+        Self {
+            path: path.display().to_string(),
+            ..self.clone()
+        }
+    }
+
+    /// What is wrong with the draft, in words, or `None` when it can be exported.
+    pub fn problem(&self) -> Option<String> {
+        let path = Path::new(&self.path);
+        if self.path.trim().is_empty() {
+            return Some("Choose a file to save to.".into());
+        }
+        let Some(format) = self.format() else {
+            return Some("The file name must end in .png, .svg, .csv or .json.".into());
+        };
+        match self.target {
+            ExportTarget::Chart(_) if !format.is_image() => {
+                Some("A chart is saved as .png or .svg.".into())
+            }
+            ExportTarget::Data if format.is_image() => {
+                Some("Data is saved as .csv or .json.".into())
+            }
+            _ if path.parent().is_some_and(|p| !p.as_os_str().is_empty() && !p.is_dir()) => {
+                Some("The folder to save in does not exist.".into())
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_follows_the_extension() {
+        let d = ExportDraft::new(
+            ExportTarget::Chart(ChartKind::Flow),
+            (800, 600),
+            Path::new("/tmp"),
+            jiff::civil::date(2026, 11, 21),
+        );
+        assert_eq!(d.path, "/tmp/armsflow-flow-2026-11-21.png");
+        assert_eq!(d.problem(), None);
+        let svg = d.with_format(ExportFormat::Svg);
+        assert_eq!(svg.format(), Some(ExportFormat::Svg));
+        assert!(d.with_format(ExportFormat::Csv).problem().is_some());
+    }
+}

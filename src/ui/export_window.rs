@@ -1,0 +1,178 @@
+use crate::app::{AppState, Command, ExportDraft, ExportTarget};
+use crate::chart::Theme;
+use crate::export::{ExportFormat, SCALES};
+
+/// True when Ctrl+E (Cmd+E) was pressed this frame; the shortcut is consumed.
+pub fn export_shortcut(ui: &egui::Ui) -> bool {
+    let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
+    ui.input_mut(|i| i.consume_shortcut(&shortcut))
+}
+
+/// An "Export…" button for a chart panel's row; true when it or Ctrl+E was pressed.
+pub fn export_button(ui: &mut egui::Ui) -> bool {
+    let clicked = ui
+        .button("Export…")
+        .on_hover_text("Save this chart as PNG or SVG (Ctrl+E)")
+        .clicked();
+    clicked || export_shortcut(ui)
+}
+
+fn chart_size_id() -> egui::Id {
+    egui::Id::unique("armsflow_chart_size")
+}
+
+/// Records the size a chart was drawn at, so Export… from the menu offers it.
+pub fn remember_chart_size(ui: &egui::Ui, size: (u32, u32)) {
+    ui.ctx().data_mut(|d| d.insert_temp(chart_size_id(), size));
+}
+
+/// The size the chart was last drawn at (1200 × 800 before any was drawn).
+pub fn last_chart_size(ui: &egui::Ui) -> (u32, u32) {
+    ui.ctx()
+        .data(|d| d.get_temp(chart_size_id()))
+        .unwrap_or((1200, 800))
+}
+
+/// The Export window: format, size, scale, theme, title and file; Export writes it in the
+/// background and the window closes when the file is written (or shows why not).
+pub fn export_window_ui(ui: &egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    let Some(draft) = &state.export else {
+        return;
+    };
+    let title = match draft.target {
+        ExportTarget::Chart(kind) => format!("Export {} chart", kind.name()),
+        ExportTarget::Data => "Export data".to_owned(),
+    };
+    let mut open = true;
+    let mut next = draft.clone();
+    egui::Window::new(title)
+        .id(egui::Id::unique("export_window"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Grid::new("export_grid")
+                .num_columns(2)
+                .spacing([12.0, 8.0])
+                .show(ui, |ui| form(ui, state, draft, &mut next, out));
+            if let Some(e) = &state.export_error {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                let busy = state.export_job.is_some();
+                if ui
+                    .add_enabled(!busy, egui::Button::new("Export"))
+                    .clicked()
+                {
+                    out.push(Command::RunExport);
+                }
+                if ui.button("Cancel").clicked() {
+                    out.push(Command::CloseExport);
+                }
+                if busy {
+                    ui.spinner();
+                    ui.label("Writing…");
+                }
+            });
+        });
+    if next != *draft {
+        out.push(Command::EditExport(next));
+    }
+    if !open {
+        out.push(Command::CloseExport);
+    }
+}
+
+/// The rows of the form; edits go into `next`.
+fn form(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    draft: &ExportDraft,
+    next: &mut ExportDraft,
+    out: &mut Vec<Command>,
+) {
+    let formats: &[(ExportFormat, &str)] = match draft.target {
+        ExportTarget::Chart(_) => &[(ExportFormat::Png, "PNG"), (ExportFormat::Svg, "SVG")],
+        ExportTarget::Data => &[
+            (ExportFormat::Csv, "CSV (one row per report)"),
+            (ExportFormat::Json, "JSON (as armsflow extract)"),
+        ],
+    };
+    ui.label("Format");
+    ui.horizontal(|ui| {
+        for &(format, name) in formats {
+            if ui.radio(draft.format() == Some(format), name).clicked() {
+                *next = draft.with_format(format);
+            }
+        }
+    });
+    ui.end_row();
+    if let ExportTarget::Chart(_) = draft.target {
+        ui.label("Size");
+        ui.horizontal(|ui| {
+            ui.add(egui::DragValue::new(&mut next.width).range(200..=8000).suffix(" px"));
+            ui.label("×");
+            ui.add(egui::DragValue::new(&mut next.height).range(150..=8000).suffix(" px"));
+        });
+        ui.end_row();
+        if draft.format() == Some(ExportFormat::Png) {
+            ui.label("Scale");
+            ui.horizontal(|ui| {
+                for s in SCALES {
+                    if ui.radio(draft.scale == s, format!("{s}×")).clicked() {
+                        next.scale = s;
+                    }
+                }
+                ui.label(
+                    egui::RichText::new(format!(
+                        "→ {} × {} pixels",
+                        (draft.width as f32 * draft.scale) as u32,
+                        (draft.height as f32 * draft.scale) as u32
+                    ))
+                    .weak(),
+                );
+            });
+            ui.end_row();
+        }
+        ui.label("Background");
+        ui.horizontal(|ui| {
+            for (theme, name) in [(Theme::Light, "light"), (Theme::Dark, "dark")] {
+                if ui.radio(draft.theme == theme, name).clicked() {
+                    next.theme = theme;
+                }
+            }
+        });
+        ui.end_row();
+        ui.label("Title");
+        ui.add(egui::TextEdit::singleline(&mut next.title).desired_width(360.0));
+        ui.end_row();
+        ui.label("Filters");
+        let described = state.filters.describe(&|c| state.country_name(c));
+        ui.label(if described.is_empty() {
+            "none (every report)".to_owned()
+        } else {
+            described.join("; ")
+        });
+        ui.end_row();
+    }
+    ui.label("Reports");
+    ui.label(format!(
+        "{} of {}",
+        state.visible.len(),
+        state.dataset.transfers.len()
+    ));
+    ui.end_row();
+    ui.label("Save to");
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut next.path)
+                .desired_width(300.0)
+                .hint_text("/path/to/file.png"),
+        );
+        if ui.button("Browse…").clicked() {
+            out.push(Command::BrowseExportPath);
+        }
+    });
+    ui.end_row();
+}
