@@ -160,3 +160,64 @@ fn table_rows_select_and_timeline_lists_undated() {
         harness.get_by_label_contains("Undated (");
     }
 }
+
+#[test]
+fn export_button_writes_the_chart_shown_and_ctrl_e_opens_the_timeline_export() {
+    use armsflow::app::Command;
+    let mut harness = open_fixture(Tab::Flow);
+    harness.get_by_label("Export…").click();
+    harness.run_steps(3);
+    let draft = harness
+        .state()
+        .state
+        .export
+        .clone()
+        .expect("the Export window is open");
+    assert!(draft.width >= 300 && draft.height >= 200, "{draft:?}");
+    assert!(draft.path.ends_with(".png"), "{}", draft.path);
+    harness.get_by_label("Export flow chart");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("flow.png");
+    let edited = armsflow::app::ExportDraft {
+        path: path.display().to_string(),
+        scale: 2.0,
+        ..draft.clone()
+    };
+    harness.state_mut().apply(Command::EditExport(edited));
+    harness.run_steps(2);
+    harness.get_by_label("Export").click();
+    let start = Instant::now();
+    harness.run_steps(2);
+    while harness.state().state.export_job.is_some() {
+        assert!(start.elapsed() < Duration::from_secs(60), "export hangs");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_steps(2);
+    let state = &harness.state().state;
+    assert!(
+        state.export.is_none(),
+        "the window closes: {:?}",
+        state.export_error
+    );
+    let notice = state.notice.clone().unwrap_or_default();
+    assert!(notice.starts_with("Exported"), "{notice}");
+    let img = image::open(&path).expect("PNG written").to_rgb8();
+    assert_eq!(img.dimensions(), (draft.width * 2, draft.height * 2));
+
+    harness.get_by_label("Timeline").click();
+    harness.run_steps(3);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(3);
+    let draft = harness
+        .state()
+        .state
+        .export
+        .clone()
+        .expect("Ctrl+E opens Export");
+    assert_eq!(
+        draft.target,
+        armsflow::app::ExportTarget::Chart(armsflow::export::ChartKind::Timeline)
+    );
+}

@@ -18,7 +18,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn load(name: &str) -> (Dataset, DatasetIndex) {
@@ -73,8 +75,14 @@ fn flow_svg_parses_names_every_country_and_has_one_band_per_pair() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("flow.svg");
     let req = request(ChartKind::Flow, 1100.0, 760.0);
-    export_chart(&req, &source(&d, &index, &visible), &path, 1.0, chart_measure())
-        .expect("SVG export");
+    export_chart(
+        &req,
+        &source(&d, &index, &visible),
+        &path,
+        1.0,
+        chart_measure(),
+    )
+    .expect("SVG export");
     let svg = std::fs::read_to_string(&path).expect("read SVG");
     let tree = parse_svg(&svg);
     assert_eq!(tree.size().width(), 1100.0);
@@ -146,7 +154,10 @@ fn flow_png_has_the_requested_size_is_not_blank_and_bands_have_their_colour() {
     for ((x, y), want) in probes {
         let got = img.get_pixel(x.round() as u32 + 2, y.round() as u32).0;
         let close = got.iter().zip(want).all(|(a, b)| a.abs_diff(b) <= 8);
-        assert!(close, "pixel at ({x}, {y}) is {got:?}, band colour {want:?}");
+        assert!(
+            close,
+            "pixel at ({x}, {y}) is {got:?}, band colour {want:?}"
+        );
     }
 
     let img2 = image::open(&two).expect("2x PNG decodes").to_rgb8();
@@ -207,8 +218,14 @@ fn timeline_png_and_data_exports() {
     let dir = tempfile::tempdir().expect("temp dir");
     let png = dir.path().join("timeline.png");
     let req = request(ChartKind::Timeline, 1000.0, 600.0);
-    export_chart(&req, &source(&d, &index, &visible), &png, 1.0, chart_measure())
-        .expect("timeline PNG");
+    export_chart(
+        &req,
+        &source(&d, &index, &visible),
+        &png,
+        1.0,
+        chart_measure(),
+    )
+    .expect("timeline PNG");
     let img = image::open(&png).expect("decodes").to_rgb8();
     assert_eq!(img.dimensions(), (1000, 600));
 
@@ -233,8 +250,14 @@ fn timeline_png_and_data_exports() {
 
     // A chart cannot be CSV, data cannot be PNG: both said clearly, nothing written.
     let wrong = dir.path().join("chart.csv");
-    let e = export_chart(&req, &source(&d, &index, &visible), &wrong, 1.0, chart_measure())
-        .expect_err("wrong format");
+    let e = export_chart(
+        &req,
+        &source(&d, &index, &visible),
+        &wrong,
+        1.0,
+        chart_measure(),
+    )
+    .expect_err("wrong format");
     assert!(e.to_string().contains("chart.csv"), "{e}");
     assert!(!wrong.exists());
 }

@@ -1,6 +1,6 @@
 use super::{
-    ExportDraft, ExportJob, ExportTarget, AppState, Command, FolderWatcher, LoadJob, LoadResult, ReaderTarget, Selection, Settings,
-    sample_folder,
+    AppState, Command, ExportDraft, ExportJob, ExportTarget, FolderWatcher, LoadJob, LoadResult,
+    ReaderTarget, Selection, Settings, sample_folder,
 };
 use crate::chart::chart_measure;
 use crate::corpus::LoadOptions;
@@ -273,7 +273,9 @@ impl ArmsFlowApp {
             });
         match spawned {
             Ok(_) => self.save_dialog = Some(receiver),
-            Err(e) => self.state.export_error = Some(format!("The save dialog could not open: {e}")),
+            Err(e) => {
+                self.state.export_error = Some(format!("The save dialog could not open: {e}"))
+            }
         }
     }
 

@@ -32,7 +32,12 @@ pub struct ExportDraft {
 
 impl ExportDraft {
     /// A draft for `target` at the chart's current size, saved into `dir`.
-    pub fn new(target: ExportTarget, size: (u32, u32), dir: &Path, today: jiff::civil::Date) -> Self {
+    pub fn new(
+        target: ExportTarget,
+        size: (u32, u32),
+        dir: &Path,
+        today: jiff::civil::Date,
+    ) -> Self {
         let (name, format, title) = match target {
             ExportTarget::Chart(kind) => (kind.name(), ExportFormat::Png, kind.default_title()),
             ExportTarget::Data => ("reports", ExportFormat::Csv, ""),
@@ -80,7 +85,10 @@ impl ExportDraft {
             ExportTarget::Data if format.is_image() => {
                 Some("Data is saved as .csv or .json.".into())
             }
-            _ if path.parent().is_some_and(|p| !p.as_os_str().is_empty() && !p.is_dir()) => {
+            _ if path
+                .parent()
+                .is_some_and(|p| !p.as_os_str().is_empty() && !p.is_dir()) =>
+            {
                 Some("The folder to save in does not exist.".into())
             }
             _ => None,

@@ -1,6 +1,6 @@
 use super::{
-    LegendEntry, Swatch, fit_text, layout_legend, Anchor, HitRegion, HitShape, Pos, Primitive, Rect, Scene, TextMeasure, Theme, categorical,
-    status_color,
+    Anchor, HitRegion, HitShape, LegendEntry, Pos, Primitive, Rect, Scene, Swatch, TextMeasure,
+    Theme, categorical, fit_text, layout_legend, status_color,
 };
 use crate::dataset::Status;
 use crate::view::{Flow, FlowWeight};

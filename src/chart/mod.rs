@@ -11,7 +11,9 @@ mod scene;
 mod timeline_chart;
 
 pub use flow_chart::{FlowChartOptions, FlowColor, FlowTarget, OTHER_CODE, layout_flow_chart};
-pub use font_measure::{CHART_FONT, CHART_FONT_FAMILY, CHART_TEXT_SIZE, FontMeasure, chart_measure};
+pub use font_measure::{
+    CHART_FONT, CHART_FONT_FAMILY, CHART_TEXT_SIZE, FontMeasure, chart_measure,
+};
 pub use legend::{LegendEntry, Swatch, layout_legend};
 pub use measure::{ApproxMeasure, TextMeasure, fit_text};
 pub use palette::{Theme, categorical, status_color};

@@ -1,6 +1,6 @@
 use super::{
-    LegendEntry, Swatch, layout_legend, Anchor, HitRegion, HitShape, Pos, Primitive, Rect, Rgba, Scene, TextMeasure, Theme, fit_text,
-    status_color,
+    Anchor, HitRegion, HitShape, LegendEntry, Pos, Primitive, Rect, Rgba, Scene, Swatch,
+    TextMeasure, Theme, fit_text, layout_legend, status_color,
 };
 use crate::dataset::Status;
 use crate::dates::Precision;
@@ -30,9 +30,7 @@ pub fn date_of_day(day: f64) -> Option<Date> {
     if !days.is_finite() || days.abs() > 3.0e6 {
         return None;
     }
-    EPOCH
-        .checked_add(jiff::Span::new().days(days as i64))
-        .ok()
+    EPOCH.checked_add(jiff::Span::new().days(days as i64)).ok()
 }
 
 /// A span of the time axis in day numbers: `start` inclusive, `end` exclusive.
@@ -189,8 +187,7 @@ impl Step {
 
     /// The grid days in `window`, first to last.
     fn ticks(self, window: DayRange) -> Vec<Date> {
-        let (Some(first), Some(last)) = (date_of_day(window.start), date_of_day(window.end))
-        else {
+        let (Some(first), Some(last)) = (date_of_day(window.start), date_of_day(window.end)) else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -198,9 +195,10 @@ impl Step {
             Step::Days(1) => first,
             // Weeks start on Monday.
             Step::Days(_) => first
-                .checked_add(jiff::Span::new().days(
-                    (7 - i64::from(first.weekday().to_monday_zero_offset())) % 7,
-                ))
+                .checked_add(
+                    jiff::Span::new()
+                        .days((7 - i64::from(first.weekday().to_monday_zero_offset())) % 7),
+                )
                 .unwrap_or(first),
             Step::Months(_) => first.first_of_month(),
             Step::Years(y) => Date::new(first.year() - first.year().rem_euclid(y), 1, 1)
@@ -230,7 +228,12 @@ impl Step {
 
 /// The shape that stands for a status, drawn at `center` with radius `r`: the same in the
 /// chart and its legend, and different per status so it reads without colour too.
-pub fn status_marker(status: Status, center: Pos, r: f32, outline: Option<(Rgba, f32)>) -> Vec<Primitive> {
+pub fn status_marker(
+    status: Status,
+    center: Pos,
+    r: f32,
+    outline: Option<(Rgba, f32)>,
+) -> Vec<Primitive> {
     let fill = status_color(status);
     let (x, y) = (center.x, center.y);
     let poly = |points: Vec<Pos>| Primitive::Polygon {
@@ -370,7 +373,11 @@ pub fn layout_timeline_chart(
     for s in &statuses {
         entries.push(entry(Swatch::Marker(*s), s.as_str(), theme.text()));
     }
-    if data.marks.iter().any(|m| m.when.precision != Precision::Day) {
+    if data
+        .marks
+        .iter()
+        .any(|m| m.when.precision != Precision::Day)
+    {
         entries.push(entry(
             Swatch::None,
             "a bar spans a month, year or range",
@@ -417,7 +424,9 @@ pub fn layout_timeline_chart(
     let min_row = (line + 8.0).max(22.0);
     let row = (plot.height() / labels.len().max(1) as f32).clamp(min_row, min_row.max(40.0));
     let lanes_fit = ((plot.height() / row).floor() as usize).max(1);
-    let first = options.first_lane.min(labels.len().saturating_sub(lanes_fit));
+    let first = options
+        .first_lane
+        .min(labels.len().saturating_sub(lanes_fit));
     let lanes_shown = first..labels.len().min(first + lanes_fit);
     let window = options
         .window
@@ -449,7 +458,7 @@ pub fn layout_timeline_chart(
     // Lane stripes and labels.
     for lane in lanes_shown.clone() {
         let y = lane_y(lane);
-        if (lane - first) % 2 == 0 {
+        if (lane - first).is_multiple_of(2) {
             scene.primitives.push(Primitive::Rect {
                 rect: Rect::from_xywh(plot.min.x, y - row / 2.0, plot.width(), row),
                 fill: theme.text().with_alpha(10),
@@ -664,9 +673,11 @@ mod tests {
         // The year-long report is a bar about a year wide.
         let year_px = geo.plot.width() as f64 * 365.0 / geo.window.len();
         let bar = scene.primitives.iter().find_map(|p| match p {
-            Primitive::Rect { rect, stroke: Some(_), .. } if rect.height() == SPAN_HEIGHT => {
-                Some(rect.width())
-            }
+            Primitive::Rect {
+                rect,
+                stroke: Some(_),
+                ..
+            } if rect.height() == SPAN_HEIGHT => Some(rect.width()),
             _ => None,
         });
         let bar = bar.expect("a span bar");
@@ -683,7 +694,11 @@ mod tests {
             let (scene, _) = layout_timeline_chart(&data(), &options, &ApproxMeasure);
             for p in &scene.primitives {
                 if let Primitive::Text {
-                    pos, text, size, anchor, ..
+                    pos,
+                    text,
+                    size,
+                    anchor,
+                    ..
                 } = p
                 {
                     let w = ApproxMeasure.width(text, *size);
@@ -719,9 +734,17 @@ mod tests {
             start: day_number(date(2022, 2, 10)),
             end: day_number(date(2022, 8, 1)),
         };
-        let months: Vec<String> = Step::Months(3).ticks(w).iter().map(|d| d.to_string()).collect();
+        let months: Vec<String> = Step::Months(3)
+            .ticks(w)
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
         assert_eq!(months, ["2022-04-01", "2022-07-01"]);
         let weeks = Step::Days(7).ticks(w);
-        assert!(weeks.iter().all(|d| d.weekday() == jiff::civil::Weekday::Monday));
+        assert!(
+            weeks
+                .iter()
+                .all(|d| d.weekday() == jiff::civil::Weekday::Monday)
+        );
     }
 }

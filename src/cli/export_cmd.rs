@@ -224,7 +224,9 @@ pub fn filters_from_args(dataset: &Dataset, args: &FilterArgs) -> anyhow::Result
                 let n = n.trim();
                 known
                     .iter()
-                    .find(|(code, name)| code.eq_ignore_ascii_case(n) || name.eq_ignore_ascii_case(n))
+                    .find(|(code, name)| {
+                        code.eq_ignore_ascii_case(n) || name.eq_ignore_ascii_case(n)
+                    })
                     .map(|(code, _)| code.clone())
                     .with_context(|| {
                         format!("no transfer in this folder involves a country named {n:?}")
@@ -261,8 +263,9 @@ pub fn filters_from_args(dataset: &Dataset, args: &FilterArgs) -> anyhow::Result
     let bound = |text: &Option<String>, end: bool| -> anyhow::Result<Option<jiff::civil::Date>> {
         text.as_deref()
             .map(|t| {
-                parse_date_bound(t, end)
-                    .with_context(|| format!("{t:?} is not a date (use 2023, 2023-04 or 2023-04-05)"))
+                parse_date_bound(t, end).with_context(|| {
+                    format!("{t:?} is not a date (use 2023, 2023-04 or 2023-04-05)")
+                })
             })
             .transpose()
     };

@@ -49,7 +49,10 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             let fresh = dir.path().join("fresh.png");
             write_atomic(&fresh, b"x").expect("atomic write");
-            let mode = std::fs::metadata(&fresh).expect("meta").permissions().mode();
+            let mode = std::fs::metadata(&fresh)
+                .expect("meta")
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o644);
         }
     }

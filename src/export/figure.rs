@@ -1,7 +1,7 @@
 use crate::chart::{
-    Anchor, CHART_TEXT_SIZE, DayRange, FlowChartOptions, FlowColor, LegendEntry, Pos, Primitive, Scene, Swatch,
-    TextMeasure, Theme, TimelineChartOptions, fit_text, layout_flow_chart, layout_legend,
-    layout_timeline_chart,
+    Anchor, CHART_TEXT_SIZE, DayRange, FlowChartOptions, FlowColor, LegendEntry, Pos, Primitive,
+    Scene, Swatch, TextMeasure, Theme, TimelineChartOptions, fit_text, layout_flow_chart,
+    layout_legend, layout_timeline_chart,
 };
 use crate::dataset::Dataset;
 use crate::view::{DatasetIndex, FlowWeight, LaneMode, flows, timeline_data};
@@ -120,13 +120,13 @@ pub fn layout_figure(
         filter_entries.push(note("none (every report)".into()));
     } else {
         let last = source.filters.len() - 1;
-        filter_entries.extend(source.filters.iter().enumerate().map(|(i, f)| {
-            note(if i < last {
-                format!("{f};")
-            } else {
-                f.clone()
-            })
-        }));
+        filter_entries.extend(
+            source
+                .filters
+                .iter()
+                .enumerate()
+                .map(|(i, f)| note(if i < last { format!("{f};") } else { f.clone() })),
+        );
     }
     let n = source.dataset.articles.len();
     let source_line = format!(
@@ -135,8 +135,14 @@ pub fn layout_figure(
         source.folder,
         source.date
     );
-    let (filters, filters_height) =
-        layout_legend(&filter_entries, MARGIN, 0.0, width - MARGIN, NOTE_SIZE, measure);
+    let (filters, filters_height) = layout_legend(
+        &filter_entries,
+        MARGIN,
+        0.0,
+        width - MARGIN,
+        NOTE_SIZE,
+        measure,
+    );
     let (source_prims, source_height) = layout_legend(
         &[note(source_line)],
         MARGIN,
@@ -150,7 +156,12 @@ pub fn layout_figure(
 
     let chart = chart_scene(request, source, width, chart_height, measure);
     let chart_height = chart_height.max(chart.height);
-    primitives.extend(chart.primitives.iter().map(|p| p.translated(0.0, chart_top)));
+    primitives.extend(
+        chart
+            .primitives
+            .iter()
+            .map(|p| p.translated(0.0, chart_top)),
+    );
     let footer_top = chart_top + chart_height + 8.0;
     primitives.extend(
         filters
@@ -160,7 +171,9 @@ pub fn layout_figure(
     );
     Scene {
         width,
-        height: request.height.max(footer_top + footer_height - 8.0 + MARGIN),
+        height: request
+            .height
+            .max(footer_top + footer_height - 8.0 + MARGIN),
         background: theme.background(),
         primitives,
         hits: Vec::new(),

@@ -43,7 +43,10 @@ fn paint(attr: &str, c: Rgba) -> String {
     if a == 255 {
         format!(r#" {attr}="{c}""#)
     } else {
-        format!(r#" {attr}="{c}" {attr}-opacity="{:.3}""#, f32::from(a) / 255.0)
+        format!(
+            r#" {attr}="{c}" {attr}-opacity="{:.3}""#,
+            f32::from(a) / 255.0
+        )
     }
 }
 

@@ -61,10 +61,7 @@ pub fn export_window_ui(ui: &egui::Ui, state: &AppState, out: &mut Vec<Command>)
             ui.separator();
             ui.horizontal(|ui| {
                 let busy = state.export_job.is_some();
-                if ui
-                    .add_enabled(!busy, egui::Button::new("Export"))
-                    .clicked()
-                {
+                if ui.add_enabled(!busy, egui::Button::new("Export")).clicked() {
                     out.push(Command::RunExport);
                 }
                 if ui.button("Cancel").clicked() {
@@ -111,9 +108,17 @@ fn form(
     if let ExportTarget::Chart(_) = draft.target {
         ui.label("Size");
         ui.horizontal(|ui| {
-            ui.add(egui::DragValue::new(&mut next.width).range(200..=8000).suffix(" px"));
+            ui.add(
+                egui::DragValue::new(&mut next.width)
+                    .range(200..=8000)
+                    .suffix(" px"),
+            );
             ui.label("×");
-            ui.add(egui::DragValue::new(&mut next.height).range(150..=8000).suffix(" px"));
+            ui.add(
+                egui::DragValue::new(&mut next.height)
+                    .range(150..=8000)
+                    .suffix(" px"),
+            );
         });
         ui.end_row();
         if draft.format() == Some(ExportFormat::Png) {

@@ -1,9 +1,9 @@
 use super::paint_scene;
 use crate::app::{AppState, Command, ExportTarget};
-use crate::export::ChartKind;
 use crate::chart::{
     FlowChartOptions, FlowColor, FlowTarget, HitShape, OTHER_CODE, Pos, layout_flow_chart,
 };
+use crate::export::ChartKind;
 use crate::view::{FlowWeight, flows};
 
 /// The Sankey chart: bands from suppliers (left) to recipients (right). Hover highlights a

@@ -1,6 +1,6 @@
 use crate::app::{AppState, Command, ExportTarget, Tab};
-use crate::export::ChartKind;
 use crate::chart::Theme;
+use crate::export::ChartKind;
 
 /// File and View menus.
 pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {

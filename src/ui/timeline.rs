@@ -1,10 +1,10 @@
 use super::{paint_scene, transfer_label};
 use crate::app::{AppState, Command, ExportTarget, TimelineView};
-use crate::export::ChartKind;
 use crate::chart::{
     DayRange, Pos, Scene, TimelineChartOptions, TimelineGeometry, TimelineTarget, chart_measure,
     date_of_day, day_number, layout_timeline_chart, status_color,
 };
+use crate::export::ChartKind;
 use crate::view::{LaneMode, TimelineData, timeline_data};
 use egui_plot::{Bar, BarChart, GridMark, Plot, VLine};
 use std::collections::BTreeMap;

@@ -1,6 +1,6 @@
+use super::{DateSourceKind, TransferDate};
 use crate::corpus::Article;
 use crate::dataset::{Qualifier, Quantity, Transfer};
-use super::{DateSourceKind, TransferDate};
 
 /// "more than 100", "150", "about 300", "up to 50".
 pub fn quantity_label(q: Option<Quantity>) -> String {

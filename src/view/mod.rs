@@ -11,8 +11,8 @@ mod lanes;
 mod timeline_marks;
 
 pub use filters::{Filters, parse_date_bound};
-pub use format::{citation, date_label, dollars, quantity_label, thousands, transfer_label};
 pub use flows::{Flow, FlowKey, FlowWeight, flows};
+pub use format::{citation, date_label, dollars, quantity_label, thousands, transfer_label};
 pub use highlight::{Highlight, HighlightKind, highlights};
 pub use index::{DatasetIndex, DateSourceKind, TransferDate};
 pub use lanes::{LaneMode, Lanes, lanes};
