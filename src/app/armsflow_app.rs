@@ -300,7 +300,7 @@ impl ArmsFlowApp {
         let filters = state.filters.describe(&|c| state.country_name(c));
         let folder = match &state.folder {
             Some(_) if state.is_sample => "the ArmsFlow sample articles".to_owned(),
-            Some(f) => f.display().to_string(),
+            Some(f) => crate::export::folder_label(f),
             None => "no folder".to_owned(),
         };
         let style = ChartStyle {

@@ -167,10 +167,7 @@ pub fn run_export(
                 .unwrap_or_else(|| kind.default_title().to_owned()),
         };
         let described = filters.describe(&|code| country_name(&dataset, code));
-        let folder_name = std::fs::canonicalize(folder)
-            .unwrap_or_else(|_| folder.to_owned())
-            .display()
-            .to_string();
+        let folder_name = crate::export::folder_label(folder);
         let source = FigureSource {
             dataset: &dataset,
             index: &index,

@@ -88,6 +88,15 @@ pub struct FigureSource<'a> {
     pub date: Date,
 }
 
+/// How a folder is named in a figure's source line: its full path, so a reader of the
+/// report can find it (the path as given when it cannot be resolved).
+pub fn folder_label(folder: &std::path::Path) -> String {
+    std::fs::canonicalize(folder)
+        .unwrap_or_else(|_| folder.to_owned())
+        .display()
+        .to_string()
+}
+
 /// Lays out a whole figure: the title, the chart exactly as the app lays it out (legend
 /// included), the active filters in words and the source line ("Source: 12 articles in
 /// FOLDER, extracted by ArmsFlow on 2026-11-21"). The figure is `width` × `height`, or
