@@ -138,12 +138,15 @@ pub fn layout_figure(
         );
     }
     let n = source.dataset.articles.len();
-    let source_line = format!(
-        "Source: {n} article{} in {}, extracted by ArmsFlow on {}",
-        if n == 1 { "" } else { "s" },
-        source.folder,
-        source.date
-    );
+    // Two entries, so a narrow figure wraps the line before the date instead of cutting it.
+    let source_line = [
+        format!(
+            "Source: {n} article{} in {},",
+            if n == 1 { "" } else { "s" },
+            source.folder
+        ),
+        format!("extracted by ArmsFlow on {}", source.date),
+    ];
     let (filters, filters_height) = layout_legend(
         &filter_entries,
         MARGIN,
@@ -153,7 +156,7 @@ pub fn layout_figure(
         measure,
     );
     let (source_prims, source_height) = layout_legend(
-        &[note(source_line)],
+        &source_line.map(note),
         MARGIN,
         filters_height,
         width - MARGIN,
