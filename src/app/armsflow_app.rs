@@ -297,7 +297,7 @@ impl ArmsFlowApp {
         let dataset = Arc::clone(&state.dataset);
         let index = state.index.clone();
         let visible = state.visible.clone();
-        let filters = state.filters.describe(&|c| state.country_name(c));
+        let filters = state.filters_in_words();
         let folder = match &state.folder {
             Some(_) if state.is_sample => "the ArmsFlow sample articles".to_owned(),
             Some(f) => crate::export::folder_label(f),

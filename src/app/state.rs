@@ -135,28 +135,16 @@ impl AppState {
     /// Recomputes [`AppState::visible`] from the filters, and drops selected transfers that
     /// no longer pass them.
     pub fn refilter(&mut self) {
-        let dataset = &self.dataset;
-        let index = &self.index;
-        self.visible = (0..dataset.transfers.len())
-            .filter(|&i| {
-                let date = index.transfer_dates.get(i).and_then(Option::as_ref);
-                self.filters.matches(&dataset.transfers[i], date)
-            })
-            .collect();
+        self.visible = self.filters.visible(&self.dataset, &self.index);
         let visible = &self.visible;
         self.selection
             .transfers
             .retain(|i| visible.binary_search(i).is_ok());
     }
 
-    /// A country's display name from the dataset (its code when unseen).
-    pub fn country_name(&self, code: &str) -> String {
-        self.dataset
-            .transfers
-            .iter()
-            .flat_map(|t| [&t.supplier, &t.recipient])
-            .find(|p| p.code == code)
-            .map_or_else(|| code.to_owned(), |p| p.name.clone())
+    /// The active filters in words, countries by name.
+    pub fn filters_in_words(&self) -> Vec<String> {
+        self.filters.describe(&|c| self.dataset.country_name(c))
     }
 
     /// Number of transfers hidden because they have no date while a date filter is set.

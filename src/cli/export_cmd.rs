@@ -126,12 +126,7 @@ pub fn run_export(
     let dataset = extract_folder(folder)?;
     let index = DatasetIndex::new(&dataset);
     let filters = filters_from_args(&dataset, filter_args)?;
-    let visible: Vec<usize> = (0..dataset.transfers.len())
-        .filter(|&i| {
-            let date = index.transfer_dates.get(i).and_then(Option::as_ref);
-            filters.matches(&dataset.transfers[i], date)
-        })
-        .collect();
+    let visible = filters.visible(&dataset, &index);
     let summary = if format.is_image() {
         let kind = match chart.chart {
             ChartArg::Timeline => ChartKind::Timeline,
@@ -166,7 +161,7 @@ pub fn run_export(
                 .clone()
                 .unwrap_or_else(|| kind.default_title().to_owned()),
         };
-        let described = filters.describe(&|code| country_name(&dataset, code));
+        let described = filters.describe(&|code| dataset.country_name(code));
         let folder_name = crate::export::folder_label(folder);
         let source = FigureSource {
             dataset: &dataset,
@@ -193,16 +188,6 @@ pub fn run_export(
         dataset.articles.len()
     );
     Ok(Outcome::Ok)
-}
-
-/// A country's name as the dataset spells it (its code when absent).
-fn country_name(dataset: &Dataset, code: &str) -> String {
-    dataset
-        .transfers
-        .iter()
-        .flat_map(|t| [&t.supplier, &t.recipient])
-        .find(|p| p.code == code)
-        .map_or_else(|| code.to_owned(), |p| p.name.clone())
 }
 
 /// Turns the command-line filters into [`Filters`]; a country, category, status or date the

@@ -260,4 +260,13 @@ impl Dataset {
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
     }
+
+    /// A country's display name as the transfers spell it (its code when no transfer has it).
+    pub fn country_name(&self, code: &str) -> String {
+        self.transfers
+            .iter()
+            .flat_map(|t| [&t.supplier, &t.recipient])
+            .find(|p| p.code == code)
+            .map_or_else(|| code.to_owned(), |p| p.name.clone())
+    }
 }

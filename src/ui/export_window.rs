@@ -153,7 +153,7 @@ fn form(
         ui.add(egui::TextEdit::singleline(&mut next.title).desired_width(360.0));
         ui.end_row();
         ui.label("Filters");
-        let described = state.filters.describe(&|c| state.country_name(c));
+        let described = state.filters_in_words();
         ui.label(if described.is_empty() {
             "none (every report)".to_owned()
         } else {

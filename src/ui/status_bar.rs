@@ -11,7 +11,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>
             state.visible.len(),
             d.transfers.len()
         ));
-        let filters = state.filters.describe(&|c| state.country_name(c));
+        let filters = state.filters_in_words();
         if !filters.is_empty() {
             ui.separator();
             ui.label(format!("Filters: {}", filters.join("; ")));

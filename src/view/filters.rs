@@ -1,5 +1,5 @@
-use super::TransferDate;
-use crate::dataset::{Category, Status, Transfer};
+use super::{DatasetIndex, TransferDate};
+use crate::dataset::{Category, Dataset, Status, Transfer};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -65,6 +65,16 @@ impl Filters {
         }
         let needle = self.search.trim().to_lowercase();
         needle.is_empty() || searchable_text(transfer).any(|h| h.to_lowercase().contains(&needle))
+    }
+
+    /// Indices of the transfers of `dataset` that pass, in dataset order.
+    pub fn visible(&self, dataset: &Dataset, index: &DatasetIndex) -> Vec<usize> {
+        (0..dataset.transfers.len())
+            .filter(|&i| {
+                let date = index.transfer_dates.get(i).and_then(Option::as_ref);
+                self.matches(&dataset.transfers[i], date)
+            })
+            .collect()
     }
 
     /// The active filters in words ("country: Russia", "status: agreed, delivered"), with
