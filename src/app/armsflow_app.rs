@@ -20,8 +20,8 @@ pub struct ArmsFlowApp {
     extractor: Arc<Extractor>,
     load_options: LoadOptions,
     watcher: Option<FolderWatcher>,
-    dialog: Option<Receiver<(Option<PathBuf>, Duration)>>,
-    save_dialog: Option<Receiver<(Option<PathBuf>, Duration)>>,
+    dialog: Option<DialogAnswer>,
+    save_dialog: Option<DialogAnswer>,
     commands: Vec<Command>,
     ctx: egui::Context,
     title: String,
@@ -252,27 +252,20 @@ impl ArmsFlowApp {
             ExportTarget::Chart(_) => ("Image", &["png", "svg"]),
             ExportTarget::Data => ("Data", &["csv", "json"]),
         };
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let ctx = self.ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("armsflow-save-dialog".into())
-            .spawn(move || {
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title("Export to")
-                    .add_filter(name, filters);
-                if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
-                    dialog = dialog.set_directory(dir);
-                }
-                if let Some(file) = current.file_name() {
-                    dialog = dialog.set_file_name(file.to_string_lossy());
-                }
-                let shown = std::time::Instant::now();
-                let picked = dialog.save_file();
-                let _ = sender.send((picked, shown.elapsed()));
-                ctx.request_repaint();
-            });
+        let spawned = spawn_dialog(&self.ctx, "armsflow-save-dialog", move || {
+            let mut dialog = rfd::FileDialog::new()
+                .set_title("Export to")
+                .add_filter(name, filters);
+            if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
+                dialog = dialog.set_directory(dir);
+            }
+            if let Some(file) = current.file_name() {
+                dialog = dialog.set_file_name(file.to_string_lossy());
+            }
+            dialog.save_file()
+        });
         match spawned {
-            Ok(_) => self.save_dialog = Some(receiver),
+            Ok(receiver) => self.save_dialog = Some(receiver),
             Err(e) => {
                 self.state.export_error = Some(format!("The save dialog could not open: {e}"))
             }
@@ -342,23 +335,16 @@ impl ArmsFlowApp {
         if self.dialog.is_some() {
             return;
         }
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let ctx = self.ctx.clone();
         let start_dir = self.state.folder.clone().filter(|_| !self.state.is_sample);
-        let spawned = std::thread::Builder::new()
-            .name("armsflow-dialog".into())
-            .spawn(move || {
-                let mut dialog = rfd::FileDialog::new().set_title("Open a folder of articles");
-                if let Some(dir) = start_dir {
-                    dialog = dialog.set_directory(dir);
-                }
-                let shown = std::time::Instant::now();
-                let picked = dialog.pick_folder();
-                let _ = sender.send((picked, shown.elapsed()));
-                ctx.request_repaint();
-            });
+        let spawned = spawn_dialog(&self.ctx, "armsflow-dialog", move || {
+            let mut dialog = rfd::FileDialog::new().set_title("Open a folder of articles");
+            if let Some(dir) = start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            dialog.pick_folder()
+        });
         match spawned {
-            Ok(_) => self.dialog = Some(receiver),
+            Ok(receiver) => self.dialog = Some(receiver),
             Err(e) => self
                 .state
                 .warnings
@@ -558,6 +544,31 @@ impl eframe::App for ArmsFlowApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.state.settings);
     }
+}
+
+/// What a native dialog answered and how long it was open (an answer of nothing in under
+/// [`NO_DIALOG_SERVICE`] means no dialog was shown).
+type DialogAnswer = Receiver<(Option<PathBuf>, Duration)>;
+
+/// Runs a native file dialog on its own thread (the call blocks until the user answers) and
+/// wakes the window when it returns.
+fn spawn_dialog(
+    ctx: &egui::Context,
+    name: &str,
+    dialog: impl FnOnce() -> Option<PathBuf> + Send + 'static,
+) -> std::io::Result<DialogAnswer> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let ctx = ctx.clone();
+    std::thread::Builder::new()
+        .name(name.to_owned())
+        .spawn(move || {
+            let shown = std::time::Instant::now();
+            let picked = dialog();
+            // The receiver is gone when the app closed meanwhile: nothing to tell.
+            let _ = sender.send((picked, shown.elapsed()));
+            ctx.request_repaint();
+        })?;
+    Ok(receiver)
 }
 
 /// Today in the local time zone: the date on exported figures.
