@@ -24,17 +24,26 @@ fn open_fixture(tab: Tab) -> Harness<'static, ArmsFlowApp> {
             ArmsFlowApp::with_settings(&cc.egui_ctx, settings, Some(fixture()))
                 .expect("built-in data loads")
         });
+    step_while(&mut harness, ArmsFlowApp::is_loading, "the load");
+    harness.run_steps(4);
+    harness
+}
+
+/// Steps the app while `busy` (background work) holds, failing after a minute.
+fn step_while(
+    harness: &mut Harness<'static, ArmsFlowApp>,
+    busy: fn(&ArmsFlowApp) -> bool,
+    what: &str,
+) {
     let start = Instant::now();
-    while harness.state().is_loading() {
+    while busy(harness.state()) {
         assert!(
             start.elapsed() < Duration::from_secs(60),
-            "load did not finish"
+            "{what} did not finish"
         );
         std::thread::sleep(Duration::from_millis(20));
         harness.step();
     }
-    harness.run_steps(4);
-    harness
 }
 
 #[test]
@@ -187,13 +196,12 @@ fn export_button_writes_the_chart_shown_and_ctrl_e_opens_the_timeline_export() {
     harness.state_mut().apply(Command::EditExport(edited));
     harness.run_steps(2);
     harness.get_by_label("Export").click();
-    let start = Instant::now();
     harness.run_steps(2);
-    while harness.state().state.export_job.is_some() {
-        assert!(start.elapsed() < Duration::from_secs(60), "export hangs");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
+    step_while(
+        &mut harness,
+        |app| app.state.export_job.is_some(),
+        "the export",
+    );
     harness.run_steps(2);
     let state = &harness.state().state;
     assert!(

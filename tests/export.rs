@@ -187,24 +187,10 @@ fn long_country_names_are_not_clipped_in_either_chart() {
                 assert!(svg.contains('…'), "{chart:?} at {width}: shortened visibly");
             }
             for p in &scene.primitives {
-                if let Primitive::Text {
-                    pos,
-                    text,
-                    size,
-                    anchor,
-                    ..
-                } = p
-                {
-                    let w = armsflow::chart::TextMeasure::width(chart_measure(), text, *size);
-                    let left = match anchor {
-                        armsflow::chart::Anchor::Start => pos.x,
-                        armsflow::chart::Anchor::Middle => pos.x - w / 2.0,
-                        armsflow::chart::Anchor::End => pos.x - w,
-                    };
+                if let Some((left, right)) = p.text_extent(chart_measure()) {
                     assert!(
-                        left >= 0.0 && left + w <= width,
-                        "{chart:?} at {width}: {text:?} spans {left}..{}",
-                        left + w
+                        left >= 0.0 && right <= width,
+                        "{chart:?} at {width}: {p:?} spans {left}..{right}"
                     );
                 }
             }

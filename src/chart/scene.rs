@@ -160,6 +160,28 @@ pub enum Primitive {
 }
 
 impl Primitive {
+    /// For text, its left and right ends in pixels as `measure` sizes it (the anchor
+    /// accounted for); `None` for shapes.
+    pub fn text_extent(&self, measure: &dyn super::TextMeasure) -> Option<(f32, f32)> {
+        let Self::Text {
+            pos,
+            text,
+            size,
+            anchor,
+            ..
+        } = self
+        else {
+            return None;
+        };
+        let w = measure.width(text, *size);
+        let left = match anchor {
+            Anchor::Start => pos.x,
+            Anchor::Middle => pos.x - w / 2.0,
+            Anchor::End => pos.x - w,
+        };
+        Some((left, left + w))
+    }
+
     /// The same primitive moved by `(dx, dy)`.
     pub fn translated(&self, dx: f32, dy: f32) -> Self {
         let mv = |p: &Pos| Pos::new(p.x + dx, p.y + dy);

@@ -693,24 +693,10 @@ mod tests {
             };
             let (scene, _) = layout_timeline_chart(&data(), &options, &ApproxMeasure);
             for p in &scene.primitives {
-                if let Primitive::Text {
-                    pos,
-                    text,
-                    size,
-                    anchor,
-                    ..
-                } = p
-                {
-                    let w = ApproxMeasure.width(text, *size);
-                    let left = match anchor {
-                        Anchor::Start => pos.x,
-                        Anchor::Middle => pos.x - w / 2.0,
-                        Anchor::End => pos.x - w,
-                    };
+                if let Some((left, right)) = p.text_extent(&ApproxMeasure) {
                     assert!(
-                        left >= 0.0 && left + w <= width + 0.5,
-                        "{text:?} at {left}..{} in {width}",
-                        left + w
+                        left >= 0.0 && right <= width + 0.5,
+                        "{p:?} at {left}..{right} in {width}"
                     );
                 }
             }
