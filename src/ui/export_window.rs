@@ -142,10 +142,9 @@ fn form(
         }
         ui.label("Background");
         ui.horizontal(|ui| {
-            for (theme, name) in [(Theme::Light, "light"), (Theme::Dark, "dark")] {
-                if ui.radio(draft.theme == theme, name).clicked() {
-                    next.theme = theme;
-                }
+            let themes = [(Theme::Light, "light"), (Theme::Dark, "dark")];
+            if let Some(theme) = super::radio_choice(ui, draft.theme, &themes) {
+                next.theme = theme;
             }
         });
         ui.end_row();

@@ -1,4 +1,4 @@
-use super::paint_scene;
+use super::{paint_scene, radio_choice};
 use crate::app::{AppState, Command, ExportTarget};
 use crate::chart::{
     FlowChartOptions, FlowColor, FlowTarget, HitShape, OTHER_CODE, Pos, layout_flow_chart,
@@ -14,23 +14,21 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     let mut export = false;
     ui.horizontal(|ui| {
         ui.label("Band width:");
-        for (w, name) in [
+        let weights = [
             (FlowWeight::Reports, "reports"),
             (FlowWeight::Quantity, "quantity stated"),
-        ] {
-            if ui.radio(settings.flow_weight == w, name).clicked() {
-                out.push(Command::SetFlowWeight(w));
-            }
+        ];
+        if let Some(w) = radio_choice(ui, settings.flow_weight, &weights) {
+            out.push(Command::SetFlowWeight(w));
         }
         ui.separator();
         ui.label("Colour:");
-        for (c, name) in [
+        let colors = [
             (FlowColor::Supplier, "by supplier"),
             (FlowColor::Status, "by status"),
-        ] {
-            if ui.radio(settings.flow_color == c, name).clicked() {
-                out.push(Command::SetFlowColor(c));
-            }
+        ];
+        if let Some(c) = radio_choice(ui, settings.flow_color, &colors) {
+            out.push(Command::SetFlowColor(c));
         }
         ui.separator();
         export = super::export_window::export_button(ui);

@@ -3,6 +3,7 @@
 //! [`crate::app::ArmsFlowApp::apply`].
 
 mod articles;
+mod choice;
 mod evidence;
 mod export_window;
 mod filter_bar;
@@ -17,6 +18,7 @@ mod table;
 mod timeline;
 
 pub use crate::view::{citation, date_label, dollars, quantity_label, transfer_label};
+use choice::radio_choice;
 pub use paint::{CHART_FAMILY, paint_scene};
 
 use crate::app::{AppState, Command, ExportTarget, Tab};

@@ -1,4 +1,4 @@
-use super::{paint_scene, transfer_label};
+use super::{paint_scene, radio_choice, transfer_label};
 use crate::app::{AppState, Command, ExportTarget, TimelineView};
 use crate::chart::{
     DayRange, Pos, Scene, TimelineChartOptions, TimelineGeometry, TimelineTarget, chart_measure,
@@ -26,13 +26,12 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
     let mut export = false;
     ui.horizontal(|ui| {
         ui.label("Lanes:");
-        for (mode, name) in [
+        let modes = [
             (LaneMode::Pair, "supplier → recipient"),
             (LaneMode::Supplier, "supplier"),
-        ] {
-            if ui.radio(state.settings.lane_mode == mode, name).clicked() {
-                out.push(Command::SetLaneMode(mode));
-            }
+        ];
+        if let Some(mode) = radio_choice(ui, state.settings.lane_mode, &modes) {
+            out.push(Command::SetLaneMode(mode));
         }
         ui.separator();
         export = super::export_window::export_button(ui);
