@@ -134,15 +134,10 @@ fn navigate(
         out.push(Command::SetTimelineView(TimelineView::default()));
         return;
     }
-    let mut next = TimelineView {
-        window: Some(geometry.window),
-        first_lane: geometry.lanes_shown.start,
-    };
+    let mut window = geometry.window;
+    let mut first_lane = geometry.lanes_shown.start;
     if chart.dragged() {
-        let d = chart.drag_delta();
-        if let Some(w) = &mut next.window {
-            *w = w.panned(-f64::from(d.x) * geometry.days_per_pixel());
-        }
+        window = window.panned(-f64::from(chart.drag_delta().x) * geometry.days_per_pixel());
     }
     if chart.hovered() {
         let (zoom, scroll) = ui.input(|i| {
@@ -165,31 +160,29 @@ fn navigate(
             (i.zoom_delta(), wheel)
         });
         if (zoom - 1.0).abs() > 1e-3
-            && let (Some(w), Some(p)) = (&mut next.window, chart.hover_pos())
+            && let Some(p) = chart.hover_pos()
         {
             let at = geometry.day_at(p.x - chart.rect.min.x);
-            *w = w.zoomed(f64::from(zoom), at);
+            window = window.zoomed(f64::from(zoom), at);
         } else if scroll.y != 0.0 {
             let lanes = (scroll.y.abs() / SCROLL_PER_LANE).ceil() as usize;
             let last = data.lanes.labels.len().saturating_sub(geometry.lanes_fit);
-            next.first_lane = if scroll.y > 0.0 {
-                next.first_lane.saturating_sub(lanes)
+            first_lane = if scroll.y > 0.0 {
+                first_lane.saturating_sub(lanes)
             } else {
-                (next.first_lane + lanes).min(last)
+                (first_lane + lanes).min(last)
             };
-        } else if scroll.x != 0.0
-            && let Some(w) = &mut next.window
-        {
-            *w = w.panned(-f64::from(scroll.x) * geometry.days_per_pixel());
+        } else if scroll.x != 0.0 {
+            window = window.panned(-f64::from(scroll.x) * geometry.days_per_pixel());
         }
     }
-    let moved = next.window != Some(geometry.window) && (chart.dragged() || chart.hovered());
-    if moved || next.first_lane != geometry.lanes_shown.start {
-        // Until the user moves the days, keep fitting every mark as the data changes.
-        if !moved {
-            next.window = view.window;
-        }
-        out.push(Command::SetTimelineView(next));
+    let moved = window != geometry.window;
+    if moved || first_lane != geometry.lanes_shown.start {
+        out.push(Command::SetTimelineView(TimelineView {
+            // Until the user moves the days, keep fitting every mark as the data changes.
+            window: if moved { Some(window) } else { view.window },
+            first_lane,
+        }));
     }
 }
 
