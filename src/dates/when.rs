@@ -16,6 +16,18 @@ pub enum Precision {
     Range,
 }
 
+impl Precision {
+    /// The name used in JSON and CSV ("month"), the same as its serde name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Day => "day",
+            Self::Month => "month",
+            Self::Year => "year",
+            Self::Range => "range",
+        }
+    }
+}
+
 /// A date or span of dates, as exact as the text allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct When {

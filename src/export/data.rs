@@ -55,9 +55,7 @@ pub fn write_report_csv<W: Write>(
             .flatten()
             .and_then(|a| dataset.articles.get(a));
         let date = index.transfer_dates.get(i).copied().flatten();
-        let precision = date.map_or(String::new(), |d| {
-            format!("{:?}", d.when.precision).to_lowercase()
-        });
+        let precision = date.map_or("", |d| d.when.precision.as_str());
         let date_source = date.map_or("", |d| match d.source {
             DateSourceKind::Text => "text",
             DateSourceKind::Article => "article",
@@ -77,7 +75,7 @@ pub fn write_report_csv<W: Write>(
             &t.recipient.code,
             &date.map_or(String::new(), |d| d.when.from.year().to_string()),
             &date.map_or(String::new(), |d| d.when.to_string()),
-            &precision,
+            precision,
             date_source,
             &t.quantity.map_or(String::new(), |q| q.value.to_string()),
             t.quantity.map_or("", |q| q.qualifier.as_str()),
