@@ -1,6 +1,6 @@
 use crate::app::{AppState, Command, ExportDraft, ExportTarget};
 use crate::chart::Theme;
-use crate::export::{ExportFormat, SCALES};
+use crate::export::{ChartKind, ExportFormat, SCALES};
 
 /// True when Ctrl+E (Cmd+E) was pressed this frame; the shortcut is consumed.
 pub fn export_shortcut(ui: &egui::Ui) -> bool {
@@ -21,9 +21,23 @@ fn chart_size_id() -> egui::Id {
     egui::Id::unique("armsflow_chart_size")
 }
 
-/// Records the size a chart was drawn at, so Export… from the menu offers it.
-pub fn remember_chart_size(ui: &egui::Ui, size: (u32, u32)) {
+/// Called by a chart panel once its size is known: records the size, so Export… from the
+/// menu offers it, and opens the Export window at that size when `requested` (the panel's
+/// Export… button or Ctrl+E).
+pub fn chart_laid_out(
+    ui: &egui::Ui,
+    kind: ChartKind,
+    size: (u32, u32),
+    requested: bool,
+    out: &mut Vec<Command>,
+) {
     ui.ctx().data_mut(|d| d.insert_temp(chart_size_id(), size));
+    if requested {
+        out.push(Command::OpenExport {
+            target: ExportTarget::Chart(kind),
+            size,
+        });
+    }
 }
 
 /// The size the chart was last drawn at (1200 × 800 before any was drawn).

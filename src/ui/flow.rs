@@ -1,5 +1,5 @@
 use super::{paint_scene, radio_choice};
-use crate::app::{AppState, Command, ExportTarget};
+use crate::app::{AppState, Command};
 use crate::chart::{
     FlowChartOptions, FlowColor, FlowTarget, HitShape, OTHER_CODE, Pos, layout_flow_chart,
 };
@@ -55,13 +55,7 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     };
     let plain = layout_flow_chart(&flows, &options, measure);
     let size = (options.width as u32, options.height as u32);
-    super::export_window::remember_chart_size(ui, size);
-    if export {
-        out.push(Command::OpenExport {
-            target: ExportTarget::Chart(ChartKind::Flow),
-            size,
-        });
-    }
+    super::export_window::chart_laid_out(ui, ChartKind::Flow, size, export, out);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {

@@ -1,5 +1,5 @@
 use super::{paint_scene, radio_choice, transfer_label};
-use crate::app::{AppState, Command, ExportTarget, TimelineView};
+use crate::app::{AppState, Command, TimelineView};
 use crate::chart::{
     DayRange, Pos, Scene, TimelineChartOptions, TimelineGeometry, TimelineTarget, chart_measure,
     date_of_day, day_number, layout_timeline_chart, status_color,
@@ -74,13 +74,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
     let measure = chart_measure();
     let (plain, geometry) = layout_timeline_chart(&data, &options, measure);
     let size = (options.width as u32, options.height as u32);
-    super::export_window::remember_chart_size(ui, size);
-    if export {
-        out.push(Command::OpenExport {
-            target: ExportTarget::Chart(ChartKind::Timeline),
-            size,
-        });
-    }
+    super::export_window::chart_laid_out(ui, ChartKind::Timeline, size, export, out);
     overview_ui(ui, &data, &geometry, view, out);
 
     let (rect, chart) = ui.allocate_exact_size(
