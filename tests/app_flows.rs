@@ -49,22 +49,24 @@ fn step_while(
 #[test]
 fn flow_tab_shows_a_band_per_pair_and_nodes() {
     let harness = open_fixture(Tab::Flow);
-    harness.get_by_label("Egypt → Russia: 3 reports");
-    harness.get_by_label("North Korea → Russia: 1 report");
-    harness.get_by_label("Sweden → Ukraine: 1 report");
-    harness.get_by_label("Supplier Egypt: 3 reports");
+    harness.get_by_label("Egypt → Russia: 2 transfers (3 reports)");
+    harness.get_by_label("North Korea → Russia: 1 transfer (1 report)");
+    harness.get_by_label("Sweden → Ukraine: 1 transfer (1 report)");
+    harness.get_by_label("Supplier Egypt: 2 transfers");
     harness.get_by_label_contains("Recipient Ukraine");
-    assert_eq!(harness.state().state.visible.len(), 19);
-    harness.get_by_label("19 reports shown of 19");
+    assert_eq!(harness.state().state.visible.len(), 18);
+    harness.get_by_label("18 of 18 transfers shown (19 reports in all)");
 }
 
 #[test]
 fn clicking_a_band_shows_its_sentences_and_a_sentence_opens_the_reader() {
     let mut harness = open_fixture(Tab::Flow);
-    harness.get_by_label("Egypt → Russia: 3 reports").click();
+    harness
+        .get_by_label("Egypt → Russia: 2 transfers (3 reports)")
+        .click();
     harness.run_steps(3);
     let selection = harness.state().state.selection.clone();
-    assert_eq!(selection.transfers.len(), 3, "{selection:?}");
+    assert_eq!(selection.transfers.len(), 2, "{selection:?}");
     assert_eq!(selection.label, "Egypt → Russia");
     // Every quoted sentence of the selection is in the Evidence panel.
     let (sentence, start, article) = {
@@ -93,21 +95,21 @@ fn clicking_a_band_shows_its_sentences_and_a_sentence_opens_the_reader() {
     harness.run_steps(2);
     assert!(harness.state().state.reader.is_none());
     // The chart is back.
-    harness.get_by_label("Egypt → Russia: 3 reports");
+    harness.get_by_label("Egypt → Russia: 2 transfers (3 reports)");
 }
 
 #[test]
 fn filters_change_the_counts() {
     let mut harness = open_fixture(Tab::Flow);
     // A click on a country node filters every view to that country.
-    harness.get_by_label("Supplier Egypt: 3 reports").click();
+    harness.get_by_label("Supplier Egypt: 2 transfers").click();
     harness.run_steps(3);
-    assert_eq!(harness.state().state.visible.len(), 3);
-    harness.get_by_label("3 reports shown of 19");
+    assert_eq!(harness.state().state.visible.len(), 2);
+    harness.get_by_label("2 of 18 transfers shown (19 reports in all)");
     harness.get_by_label_contains("Filters: country: Egypt");
     harness.get_by_label("Clear filters").click();
     harness.run_steps(3);
-    harness.get_by_label("19 reports shown of 19");
+    harness.get_by_label("18 of 18 transfers shown (19 reports in all)");
     // Free-text search over items and sentences.
     harness.get_by_label("Search").click();
     harness.run_steps(1);
@@ -115,7 +117,9 @@ fn filters_change_the_counts() {
     harness.run_steps(3);
     let shown = harness.state().state.visible.len();
     assert!((1..19).contains(&shown), "search shows {shown}");
-    harness.get_by_label(&format!("{shown} reports shown of 19"));
+    harness.get_by_label(&format!(
+        "{shown} of 18 transfers shown (19 reports in all)"
+    ));
 }
 
 #[test]

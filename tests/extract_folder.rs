@@ -115,12 +115,12 @@ fn metadata_from_every_source() {
 fn finds_the_reported_transfers() {
     let d = dataset();
     let path_of = |id: &str| d.article(id).map_or("", |a| a.path.as_str());
+    // One entry per report: what each article says about each pair.
     let mut got: Vec<(String, String, Category, Status)> = d
-        .transfers
-        .iter()
+        .reports()
         .map(|t| {
             (
-                path_of(&t.evidence[0].article).to_owned(),
+                path_of(&t.article).to_owned(),
                 format!("{}->{}", t.supplier.code, t.recipient.code),
                 t.category,
                 t.status,
@@ -245,8 +245,7 @@ fn finds_the_reported_transfers() {
         .collect();
     assert_eq!(got_ref, want);
     let quantities: Vec<(String, u64)> = d
-        .transfers
-        .iter()
+        .reports()
         .filter_map(|t| {
             t.quantity.map(|q| {
                 (
@@ -310,7 +309,7 @@ fn cli_writes_json_and_csv_and_rejects_a_missing_folder() {
     let value: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).expect("json written"))
             .expect("valid json");
-    assert_eq!(value["schema"], "armsflow/1");
+    assert_eq!(value["schema"], "armsflow/2");
     for key in [
         "id",
         "supplier",
@@ -323,11 +322,29 @@ fn cli_writes_json_and_csv_and_rejects_a_missing_folder() {
         "date_text",
         "attribution",
         "evidence",
+        "reports",
     ] {
         assert!(
             value["transfers"][0].get(key).is_some(),
             "transfer field {key}"
         );
+    }
+    let report = &value["transfers"][0]["reports"][0];
+    for key in [
+        "article",
+        "quantity",
+        "value_usd",
+        "status",
+        "date",
+        "attribution",
+        "source",
+        "via",
+        "evidence",
+    ] {
+        assert!(report.get(key).is_some(), "report field {key}");
+    }
+    for key in ["from", "to", "precision", "text"] {
+        assert!(report["date"].get(key).is_some(), "report date field {key}");
     }
     for key in [
         "id",

@@ -1,10 +1,10 @@
 //! Table-driven tests of the extraction rules, over sentences written for these tests.
 
 use armsflow::corpus::Article;
-use armsflow::dataset::{Qualifier, Quantity, Status, Transfer};
+use armsflow::dataset::{Qualifier, Quantity, Report, Status};
 use armsflow::extract::Extractor;
 
-fn extract(text: &str) -> Vec<Transfer> {
+fn extract(text: &str) -> Vec<Report> {
     let extractor = Extractor::builtin().expect("built-in data loads");
     let article = Article {
         id: "a1".into(),
@@ -13,6 +13,7 @@ fn extract(text: &str) -> Vec<Transfer> {
         outlet: None,
         published: None,
         published_source: None,
+        date: None,
         encoding: "utf-8".into(),
         text: text.to_owned(),
     };

@@ -59,7 +59,7 @@ impl Default for Settings {
             recent: Vec::new(),
             tab: Tab::Flow,
             lane_mode: LaneMode::Pair,
-            flow_weight: FlowWeight::Reports,
+            flow_weight: FlowWeight::Transfers,
             flow_color: FlowColor::Supplier,
             theme: Theme::Light,
             last_export_dir: None,

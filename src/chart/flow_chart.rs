@@ -53,7 +53,7 @@ impl Default for FlowChartOptions {
         Self {
             width: 900.0,
             height: 600.0,
-            weight: FlowWeight::Reports,
+            weight: FlowWeight::Transfers,
             color: FlowColor::Supplier,
             theme: Theme::Light,
             font_size: 13.0,
@@ -77,7 +77,8 @@ pub const OTHER_CODE: &str = "*other*";
 struct Node {
     code: String,
     label: String,
-    reports: usize,
+    /// Transfers through the node.
+    transfers: usize,
     /// Slot top (the node is centred in its slot; the label at the slot's middle).
     slot_top: f32,
     slot_height: f32,
@@ -380,7 +381,11 @@ pub fn layout_flow_chart(
             node_hits.push(HitRegion {
                 target,
                 shape: HitShape::Rect(hit_rect),
-                label: format!("{side} {}: {} reports", node.label_name(), node.reports),
+                label: format!(
+                    "{side} {}: {}",
+                    node.label_name(),
+                    count_of(node.transfers, "transfer")
+                ),
             });
         }
     }
@@ -421,10 +426,10 @@ fn side_nodes<'a>(
         .map(|(c, (n, w, r))| (c, n, w, r))
         .collect();
     list.sort_by(|a, b| b.2.total_cmp(&a.2).then(b.3.cmp(&a.3)).then(a.1.cmp(b.1)));
-    let node = |code: &str, name: &str, reports: usize| Node {
+    let node = |code: &str, name: &str, transfers: usize| Node {
         code: code.to_owned(),
-        label: format!("{name} ({reports})"),
-        reports,
+        label: format!("{name} ({transfers})"),
+        transfers,
         slot_top: 0.0,
         slot_height: 0.0,
         height: 0.0,
@@ -438,11 +443,11 @@ fn side_nodes<'a>(
         .map(|(c, n, _, r)| node(c, n, *r))
         .collect();
     let rest = &list[keep..];
-    let reports = rest.iter().map(|x| x.3).sum();
+    let transfers = rest.iter().map(|x| x.3).sum();
     nodes.push(node(
         OTHER_CODE,
         &format!("Other {} countries", rest.len()),
-        reports,
+        transfers,
     ));
     nodes
 }
@@ -473,16 +478,15 @@ fn curve(x0: f32, y0: f32, x1: f32, y1: f32) -> Vec<Pos> {
 }
 
 fn band_label(f: &Flow, weight: FlowWeight) -> String {
-    let n = f.transfers.len();
-    let reports = if n == 1 {
-        "1 report".to_owned()
-    } else {
-        format!("{n} reports")
-    };
+    let reports = format!(
+        "{} ({})",
+        count_of(f.transfers.len(), "transfer"),
+        count_of(f.reports, "report")
+    );
     let status = f.key.status.map(|s| format!(", {s}")).unwrap_or_default();
     let qty = match weight {
         FlowWeight::Quantity => format!(", {} items stated", f.quantity),
-        FlowWeight::Reports => String::new(),
+        FlowWeight::Transfers | FlowWeight::Reports => String::new(),
     };
     format!(
         "{} → {}: {reports}{status}{qty}",
@@ -490,11 +494,21 @@ fn band_label(f: &Flow, weight: FlowWeight) -> String {
     )
 }
 
+/// "1 transfer", "3 transfers".
+fn count_of(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// The chart's key: what band width and colour stand for, and the status colours when
 /// bands are coloured by status.
 fn legend_entries(flows: &[Flow], options: &FlowChartOptions) -> Vec<LegendEntry> {
     let theme = options.theme;
     let width = match options.weight {
+        FlowWeight::Transfers => "Band width: number of transfers",
         FlowWeight::Reports => "Band width: number of reports",
         FlowWeight::Quantity => "Band width: stated quantity",
     };
@@ -534,6 +548,7 @@ mod tests {
             supplier_name: format!("Country {s}"),
             recipient_name: format!("Country {r}"),
             transfers: (0..n).collect(),
+            reports: n,
             quantity: 0,
         }
     }
@@ -611,7 +626,7 @@ mod tests {
         }
         let labels: Vec<&str> = scene.hits.iter().map(|h| h.label.as_str()).collect();
         assert!(
-            labels.contains(&"Country AA → Country ZZ: 3 reports"),
+            labels.contains(&"Country AA → Country ZZ: 3 transfers (3 reports)"),
             "{labels:?}"
         );
     }

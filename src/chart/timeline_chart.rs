@@ -384,8 +384,8 @@ pub fn layout_timeline_chart(
             theme.muted(),
         ));
     }
-    if !data.undated.is_empty() {
-        let n = data.undated.len();
+    if data.undated_reports > 0 {
+        let n = data.undated_reports;
         let s = if n == 1 { "" } else { "s" };
         let note = format!("{n} undated report{s} not drawn");
         entries.push(entry(Swatch::None, &note, theme.muted()));
@@ -617,6 +617,7 @@ mod tests {
     fn mark(transfer: usize, lane: usize, when: When, status: Status) -> TimelineMark {
         TimelineMark {
             transfer,
+            report: 0,
             lane,
             when,
             status,
@@ -654,6 +655,7 @@ mod tests {
                 mark(2, 1, day(2023, 6, 1), Status::Requested),
             ],
             undated: vec![3],
+            undated_reports: 1,
         }
     }
 

@@ -37,6 +37,10 @@ pub struct FilterArgs {
     /// Free text in items, sentences, names and sources.
     #[arg(long)]
     pub search: Option<String>,
+    /// A source, matched against each report's original source and the outlet relaying it
+    /// ("Wall Street Journal" also finds what Al Jazeera relays from it).
+    #[arg(long)]
+    pub source: Option<String>,
 }
 
 /// How the chart is drawn and at what size.
@@ -64,7 +68,7 @@ pub struct ChartArgs {
     #[arg(long, value_enum, default_value = "pair")]
     pub lanes: LanesArg,
     /// Flow band width.
-    #[arg(long, value_enum, default_value = "reports")]
+    #[arg(long, value_enum, default_value = "transfers")]
     pub weight: WeightArg,
     /// Flow band colour.
     #[arg(long, value_enum, default_value = "supplier")]
@@ -99,6 +103,7 @@ pub enum LanesArg {
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 #[allow(missing_docs)]
 pub enum WeightArg {
+    Transfers,
     Reports,
     Quantity,
 }
@@ -140,6 +145,7 @@ pub fn run_export(
                     LanesArg::Supplier => LaneMode::Supplier,
                 },
                 flow_weight: match chart.weight {
+                    WeightArg::Transfers => FlowWeight::Transfers,
                     WeightArg::Reports => FlowWeight::Reports,
                     WeightArg::Quantity => FlowWeight::Quantity,
                 },
@@ -260,5 +266,6 @@ pub fn filters_from_args(dataset: &Dataset, args: &FilterArgs) -> anyhow::Result
         from: bound(&args.from, false)?,
         to: bound(&args.to, true)?,
         search: args.search.clone().unwrap_or_default(),
+        source: args.source.clone().unwrap_or_default(),
     })
 }

@@ -57,9 +57,9 @@ pub enum Command {
         /// The file to write; its extension picks the format: .png, .svg, .csv or .json.
         #[arg(long)]
         out: PathBuf,
-        /// Chart and size.
+        /// Chart and size (boxed: the largest of the commands' arguments).
         #[command(flatten)]
-        chart: ChartArgs,
+        chart: Box<ChartArgs>,
         /// Which reports.
         #[command(flatten)]
         filters: FilterArgs,

@@ -31,6 +31,11 @@ pub struct Article {
     pub published: Option<String>,
     /// Where [`Article::published`] came from.
     pub published_source: Option<DateSource>,
+    /// The date the views use: the user's correction, else [`Article::published`], else an
+    /// estimate from the text; with its precision and how it is known. Set when the dataset
+    /// is built.
+    #[serde(default)]
+    pub date: Option<crate::dates::ArticleDate>,
     /// Text encoding the file was decoded from.
     pub encoding: String,
     /// Cleaned text: metadata headers and web boilerplate removed, one paragraph per line.

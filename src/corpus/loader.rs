@@ -280,6 +280,7 @@ pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<A
         outlet,
         published: date.map(|(d, _)| d.to_string()),
         published_source: date.map(|(_, s)| s),
+        date: None,
         encoding: encoding.to_string(),
         text,
     })

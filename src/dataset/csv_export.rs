@@ -1,21 +1,32 @@
 use super::Dataset;
 use std::io::Write;
 
-/// Column names of the CSV: one row per evidence sentence.
-pub const CSV_HEADER: [&str; 22] = [
+/// Column names of the CSV: one row per evidence sentence of each report. The `transfer_*`
+/// columns repeat the transfer's summary on every row of its reports.
+pub const CSV_HEADER: [&str; 32] = [
     "transfer_id",
+    "report",
+    "transfer_reports",
     "supplier_code",
     "supplier",
     "recipient_code",
     "recipient",
-    "item",
     "category",
+    "transfer_item",
+    "transfer_status",
+    "item",
     "quantity",
     "quantity_qualifier",
     "value_usd",
     "status",
+    "date_from",
+    "date_to",
+    "date_precision",
     "date_text",
+    "date_basis",
     "attribution",
+    "source",
+    "via",
     "rule",
     "article_id",
     "article_path",
@@ -27,39 +38,51 @@ pub const CSV_HEADER: [&str; 22] = [
     "sentence",
 ];
 
-/// Writes the dataset as CSV, one row per evidence sentence.
+/// Writes the dataset as CSV, one row per evidence sentence of each report.
 pub fn write_csv<W: Write>(dataset: &Dataset, out: W) -> Result<(), csv::Error> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_HEADER)?;
+    let text = |s: Option<&str>| s.unwrap_or("").to_owned();
+    let shown = |v: Option<String>| v.unwrap_or_default();
     for t in &dataset.transfers {
-        for e in &t.evidence {
-            let article = dataset.article(&e.article);
-            let quantity = t.quantity.map(|q| q.value.to_string()).unwrap_or_default();
-            let qualifier = t.quantity.map_or("", |q| q.qualifier.as_str());
-            w.write_record([
-                t.id.as_str(),
-                &t.supplier.code,
-                &t.supplier.name,
-                &t.recipient.code,
-                &t.recipient.name,
-                &t.item,
-                t.category.as_str(),
-                &quantity,
-                qualifier,
-                &t.value_usd.map(|v| v.to_string()).unwrap_or_default(),
-                t.status.as_str(),
-                t.date_text.as_deref().unwrap_or(""),
-                t.attribution.as_deref().unwrap_or(""),
-                &e.rule,
-                &e.article,
-                article.map_or("", |a| a.path.as_str()),
-                article.map_or("", |a| a.title.as_str()),
-                article.and_then(|a| a.outlet.as_deref()).unwrap_or(""),
-                article.and_then(|a| a.published.as_deref()).unwrap_or(""),
-                &e.start.to_string(),
-                &e.end.to_string(),
-                &e.sentence,
-            ])?;
+        for (n, r) in t.reports.iter().enumerate() {
+            let article = dataset.article(&r.article);
+            for e in &r.evidence {
+                w.write_record([
+                    t.id.clone(),
+                    (n + 1).to_string(),
+                    t.reports.len().to_string(),
+                    t.supplier.code.clone(),
+                    t.supplier.name.clone(),
+                    t.recipient.code.clone(),
+                    t.recipient.name.clone(),
+                    t.category.as_str().to_owned(),
+                    t.item.clone(),
+                    t.status.as_str().to_owned(),
+                    r.item.clone(),
+                    shown(r.quantity.map(|q| q.value.to_string())),
+                    text(r.quantity.map(|q| q.qualifier.as_str())),
+                    shown(r.value_usd.map(|v| v.to_string())),
+                    r.status.as_str().to_owned(),
+                    shown(r.date.from.map(|d| d.to_string())),
+                    shown(r.date.to.map(|d| d.to_string())),
+                    text(r.date.precision.map(|p| p.as_str())),
+                    text(r.date.text.as_deref()),
+                    text(r.date.basis.map(|b| b.as_str())),
+                    text(r.attribution.as_deref()),
+                    text(r.source.as_deref()),
+                    text(r.via.as_deref()),
+                    e.rule.clone(),
+                    e.article.clone(),
+                    text(article.map(|a| a.path.as_str())),
+                    text(article.map(|a| a.title.as_str())),
+                    text(article.and_then(|a| a.outlet.as_deref())),
+                    text(article.and_then(|a| a.published.as_deref())),
+                    e.start.to_string(),
+                    e.end.to_string(),
+                    e.sentence.clone(),
+                ])?;
+            }
         }
     }
     w.flush()?;

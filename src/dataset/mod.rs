@@ -1,12 +1,19 @@
-//! The extracted dataset: articles, transfers with their evidence, problems; and its JSON and
-//! CSV forms (schema `armsflow/1`, documented in the README).
+//! The extracted dataset: articles, the reports each one makes, the transfers that group
+//! reports of one deal across articles, problems; and its JSON and CSV forms (schema
+//! `armsflow/2`, documented in the README).
 
 mod build;
 mod csv_export;
+pub mod grouping;
 mod model;
+mod overrides;
+mod report;
+mod transfer;
 
 pub use build::{BuildError, build_dataset};
 pub use csv_export::{CSV_HEADER, write_csv};
-pub use model::{
-    Category, Dataset, Evidence, Party, Qualifier, Quantity, SCHEMA, Status, Transfer,
-};
+pub use grouping::{SAME_TRANSFER_WINDOW_DAYS, group_reports};
+pub use model::{Category, Dataset, Evidence, Party, Qualifier, Quantity, SCHEMA, Status};
+pub use overrides::{OVERRIDES_FILE, OVERRIDES_SCHEMA, Overrides, OverridesError};
+pub use report::Report;
+pub use transfer::Transfer;

@@ -1,9 +1,10 @@
+use super::{Overrides, Transfer};
 use crate::corpus::{Article, Problem};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Version tag of the JSON this crate writes.
-pub const SCHEMA: &str = "armsflow/1";
+pub const SCHEMA: &str = "armsflow/2";
 
 /// Where a reported transfer is (said to be) in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -213,35 +214,6 @@ pub struct Evidence {
     pub rule: String,
 }
 
-/// A transfer reported in one article, with every sentence that states it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Transfer {
-    /// Identifier within the dataset (`t1`, `t2`, ...).
-    pub id: String,
-    /// Where the goods come from.
-    pub supplier: Party,
-    /// Where the goods go.
-    pub recipient: Party,
-    /// The goods, in the article's words.
-    pub item: String,
-    /// The goods' category.
-    pub category: Category,
-    /// How many, when the text says.
-    pub quantity: Option<Quantity>,
-    /// Value in US dollars, when the text gives dollars.
-    pub value_usd: Option<u64>,
-    /// Latest status reported.
-    pub status: Status,
-    /// The date phrase of the stating sentence ("in April", "December 2022").
-    pub date_text: Option<String>,
-    /// Who says so ("The Wall Street Journal, citing three people").
-    pub attribution: Option<String>,
-    /// The rule that found the transfer.
-    pub rule: String,
-    /// The sentences that state or update it, in text order.
-    pub evidence: Vec<Evidence>,
-}
-
 /// Everything extracted from one folder.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
@@ -249,10 +221,14 @@ pub struct Dataset {
     pub schema: String,
     /// Articles in path order.
     pub articles: Vec<Article>,
-    /// Transfers in article order, then text order.
+    /// Transfers, each grouping the reports of one deal across articles, in the order of
+    /// their first report (article order, then text order).
     pub transfers: Vec<Transfer>,
     /// Files that could not be read.
     pub problems: Vec<Problem>,
+    /// The user's corrections that went into this dataset (from `.armsflow/overrides.json`).
+    #[serde(skip)]
+    pub overrides: Overrides,
 }
 
 impl Dataset {

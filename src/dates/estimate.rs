@@ -1,38 +1,80 @@
 use super::When;
-use crate::corpus::{Article, full_written_dates, parse_date};
+use crate::corpus::{Article, DateSource, full_written_dates, parse_date};
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
-/// An article's date and how it is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How an article's date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateBasis {
+    /// The file's metadata (a `Date:` header, front matter, an HTML meta tag).
+    Metadata,
+    /// A date in the file name.
+    FileName,
+    /// The latest full date the text mentions: the article is not older than that, but may
+    /// be much younger.
+    Estimated,
+    /// Set by the user in `.armsflow/overrides.json`.
+    Corrected,
+}
+
+/// An article's date, how exact it is, and how it is known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleDate {
-    /// The date.
-    pub date: Date,
-    /// False when it comes from metadata or the file name; true when it is the latest full
-    /// date the text mentions (the article cannot be older than that).
-    pub estimated: bool,
+    /// The day, month or year.
+    #[serde(flatten)]
+    pub when: When,
+    /// How it is known.
+    pub basis: DateBasis,
+    /// The reason in words ("estimated: the latest full date in the text").
+    pub reason: String,
 }
 
 impl ArticleDate {
-    /// The date as a one-day [`When`].
-    pub fn when(&self) -> When {
-        When::day(self.date)
+    /// True when the date is only a lower bound guessed from the text.
+    pub fn is_estimate(&self) -> bool {
+        self.basis == DateBasis::Estimated
+    }
+
+    /// The date that relative phrases ("last year", "in April") are resolved against:
+    /// `None` for an estimate, which is only the latest date the text mentions and often far
+    /// older than the article.
+    pub fn anchor(&self) -> Option<When> {
+        (!self.is_estimate()).then_some(self.when)
     }
 }
 
-/// The article's publication date from its metadata, else an estimate: the latest full
-/// written date in its text. `None` when neither exists.
-pub fn article_date(article: &Article) -> Option<ArticleDate> {
-    if let Some(date) = article.published.as_deref().and_then(parse_date) {
+/// The article's date: the user's correction when there is one, else its metadata or file
+/// name, else an estimate (the latest full written date in its text). `None` when nothing
+/// gives a date.
+pub fn article_date(article: &Article, correction: Option<When>) -> Option<ArticleDate> {
+    if let Some(when) = correction {
         return Some(ArticleDate {
-            date,
-            estimated: false,
+            when,
+            basis: DateBasis::Corrected,
+            reason: "set by you".into(),
+        });
+    }
+    if let Some(date) = article.published.as_deref().and_then(parse_date) {
+        let (basis, reason) = match article.published_source {
+            Some(DateSource::FileName) => (DateBasis::FileName, "from the file name"),
+            Some(DateSource::Header) => (DateBasis::Metadata, "from the file's date line"),
+            Some(DateSource::FrontMatter) => (DateBasis::Metadata, "from the front matter"),
+            Some(DateSource::HtmlMeta) | None => (DateBasis::Metadata, "from the page's metadata"),
+        };
+        return Some(ArticleDate {
+            when: When::day(date),
+            basis,
+            reason: reason.into(),
         });
     }
     full_written_dates(&article.text)
         .max()
-        .map(|date| ArticleDate {
-            date,
-            estimated: true,
+        .map(|date: Date| ArticleDate {
+            when: When::day(date),
+            basis: DateBasis::Estimated,
+            reason: "estimated: the latest full date the text mentions (the article is not older)"
+                .into(),
         })
 }
 
@@ -48,7 +90,8 @@ mod tests {
             title: "t".into(),
             outlet: None,
             published: published.map(str::to_owned),
-            published_source: None,
+            published_source: published.map(|_| DateSource::Header),
+            date: None,
             encoding: "UTF-8".into(),
             text: text.into(),
         }
@@ -57,13 +100,10 @@ mod tests {
     #[test]
     fn metadata_wins_over_text() {
         let a = article(Some("2023-11-08"), "On 1 January 2024 it ended.");
-        assert_eq!(
-            article_date(&a),
-            Some(ArticleDate {
-                date: date(2023, 11, 8),
-                estimated: false
-            })
-        );
+        let d = article_date(&a, None).expect("dated");
+        assert_eq!(d.when, When::day(date(2023, 11, 8)));
+        assert_eq!(d.basis, DateBasis::Metadata);
+        assert_eq!(d.anchor(), Some(d.when));
     }
 
     #[test]
@@ -72,13 +112,19 @@ mod tests {
             None,
             "Talks began on March 3, 2023. The deal was signed on 7 November 2023. In December 2024 more.",
         );
-        assert_eq!(
-            article_date(&a),
-            Some(ArticleDate {
-                date: date(2023, 11, 7),
-                estimated: true
-            })
-        );
-        assert_eq!(article_date(&article(None, "No dates here.")), None);
+        let d = article_date(&a, None).expect("estimated");
+        assert_eq!(d.when, When::day(date(2023, 11, 7)));
+        assert!(d.is_estimate());
+        assert_eq!(d.anchor(), None, "an estimate anchors no relative phrase");
+        assert_eq!(article_date(&article(None, "No dates here."), None), None);
+    }
+
+    #[test]
+    fn a_correction_wins_and_keeps_its_precision() {
+        let a = article(Some("2023-11-08"), "");
+        let month = When::parse("2022-09").expect("month");
+        let d = article_date(&a, Some(month)).expect("corrected");
+        assert_eq!(d.basis, DateBasis::Corrected);
+        assert_eq!(d.when, month);
     }
 }

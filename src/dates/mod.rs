@@ -1,11 +1,14 @@
-//! When things happened: article dates estimated from the text, and event date phrases
-//! ("in April", "December 2022", "last year") resolved against the article's date, with the
-//! precision the text gives kept (a year-only date is a span, never a day).
+//! When things happened: article dates (metadata, file name, the user's correction, or an
+//! estimate from the text), and event date phrases ("in April", "December 2022", "last year")
+//! resolved against the article's date, with the precision the text gives kept (a year-only
+//! date is a span, never a day).
 
 mod estimate;
 mod phrase;
+mod report_date;
 mod when;
 
-pub use estimate::{ArticleDate, article_date};
-pub use phrase::resolve_phrase;
+pub use estimate::{ArticleDate, DateBasis, article_date};
+pub use phrase::{names_month, resolve_phrase};
+pub use report_date::{ReportDate, ReportDateBasis};
 pub use when::{Precision, When};

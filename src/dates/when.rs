@@ -76,6 +76,40 @@ impl When {
         }
     }
 
+    /// Parses a date as a user types it, keeping its precision: "2023" (a year), "2023-04"
+    /// (a month) or "2023-04-05" (a day). `None` when the text is not such a date.
+    pub fn parse(text: &str) -> Option<Self> {
+        let parts: Vec<&str> = text.trim().split('-').collect();
+        let num = |i: usize| parts.get(i).and_then(|p| p.parse::<i16>().ok());
+        let year = num(0).filter(|y| (1000..=9999).contains(y))?;
+        let month = || i8::try_from(num(1)?).ok();
+        match parts.len() {
+            1 => Self::year(year),
+            2 => Date::new(year, month()?, 1).ok().map(Self::month_of),
+            3 => Date::new(year, month()?, i8::try_from(num(2)?).ok()?)
+                .ok()
+                .map(Self::day),
+            _ => None,
+        }
+    }
+
+    /// The number of days from the end of one span to the start of the other; 0 when they
+    /// overlap or touch.
+    pub fn gap_days(&self, other: &When) -> i64 {
+        let (first, second) = if self.from <= other.from {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        if second.from <= first.to {
+            return 0;
+        }
+        first
+            .to
+            .until(second.from)
+            .map_or(i64::MAX, |s| i64::from(s.get_days()))
+    }
+
     /// The middle day, where a chart puts a single mark for the span.
     pub fn middle(&self) -> Date {
         let days = self.from.until(self.to).map_or(0, |s| s.get_days());

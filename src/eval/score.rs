@@ -1,5 +1,5 @@
 use super::{AnswerKey, GoldTransfer, Tier};
-use crate::dataset::{Dataset, Transfer};
+use crate::dataset::{Dataset, Report};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -134,8 +134,9 @@ pub fn score(dataset: &Dataset, key: &AnswerKey) -> Scores {
             entry.1.push(g);
         }
     }
-    let mut found: BTreeMap<Unit, Vec<&Transfer>> = BTreeMap::new();
-    for t in &dataset.transfers {
+    let mut found: BTreeMap<Unit, Vec<&Report>> = BTreeMap::new();
+    // The key's unit is the report: what one article says about one pair.
+    for t in dataset.reports() {
         let Some(article) = t.evidence.first().and_then(|e| file_of(&e.article)) else {
             continue;
         };
@@ -176,7 +177,7 @@ pub fn score(dataset: &Dataset, key: &AnswerKey) -> Scores {
             continue;
         };
         let g = entries[0];
-        let checks = |t: &Transfer| -> [bool; 3] {
+        let checks = |t: &Report| -> [bool; 3] {
             [
                 t.category.as_str() == g.category,
                 t.status.as_str() == g.status,

@@ -1,13 +1,20 @@
 use super::ExportError;
 use crate::dataset::Dataset;
-use crate::view::{DatasetIndex, DateSourceKind};
+use crate::view::{
+    DatasetIndex, TransferDate, article_date_label, figures_label, status_history_label,
+};
 use std::io::Write;
 
 /// Columns of the report CSV: the fields of a SIPRI trade-register row (supplier, recipient,
 /// year, number, designation, description, comments as status) plus what ArmsFlow knows
-/// about where a report comes from. One row per report.
-pub const REPORT_CSV_HEADER: [&str; 23] = [
-    "report_id",
+/// about where a report comes from. One row per report; the reports of one transfer share
+/// its `transfer_id` and are numbered by `report`.
+pub const REPORT_CSV_HEADER: [&str; 28] = [
+    "transfer_id",
+    "report",
+    "transfer_reports",
+    "transfer_figures",
+    "transfer_status_history",
     "supplier",
     "supplier_code",
     "recipient",
@@ -22,14 +29,15 @@ pub const REPORT_CSV_HEADER: [&str; 23] = [
     "category",
     "value_usd",
     "status",
+    "source",
+    "via",
     "attribution",
     "article_title",
     "outlet",
-    "published",
+    "article_date",
     "article_path",
     "sentence",
     "sentence_spans",
-    "rule",
 ];
 
 /// Writes the `visible` transfers of `dataset` as CSV, one row per report. A report quoted
@@ -44,55 +52,52 @@ pub fn write_report_csv<W: Write>(
     let fail = |e: csv::Error| ExportError::Data(e.to_string());
     let mut w = csv::Writer::from_writer(out);
     w.write_record(REPORT_CSV_HEADER).map_err(fail)?;
-    for &i in visible {
-        let Some(t) = dataset.transfers.get(i) else {
-            continue;
-        };
-        let article = index
-            .transfer_article
-            .get(i)
-            .copied()
-            .flatten()
-            .and_then(|a| dataset.articles.get(a));
-        let date = index.transfer_dates.get(i).copied().flatten();
-        let precision = date.map_or("", |d| d.when.precision.as_str());
-        let date_source = date.map_or("", |d| match d.source {
-            DateSourceKind::Text => "text",
-            DateSourceKind::Article => "article",
-            DateSourceKind::ArticleEstimated => "article_estimated",
-        });
-        let sentences: Vec<&str> = t.evidence.iter().map(|e| e.sentence.trim()).collect();
-        let spans: Vec<String> = t
-            .evidence
-            .iter()
-            .map(|e| format!("{}-{}", e.start, e.end))
-            .collect();
-        w.write_record([
-            t.id.as_str(),
-            &t.supplier.name,
-            &t.supplier.code,
-            &t.recipient.name,
-            &t.recipient.code,
-            &date.map_or(String::new(), |d| d.when.from.year().to_string()),
-            &date.map_or(String::new(), |d| d.when.to_string()),
-            precision,
-            date_source,
-            &t.quantity.map_or(String::new(), |q| q.value.to_string()),
-            t.quantity.map_or("", |q| q.qualifier.as_str()),
-            &t.item,
-            t.category.as_str(),
-            &t.value_usd.map(|v| v.to_string()).unwrap_or_default(),
-            t.status.as_str(),
-            t.attribution.as_deref().unwrap_or(""),
-            article.map_or("", |a| a.title.as_str()),
-            article.and_then(|a| a.outlet.as_deref()).unwrap_or(""),
-            article.and_then(|a| a.published.as_deref()).unwrap_or(""),
-            article.map_or("", |a| a.path.as_str()),
-            &sentences.join(" … "),
-            &spans.join(";"),
-            &t.rule,
-        ])
-        .map_err(fail)?;
+    for t in visible.iter().filter_map(|&i| dataset.transfers.get(i)) {
+        let figures = figures_label(t);
+        let history = status_history_label(t);
+        for (n, r) in t.reports.iter().enumerate() {
+            let article = index
+                .report_article(r)
+                .and_then(|a| dataset.articles.get(a));
+            let date = TransferDate::of_report(r);
+            let sentences: Vec<&str> = r.evidence.iter().map(|e| e.sentence.trim()).collect();
+            let spans: Vec<String> = r
+                .evidence
+                .iter()
+                .map(|e| format!("{}-{}", e.start, e.end))
+                .collect();
+            w.write_record([
+                t.id.as_str(),
+                &(n + 1).to_string(),
+                &t.reports.len().to_string(),
+                &figures,
+                &history,
+                &r.supplier.name,
+                &r.supplier.code,
+                &r.recipient.name,
+                &r.recipient.code,
+                &date.map_or(String::new(), |d| d.when.from.year().to_string()),
+                &date.map_or(String::new(), |d| d.when.to_string()),
+                date.map_or("", |d| d.when.precision.as_str()),
+                date.map_or("", |d| d.source.as_str()),
+                &r.quantity.map_or(String::new(), |q| q.value.to_string()),
+                r.quantity.map_or("", |q| q.qualifier.as_str()),
+                &r.item,
+                r.category.as_str(),
+                &r.value_usd.map(|v| v.to_string()).unwrap_or_default(),
+                r.status.as_str(),
+                r.source.as_deref().unwrap_or(""),
+                r.via.as_deref().unwrap_or(""),
+                r.attribution.as_deref().unwrap_or(""),
+                article.map_or("", |a| a.title.as_str()),
+                article.and_then(|a| a.outlet.as_deref()).unwrap_or(""),
+                &article.map_or(String::new(), article_date_label),
+                article.map_or("", |a| a.path.as_str()),
+                &sentences.join(" … "),
+                &spans.join(";"),
+            ])
+            .map_err(fail)?;
+        }
     }
     w.flush().map_err(|e| ExportError::Data(e.to_string()))?;
     Ok(())
@@ -109,6 +114,7 @@ pub fn filtered_dataset(dataset: &Dataset, visible: &[usize]) -> Dataset {
             .filter_map(|&i| dataset.transfers.get(i).cloned())
             .collect(),
         problems: dataset.problems.clone(),
+        overrides: dataset.overrides.clone(),
     }
 }
 

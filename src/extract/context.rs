@@ -1,11 +1,11 @@
-use crate::dataset::{Category, Status, Transfer};
+use crate::dataset::{Category, Report, Status};
 
 /// What earlier sentences of an article say, for filling a sentence's missing side and for
 /// updating the status of a transfer stated before.
 #[derive(Debug, Clone, Default)]
 pub struct ArticleContext {
     /// Transfers found so far, in the order they were last touched.
-    pub transfers: Vec<Transfer>,
+    pub transfers: Vec<Report>,
     /// Touch order: `touched[i]` is when `transfers[i]` last got evidence.
     touched: Vec<usize>,
     clock: usize,
@@ -71,7 +71,7 @@ impl ArticleContext {
     }
 
     /// Adds a transfer (or returns the index of the one it merges into) and marks it touched.
-    pub fn upsert(&mut self, transfer: Transfer) -> usize {
+    pub fn upsert(&mut self, transfer: Report) -> usize {
         if let Some(i) = self.find(
             &transfer.supplier.code,
             &transfer.recipient.code,
@@ -108,7 +108,7 @@ impl ArticleContext {
             }
             t.quantity = t.quantity.or(transfer.quantity);
             t.value_usd = t.value_usd.or(transfer.value_usd);
-            t.date_text = t.date_text.take().or(transfer.date_text);
+            t.date.text = t.date.text.take().or(transfer.date.text);
             t.attribution = t.attribution.take().or(transfer.attribution);
             self.touched[i] = self.clock;
             i

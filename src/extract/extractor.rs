@@ -5,7 +5,8 @@ use super::date_phrase::find_date_phrase;
 use super::lexicon::{Frame, Lexicon, LexiconError};
 use super::roles::{Candidate, PartyRef, assign_roles, background_triggers};
 use crate::corpus::Article;
-use crate::dataset::{Evidence, Party, Status, Transfer};
+use crate::dataset::{Evidence, Party, Report, Status};
+use crate::dates::ReportDate;
 use crate::gazetteer::{Gazetteer, GazetteerError};
 use crate::text::{Span, split_sentences};
 
@@ -51,7 +52,7 @@ impl Extractor {
     }
 
     /// Every transfer reported in `article`, in text order of first evidence (ids left empty).
-    pub fn extract(&self, article: &Article) -> Vec<Transfer> {
+    pub fn extract(&self, article: &Article) -> Vec<Report> {
         let text = &article.text;
         let mentions = self.gazetteer.find(text);
         let mut ctx = ArticleContext::default();
@@ -190,8 +191,8 @@ impl Extractor {
                     }
                     parties_here.push(s.code.clone());
                     parties_here.push(r.code.clone());
-                    let transfer = Transfer {
-                        id: String::new(),
+                    let transfer = Report {
+                        article: article.id.clone(),
                         supplier: self.party(&s.code),
                         recipient: self.party(&r.code),
                         item: item.clone(),
@@ -199,8 +200,10 @@ impl Extractor {
                         quantity: s.quantity.or(r.quantity).or(c.quantity),
                         value_usd: c.value_usd,
                         status: c.status,
-                        date_text: date_text.clone(),
+                        date: ReportDate::unresolved(date_text.clone()),
                         attribution: attribution.clone(),
+                        source: None,
+                        via: None,
                         rule: rule.clone(),
                         evidence: vec![self.evidence(article, a.span, &rule)],
                     };

@@ -1,4 +1,5 @@
 use crate::app::{AppState, Command};
+use crate::view::article_date_label;
 
 /// The article list: title, outlet, date and number of transfers; files with problems at
 /// the end with a marker. A click selects the article's transfers; a double click (or an
@@ -21,22 +22,7 @@ pub fn articles_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
                         .get(row)
                         .copied()
                         .unwrap_or(0);
-                    let date = state
-                        .index
-                        .article_dates
-                        .get(row)
-                        .copied()
-                        .flatten()
-                        .map_or_else(
-                            || "undated".to_owned(),
-                            |a| {
-                                if a.estimated {
-                                    format!("{} (est.)", a.date)
-                                } else {
-                                    a.date.to_string()
-                                }
-                            },
-                        );
+                    let date = article_date_label(article);
                     let outlet = article.outlet.as_deref().unwrap_or("outlet unknown");
                     let plural = if count == 1 { "" } else { "s" };
                     let reading = state.reader.is_some_and(|r| r.article == row);
@@ -54,7 +40,13 @@ pub fn articles_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
                             .visible
                             .iter()
                             .copied()
-                            .filter(|&t| state.index.transfer_article.get(t) == Some(&Some(row)))
+                            .filter(|&t| {
+                                state
+                                    .index
+                                    .transfer_articles
+                                    .get(t)
+                                    .is_some_and(|a| a.contains(&row))
+                            })
                             .collect();
                         out.push(Command::Select {
                             transfers,

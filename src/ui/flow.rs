@@ -15,6 +15,7 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.label("Band width:");
         let weights = [
+            (FlowWeight::Transfers, "transfers"),
             (FlowWeight::Reports, "reports"),
             (FlowWeight::Quantity, "quantity stated"),
         ];

@@ -7,9 +7,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>
         ui.label(format!("{} articles", d.articles.len()));
         ui.separator();
         ui.label(format!(
-            "{} reports shown of {}",
+            "{} of {} transfers shown ({} reports in all)",
             state.visible.len(),
-            d.transfers.len()
+            d.transfers.len(),
+            d.reports().count()
         ));
         let filters = state.filters_in_words();
         if !filters.is_empty() {
@@ -18,7 +19,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>
             let hidden = state.undated_hidden();
             if hidden > 0 {
                 ui.label(format!(
-                    "({hidden} undated reports hidden by the date range)"
+                    "({hidden} undated transfers hidden by the date range)"
                 ));
             }
         }

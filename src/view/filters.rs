@@ -1,5 +1,6 @@
 use super::{DatasetIndex, TransferDate};
 use crate::dataset::{Category, Dataset, Status, Transfer};
+use crate::dates::When;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -24,6 +25,9 @@ pub struct Filters {
     pub to: Option<Date>,
     /// Free text, matched case-insensitively against items, sentences, names and sources.
     pub search: String,
+    /// A source, matched case-insensitively against each report's original source and its
+    /// relaying outlet: "Wall Street Journal" finds what Al Jazeera relays from it.
+    pub source: String,
 }
 
 impl Filters {
@@ -53,7 +57,25 @@ impl Filters {
         if !self.categories.is_empty() && !self.categories.contains(&transfer.category) {
             return false;
         }
-        if !self.statuses.is_empty() && !self.statuses.contains(&transfer.status) {
+        // A transfer has the status of any of its reports: "denied" finds a deal that one
+        // outlet reports delivered and another says was denied.
+        if !self.statuses.is_empty()
+            && !transfer
+                .reports
+                .iter()
+                .any(|r| self.statuses.contains(&r.status))
+        {
+            return false;
+        }
+        let source = self.source.trim().to_lowercase();
+        if !source.is_empty()
+            && !transfer.reports.iter().any(|r| {
+                [&r.source, &r.via]
+                    .into_iter()
+                    .flatten()
+                    .any(|s| s.to_lowercase().contains(&source))
+            })
+        {
             return false;
         }
         if self.has_date_range() {
@@ -106,6 +128,9 @@ impl Filters {
             (None, Some(t)) => out.push(format!("dates: until {t}")),
             (None, None) => {}
         }
+        if !self.source.trim().is_empty() {
+            out.push(format!("source: \"{}\"", self.source.trim()));
+        }
         if !self.search.trim().is_empty() {
             out.push(format!("search: \"{}\"", self.search.trim()));
         }
@@ -119,9 +144,16 @@ fn searchable_text(t: &Transfer) -> impl Iterator<Item = &str> {
         t.item.as_str(),
         t.supplier.name.as_str(),
         t.recipient.name.as_str(),
-        t.attribution.as_deref().unwrap_or(""),
     ]
     .into_iter()
+    .chain(t.reports.iter().flat_map(|r| {
+        [
+            r.item.as_str(),
+            r.attribution.as_deref().unwrap_or(""),
+            r.source.as_deref().unwrap_or(""),
+            r.via.as_deref().unwrap_or(""),
+        ]
+    }))
     .chain(t.evidence.iter().map(|e| e.sentence.as_str()))
 }
 
@@ -129,23 +161,7 @@ fn searchable_text(t: &Transfer) -> impl Iterator<Item = &str> {
 /// stands for its first day, or its last day when `end` is true (so "to 2023" includes
 /// December). `None` when the text is not such a date.
 pub fn parse_date_bound(text: &str, end: bool) -> Option<Date> {
-    let parts: Vec<&str> = text.trim().split('-').collect();
-    let num = |i: usize| parts.get(i).and_then(|p| p.parse::<i16>().ok());
-    let year = num(0).filter(|y| (1000..=9999).contains(y))?;
-    match parts.len() {
-        1 => Date::new(year, if end { 12 } else { 1 }, if end { 31 } else { 1 }).ok(),
-        2 => {
-            let first = Date::new(year, i8::try_from(num(1)?).ok()?, 1).ok()?;
-            Some(if end { first.last_of_month() } else { first })
-        }
-        3 => Date::new(
-            year,
-            i8::try_from(num(1)?).ok()?,
-            i8::try_from(num(2)?).ok()?,
-        )
-        .ok(),
-        _ => None,
-    }
+    When::parse(text).map(|w| if end { w.to } else { w.from })
 }
 
 #[cfg(test)]

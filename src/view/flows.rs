@@ -4,10 +4,13 @@ use std::collections::BTreeMap;
 /// What a flow band's width stands for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FlowWeight {
-    /// Number of reports (transfers as reported in articles).
+    /// Number of transfers: a deal reported by five outlets counts once.
     #[default]
+    Transfers,
+    /// Number of reports: how much the pair is in the news.
     Reports,
-    /// Sum of stated quantities; reports without a figure add nothing.
+    /// Sum of stated quantities (each transfer's latest figure); transfers without a figure
+    /// add nothing.
     Quantity,
 }
 
@@ -22,7 +25,7 @@ pub struct FlowKey {
     pub status: Option<Status>,
 }
 
-/// The reports from one supplier to one recipient (of one status, when split).
+/// The transfers from one supplier to one recipient (of one status, when split).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flow {
     /// Which band this is.
@@ -33,6 +36,8 @@ pub struct Flow {
     pub recipient_name: String,
     /// Indices into the dataset's transfers.
     pub transfers: Vec<usize>,
+    /// Number of reports of those transfers.
+    pub reports: usize,
     /// Sum of stated quantities.
     pub quantity: u64,
 }
@@ -41,7 +46,8 @@ impl Flow {
     /// The band's weight in `mode`.
     pub fn weight(&self, mode: FlowWeight) -> f64 {
         match mode {
-            FlowWeight::Reports => self.transfers.len() as f64,
+            FlowWeight::Transfers => self.transfers.len() as f64,
+            FlowWeight::Reports => self.reports as f64,
             FlowWeight::Quantity => self.quantity as f64,
         }
     }
@@ -64,9 +70,11 @@ pub fn flows(dataset: &Dataset, visible: &[usize], by_status: bool) -> Vec<Flow>
             supplier_name: t.supplier.name.clone(),
             recipient_name: t.recipient.name.clone(),
             transfers: Vec::new(),
+            reports: 0,
             quantity: 0,
         });
         flow.transfers.push(i);
+        flow.reports += t.reports.len();
         flow.quantity = flow
             .quantity
             .saturating_add(t.quantity.map_or(0, |q| q.value));

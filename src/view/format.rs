@@ -1,6 +1,7 @@
-use super::{DateSourceKind, TransferDate};
+use super::TransferDate;
 use crate::corpus::Article;
 use crate::dataset::{Qualifier, Quantity, Transfer};
+use crate::dates::DateBasis;
 
 /// "more than 100", "150", "about 300", "up to 50".
 pub fn quantity_label(q: Option<Quantity>) -> String {
@@ -43,14 +44,57 @@ pub fn thousands(n: u64) -> String {
 pub fn date_label(date: Option<&TransferDate>) -> String {
     match date {
         None => "undated".into(),
-        Some(d) => {
-            let source = match d.source {
-                DateSourceKind::Text => "from the text",
-                DateSourceKind::Article => "article date",
-                DateSourceKind::ArticleEstimated => "article date, estimated from its text",
-            };
-            format!("{} ({source})", d.when)
-        }
+        Some(d) => format!("{} ({})", d.when, d.source.describe()),
+    }
+}
+
+/// A figure in a few characters, for ranges: "100+", "~300", "≤50", "150".
+pub fn compact_quantity(q: Quantity) -> String {
+    let n = thousands(q.value);
+    match q.qualifier {
+        Qualifier::Exact => n,
+        Qualifier::MoreThan => format!("{n}+"),
+        Qualifier::About => format!("~{n}"),
+        Qualifier::UpTo => format!("≤{n}"),
+    }
+}
+
+/// The figures the reports of a transfer give, never averaged: "150", or the range of
+/// conflicting ones, "100+ to 150". "—" when no report gives one.
+pub fn figures_label(t: &Transfer) -> String {
+    let q = t.quantities();
+    match q.as_slice() {
+        [] => "—".into(),
+        [one] => quantity_label(Some(*one)),
+        [first, .., last] => format!(
+            "{} to {}",
+            compact_quantity(*first),
+            compact_quantity(*last)
+        ),
+    }
+}
+
+/// The statuses of a transfer's reports in order: "requested → agreed"; "(disputed)" when a
+/// report denies what another affirms.
+pub fn status_history_label(t: &Transfer) -> String {
+    let history: Vec<&str> = t.status_history().into_iter().map(|s| s.as_str()).collect();
+    let mut label = history.join(" → ");
+    if t.is_disputed() {
+        label.push_str(" (disputed)");
+    }
+    label
+}
+
+/// An article's date in a few words: "2023-11-08", "2023-11 (set by you)", "2022-02-24
+/// (estimated)", "undated".
+pub fn article_date_label(article: &Article) -> String {
+    match &article.date {
+        None => "undated".into(),
+        Some(d) => match d.basis {
+            DateBasis::Metadata | DateBasis::FileName => d.when.to_string(),
+            DateBasis::Estimated => format!("{} (estimated)", d.when),
+            DateBasis::Corrected => format!("{} (set by you)", d.when),
+        },
     }
 }
 
@@ -61,10 +105,7 @@ pub fn citation(sentence: &str, article: &Article, folder: Option<&std::path::Pa
     if let Some(outlet) = &article.outlet {
         s.push_str(&format!(", {outlet}"));
     }
-    s.push_str(&format!(
-        ", {}",
-        article.published.as_deref().unwrap_or("undated")
-    ));
+    s.push_str(&format!(", {}", article_date_label(article)));
     let path = folder.map_or_else(
         || article.path.clone(),
         |f| f.join(&article.path).display().to_string(),

@@ -12,8 +12,11 @@ mod timeline_marks;
 
 pub use filters::{Filters, parse_date_bound};
 pub use flows::{Flow, FlowKey, FlowWeight, flows};
-pub use format::{citation, date_label, dollars, quantity_label, thousands, transfer_label};
+pub use format::{
+    article_date_label, citation, compact_quantity, date_label, dollars, figures_label,
+    quantity_label, status_history_label, thousands, transfer_label,
+};
 pub use highlight::{Highlight, HighlightKind, highlights};
-pub use index::{DatasetIndex, DateSourceKind, TransferDate};
+pub use index::{DatasetIndex, TransferDate};
 pub use lanes::{LaneMode, Lanes, lanes};
 pub use timeline_marks::{TimelineData, TimelineMark, timeline_data};

@@ -1,4 +1,7 @@
-use super::{DatasetIndex, LaneMode, Lanes, date_label, lanes, quantity_label, transfer_label};
+use super::{
+    DatasetIndex, LaneMode, Lanes, TransferDate, date_label, figures_label, lanes, quantity_label,
+    status_history_label, transfer_label,
+};
 use crate::dataset::{Dataset, Status};
 use crate::dates::When;
 
@@ -7,11 +10,13 @@ use crate::dates::When;
 pub struct TimelineMark {
     /// Index into the dataset's transfers.
     pub transfer: usize,
+    /// Index into that transfer's reports.
+    pub report: usize,
     /// Lane index into [`Lanes::labels`].
     pub lane: usize,
     /// The days it covers and how exact that is.
     pub when: When,
-    /// Its status (marker shape and colour).
+    /// The report's status (marker shape and colour).
     pub status: Status,
     /// What a tooltip or screen reader says about it, one fact per line.
     pub label: String,
@@ -20,62 +25,85 @@ pub struct TimelineMark {
 /// What the timeline shows for a set of visible transfers.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TimelineData {
-    /// Lanes of the dated transfers, busiest first.
+    /// Lanes of the transfers with a dated report, busiest first.
     pub lanes: Lanes,
-    /// One mark per dated transfer.
+    /// One mark per dated report, transfer by transfer, oldest report first.
     pub marks: Vec<TimelineMark>,
-    /// Visible transfers with no date at all (not drawn; listed apart).
+    /// Visible transfers with no dated report at all (not drawn; listed apart).
     pub undated: Vec<usize>,
+    /// Reports without a date (of any visible transfer), not drawn.
+    pub undated_reports: usize,
 }
 
-/// Splits the `visible` transfers into dated marks in lanes and the undated rest.
+/// Splits the `visible` transfers' reports into dated marks in lanes and the undated rest.
 pub fn timeline_data(
     dataset: &Dataset,
     index: &DatasetIndex,
     visible: &[usize],
     mode: LaneMode,
 ) -> TimelineData {
-    let date_of = |i: usize| index.transfer_dates.get(i).copied().flatten();
-    let (dated, undated): (Vec<usize>, Vec<usize>) =
-        visible.iter().partition(|&&i| date_of(i).is_some());
-    let lanes = lanes(dataset, &dated, mode);
-    let marks = lanes
-        .lane_of
+    let (dated, undated): (Vec<usize>, Vec<usize>) = visible
         .iter()
-        .filter_map(|&(i, lane)| {
-            let date = date_of(i)?;
-            let t = dataset.transfers.get(i)?;
-            let source = index
-                .transfer_article
-                .get(i)
-                .copied()
-                .flatten()
-                .and_then(|a| dataset.articles.get(a))
-                .map_or_else(String::new, |a| {
-                    format!(
-                        "{} ({})",
-                        a.title,
-                        a.outlet.as_deref().unwrap_or("outlet unknown")
-                    )
-                });
-            Some(TimelineMark {
+        .partition(|&&i| index.transfer_dates.get(i).is_some_and(Option::is_some));
+    let lanes = lanes(dataset, &dated, mode);
+    let mut undated_reports = 0;
+    let mut marks = Vec::new();
+    for &(i, lane) in &lanes.lane_of {
+        let Some(t) = dataset.transfers.get(i) else {
+            continue;
+        };
+        for (n, r) in t.reports.iter().enumerate() {
+            let Some(date) = TransferDate::of_report(r) else {
+                undated_reports += 1;
+                continue;
+            };
+            let article = index
+                .report_article(r)
+                .and_then(|a| dataset.articles.get(a));
+            let source = article.map_or_else(String::new, |a| {
+                format!(
+                    "{} ({})",
+                    a.title,
+                    r.source_chain()
+                        .unwrap_or_else(|| "source unknown".to_owned())
+                )
+            });
+            let of_transfer = if t.reports.len() > 1 {
+                format!(
+                    "\nReport {} of {}: figures {}, {}",
+                    n + 1,
+                    t.reports.len(),
+                    figures_label(t),
+                    status_history_label(t)
+                )
+            } else {
+                String::new()
+            };
+            marks.push(TimelineMark {
                 transfer: i,
+                report: n,
                 lane,
                 when: date.when,
-                status: t.status,
+                status: r.status,
                 label: format!(
-                    "{}\nQuantity: {}\nStatus: {}\nDate: {}\nSource: {source}",
+                    "{}\nQuantity: {}\nStatus: {}\nDate: {}\nSource: {source}{of_transfer}",
                     transfer_label(t),
-                    quantity_label(t.quantity),
-                    t.status,
+                    quantity_label(r.quantity),
+                    r.status,
                     date_label(Some(&date)),
                 ),
-            })
-        })
-        .collect();
+            });
+        }
+    }
+    undated_reports += undated
+        .iter()
+        .filter_map(|&i| dataset.transfers.get(i))
+        .map(|t| t.reports.len())
+        .sum::<usize>();
     TimelineData {
         lanes,
         marks,
         undated,
+        undated_reports,
     }
 }

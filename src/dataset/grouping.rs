@@ -1,0 +1,156 @@
+//! Which reports are the same transfer.
+//!
+//! Two reports are of the same transfer when they have the same supplier and recipient, the
+//! same category, compatible items, come from different articles, and their dates do not
+//! contradict: the spans are at most [`SAME_TRANSFER_WINDOW_DAYS`] apart. A date estimated
+//! from an article's text is only a lower bound (the article is at least that recent), so it
+//! contradicts nothing later. An undated report contradicts no date.
+
+use super::{Report, Transfer};
+use crate::dates::{ReportDateBasis, When};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How far apart (in days between the date spans) two reports of one transfer may be. A year
+/// covers a request, its agreement and the deliveries of most deals, while two purchases of
+/// the same goods by the same pair in different years stay apart.
+pub const SAME_TRANSFER_WINDOW_DAYS: i64 = 365;
+
+/// Words that say nothing about which goods ("weapons", "military", "and"): an item made
+/// only of these fits any item of its category.
+const GENERIC_WORDS: &[&str] = &[
+    "weapon",
+    "arm",
+    "weaponry",
+    "equipment",
+    "munition",
+    "ammunition",
+    "ammo",
+    "aid",
+    "assistance",
+    "support",
+    "part",
+    "component",
+    "good",
+    "hardware",
+    "supply",
+    "system",
+    "unspecified",
+    "military",
+    "material",
+    "materiel",
+];
+
+/// Words skipped when comparing items.
+const FILLER_WORDS: &[&str] = &[
+    "and", "or", "of", "the", "a", "an", "for", "with", "its", "their", "more", "new", "other",
+    "some", "such", "as", "used", "older", "old",
+];
+
+/// Groups `reports` (in article order, then text order) into transfers `t1`, `t2`, ..., in
+/// the order of their first report.
+pub fn group_reports(reports: Vec<Report>) -> Vec<Transfer> {
+    let mut groups: Vec<Vec<Report>> = Vec::new();
+    // Groups by (supplier, recipient, category), so each report is compared only with its
+    // own pair's groups.
+    let mut by_key: BTreeMap<(String, String, super::Category), Vec<usize>> = BTreeMap::new();
+    for report in reports {
+        let key = (
+            report.supplier.code.clone(),
+            report.recipient.code.clone(),
+            report.category,
+        );
+        let candidates = by_key.entry(key).or_default();
+        let joined = candidates
+            .iter()
+            .copied()
+            .find(|&g| groups[g].iter().all(|other| same_transfer(&report, other)));
+        match joined {
+            Some(g) => groups[g].push(report),
+            None => {
+                candidates.push(groups.len());
+                groups.push(vec![report]);
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, reports)| Transfer::from_reports(format!("t{}", i + 1), reports))
+        .collect()
+}
+
+/// Whether two reports of the same pair and category can be one transfer.
+fn same_transfer(a: &Report, b: &Report) -> bool {
+    // One article's two reports of a pair are two deals: the extractor already merged what
+    // the article says about one.
+    a.article != b.article && items_compatible(&a.item, &b.item) && dates_compatible(a, b)
+}
+
+/// The words of an item that tell goods apart, singular and lower case.
+fn item_words(item: &str) -> BTreeSet<String> {
+    item.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty() && !FILLER_WORDS.contains(&w.as_str()))
+        .map(|w| singular(&w))
+        .collect()
+}
+
+fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() > 2) {
+        return format!("{stem}y");
+    }
+    match word.strip_suffix('s') {
+        Some(stem) if stem.len() > 2 && !stem.ends_with('s') => stem.to_owned(),
+        _ => word.to_owned(),
+    }
+}
+
+/// "helicopter engines" and "engines" are compatible (one says more than the other); "T-72
+/// tanks" and "Leopard tanks" are not; "weapons" fits anything.
+pub fn items_compatible(a: &str, b: &str) -> bool {
+    let (wa, wb) = (item_words(a), item_words(b));
+    let generic = |w: &BTreeSet<String>| w.iter().all(|x| GENERIC_WORDS.contains(&x.as_str()));
+    generic(&wa) || generic(&wb) || wa.is_subset(&wb) || wb.is_subset(&wa)
+}
+
+/// Whether the reports' dates are within the window of each other.
+fn dates_compatible(a: &Report, b: &Report) -> bool {
+    let (Some(wa), Some(wb)) = (a.date.when(), b.date.when()) else {
+        return true;
+    };
+    let open_ended = |r: &Report| r.date.basis == Some(ReportDateBasis::ArticleEstimated);
+    // An estimate is a lower bound: only a span ending more than the window before it
+    // contradicts it.
+    let too_early = |lower_bound: &When, other: &When| {
+        other.to < lower_bound.from && other.gap_days(lower_bound) > SAME_TRANSFER_WINDOW_DAYS
+    };
+    match (open_ended(a), open_ended(b)) {
+        (true, true) => true,
+        (true, false) => !too_early(&wa, &wb),
+        (false, true) => !too_early(&wb, &wa),
+        (false, false) => wa.gap_days(&wb) <= SAME_TRANSFER_WINDOW_DAYS,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_compatibility_table() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("helicopter engines", "engines", true),
+            ("engines and transport helicopters", "engines", true),
+            ("engines", "helicopter engines", true),
+            ("artillery shells", "munitions", true),
+            ("rockets and artillery shells", "ammunition", true),
+            ("T-72 tanks", "Leopard tanks", false),
+            ("Leopard 2 tanks", "Leopard 2 tank", true),
+            ("fighter jets", "transport aircraft", false),
+            ("drones", "Shahed drones", true),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(items_compatible(a, b), *want, "{a} / {b}");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+use super::{Category, Evidence, Party, Quantity, Report, Status};
+use serde::{Deserialize, Serialize};
+
+/// One deal: the reports of the same transfer across articles, and a summary of them.
+///
+/// The summary fields keep the `armsflow/1` schema: they name the deal (parties, item,
+/// category), and the quantity, value and status of its latest report. Conflicting figures
+/// are never averaged: every report keeps its own, and [`Transfer::quantities`] lists them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Transfer {
+    /// Identifier within the dataset (`t1`, `t2`, ...).
+    pub id: String,
+    /// Where the goods come from.
+    pub supplier: Party,
+    /// Where the goods go.
+    pub recipient: Party,
+    /// The goods, in the words of the report that names them most exactly.
+    pub item: String,
+    /// The goods' category.
+    pub category: Category,
+    /// The figure of the latest report that gives one.
+    pub quantity: Option<Quantity>,
+    /// The dollar value of the latest report that gives one.
+    pub value_usd: Option<u64>,
+    /// The status of the latest report.
+    pub status: Status,
+    /// The date phrase of the first report that has one.
+    pub date_text: Option<String>,
+    /// The attribution of the first report that has one.
+    pub attribution: Option<String>,
+    /// The rule that found the first report.
+    pub rule: String,
+    /// Every report's sentences, report by report.
+    pub evidence: Vec<Evidence>,
+    /// The reports, oldest first (undated ones last).
+    pub reports: Vec<Report>,
+}
+
+impl Transfer {
+    /// Summarises `reports` (at least one, of the same deal) as transfer `id`.
+    pub fn from_reports(id: String, mut reports: Vec<Report>) -> Option<Self> {
+        // Oldest first, undated last; a stable sort keeps article order among equals.
+        reports.sort_by_key(|r| (r.date.from.is_none(), r.date.from));
+        let first = reports.first()?;
+        let latest = |f: &dyn Fn(&Report) -> bool| reports.iter().rev().find(|r| f(r));
+        let most_exact_item = reports
+            .iter()
+            .max_by_key(|r| {
+                (
+                    r.item.split_whitespace().count(),
+                    std::cmp::Reverse(&r.item),
+                )
+            })
+            .map_or_else(|| first.item.clone(), |r| r.item.clone());
+        Some(Self {
+            id,
+            supplier: first.supplier.clone(),
+            recipient: first.recipient.clone(),
+            item: most_exact_item,
+            category: first.category,
+            quantity: latest(&|r| r.quantity.is_some()).and_then(|r| r.quantity),
+            value_usd: latest(&|r| r.value_usd.is_some()).and_then(|r| r.value_usd),
+            status: reports.last().map_or(first.status, |r| r.status),
+            date_text: reports.iter().find_map(|r| r.date.text.clone()),
+            attribution: reports.iter().find_map(|r| r.attribution.clone()),
+            rule: first.rule.clone(),
+            evidence: reports.iter().flat_map(|r| r.evidence.clone()).collect(),
+            reports,
+        })
+    }
+
+    /// The statuses in report order with repeats run together: requested → agreed.
+    pub fn status_history(&self) -> Vec<Status> {
+        let mut history: Vec<Status> = Vec::new();
+        for r in &self.reports {
+            if history.last() != Some(&r.status) {
+                history.push(r.status);
+            }
+        }
+        history
+    }
+
+    /// True when one report denies what another says happened or was agreed.
+    pub fn is_disputed(&self) -> bool {
+        let denied = self.reports.iter().any(|r| r.status == Status::Denied);
+        let affirmed = self
+            .reports
+            .iter()
+            .any(|r| !matches!(r.status, Status::Denied | Status::Unknown));
+        denied && affirmed
+    }
+
+    /// The distinct figures the reports give, smallest first.
+    pub fn quantities(&self) -> Vec<Quantity> {
+        let mut q: Vec<Quantity> = self.reports.iter().filter_map(|r| r.quantity).collect();
+        q.sort_by_key(|q| (q.value, q.qualifier));
+        q.dedup();
+        q
+    }
+
+    /// The articles (ids) that report it, in report order, each once.
+    pub fn articles(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for r in &self.reports {
+            if !ids.contains(&r.article.as_str()) {
+                ids.push(&r.article);
+            }
+        }
+        ids
+    }
+}

@@ -1,0 +1,229 @@
+use super::{ArticleDate, Precision, When, names_month, resolve_phrase};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// Where a report's date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReportDateBasis {
+    /// A date phrase in the report ("in April"), resolved against the article's date when
+    /// it needs one.
+    Text,
+    /// The article's date (metadata, file name or the user's correction).
+    Article,
+    /// The article's date estimated from its text: a lower bound, not a date.
+    ArticleEstimated,
+}
+
+impl ReportDateBasis {
+    /// The name used in JSON and CSV ("article-estimated"), the same as its serde name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Article => "article",
+            Self::ArticleEstimated => "article-estimated",
+        }
+    }
+
+    /// How the basis is shown next to a date.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Text => "from the text",
+            Self::Article => "article date",
+            Self::ArticleEstimated => "article date, estimated from its text",
+        }
+    }
+}
+
+/// When a report says something happened: the span, its precision, the phrase it comes
+/// from and how it was found. All of `from`, `to`, `precision` and `basis` are `None` for an
+/// undated report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportDate {
+    /// First day (inclusive).
+    pub from: Option<Date>,
+    /// Last day (inclusive).
+    pub to: Option<Date>,
+    /// How exact the span is.
+    pub precision: Option<Precision>,
+    /// The date phrase of the report's sentence, as written ("in April").
+    pub text: Option<String>,
+    /// Where the span comes from.
+    pub basis: Option<ReportDateBasis>,
+}
+
+impl ReportDate {
+    /// An undated report whose sentence has the phrase `text`.
+    pub fn unresolved(text: Option<String>) -> Self {
+        Self {
+            text,
+            ..Self::default()
+        }
+    }
+
+    /// The span, when the report is dated.
+    pub fn when(&self) -> Option<When> {
+        Some(When {
+            from: self.from?,
+            to: self.to?,
+            precision: self.precision?,
+        })
+    }
+
+    /// Dates the report from its phrase and its article's date. A phrase that names its own
+    /// year ("in December 2022") needs nothing else. A relative phrase ("in April", "last
+    /// year", "on Monday") is resolved only against a known article date (never an estimate),
+    /// and only when that date is exact enough for it: a month-precise article resolves
+    /// "last year" and "in April" but not "on Monday". Otherwise the report takes the
+    /// article's date, and without one it stays undated.
+    pub fn resolve(&self, article: Option<&ArticleDate>) -> Self {
+        let dated = |when: When, basis| Self {
+            from: Some(when.from),
+            to: Some(when.to),
+            precision: Some(when.precision),
+            text: self.text.clone(),
+            basis: Some(basis),
+        };
+        let phrase = self.text.as_deref();
+        if let Some(when) = phrase.and_then(|p| resolve_phrase(p, None)) {
+            return dated(when, ReportDateBasis::Text);
+        }
+        let anchor = article.and_then(ArticleDate::anchor);
+        if let (Some(p), Some(anchor)) = (phrase, anchor)
+            && let Some(when) = resolve_phrase(p, Some(anchor.to))
+            && exact_enough(anchor.precision, when.precision, names_month(p))
+        {
+            return dated(when, ReportDateBasis::Text);
+        }
+        match article {
+            Some(a) if a.is_estimate() => dated(a.when, ReportDateBasis::ArticleEstimated),
+            Some(a) => dated(a.when, ReportDateBasis::Article),
+            None => Self::unresolved(self.text.clone()),
+        }
+    }
+}
+
+/// Whether a phrase resolved against an anchor of precision `anchor` can be trusted with
+/// precision `result`: a relative phrase cannot be more exact than its anchor ("last month"
+/// of a year-precise article is unknown), except a named month within the anchor's year.
+fn exact_enough(anchor: Precision, result: Precision, named_month: bool) -> bool {
+    let coarseness = |p: Precision| match p {
+        Precision::Day | Precision::Range => 0,
+        Precision::Month => 1,
+        Precision::Year => 2,
+    };
+    coarseness(result) >= coarseness(anchor) || (named_month && result == Precision::Month)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::DateBasis;
+    use jiff::civil::date;
+
+    fn article(when: &str, basis: DateBasis) -> ArticleDate {
+        ArticleDate {
+            when: When::parse(when).expect("date"),
+            basis,
+            reason: String::new(),
+        }
+    }
+
+    /// (phrase, article date, basis of the article date) -> (from, to, precision, basis).
+    type Case = (
+        Option<&'static str>,
+        Option<(&'static str, DateBasis)>,
+        Option<(Date, Date, Precision, ReportDateBasis)>,
+    );
+
+    #[test]
+    fn report_date_table() {
+        use DateBasis::{Corrected, Estimated, Metadata};
+        use Precision::{Day, Month, Range, Year};
+        use ReportDateBasis::{Article, ArticleEstimated, Text};
+        let cases: &[Case] = &[
+            // An absolute phrase needs no article date.
+            (
+                Some("in December 2022"),
+                None,
+                Some((date(2022, 12, 1), date(2022, 12, 31), Month, Text)),
+            ),
+            (
+                Some("in 2021"),
+                Some(("2023-11-08", Estimated)),
+                Some((date(2021, 1, 1), date(2021, 12, 31), Year, Text)),
+            ),
+            // Relative phrases against a known day.
+            (
+                Some("in April"),
+                Some(("2023-11-08", Metadata)),
+                Some((date(2023, 4, 1), date(2023, 4, 30), Month, Text)),
+            ),
+            (
+                Some("in August and November"),
+                Some(("2023-11-08", Metadata)),
+                Some((date(2023, 8, 1), date(2023, 11, 30), Range, Text)),
+            ),
+            (
+                Some("earlier this year"),
+                Some(("2023-11-08", Metadata)),
+                Some((date(2023, 1, 1), date(2023, 11, 8), Range, Text)),
+            ),
+            (
+                Some("within a month"),
+                Some(("2023-11-08", Metadata)),
+                Some((date(2023, 11, 8), date(2023, 12, 8), Range, Text)),
+            ),
+            (
+                Some("on Monday"),
+                Some(("2023-11-08", Metadata)),
+                Some((date(2023, 11, 6), date(2023, 11, 6), Day, Text)),
+            ),
+            // An estimated article date anchors nothing: the report takes the estimate.
+            (
+                Some("in April"),
+                Some(("2022-02-24", Estimated)),
+                Some((date(2022, 2, 24), date(2022, 2, 24), Day, ArticleEstimated)),
+            ),
+            // A month-precise correction resolves "last year" and "in April", not "on Monday".
+            (
+                Some("last year"),
+                Some(("2023-11", Corrected)),
+                Some((date(2022, 1, 1), date(2022, 12, 31), Year, Text)),
+            ),
+            (
+                Some("in April"),
+                Some(("2023", Corrected)),
+                Some((date(2023, 4, 1), date(2023, 4, 30), Month, Text)),
+            ),
+            (
+                Some("on Monday"),
+                Some(("2023-11", Corrected)),
+                Some((date(2023, 11, 1), date(2023, 11, 30), Month, Article)),
+            ),
+            (
+                Some("last month"),
+                Some(("2023", Corrected)),
+                Some((date(2023, 1, 1), date(2023, 12, 31), Year, Article)),
+            ),
+            // No phrase: the article's date, as exact as it is.
+            (
+                None,
+                Some(("2023", Corrected)),
+                Some((date(2023, 1, 1), date(2023, 12, 31), Year, Article)),
+            ),
+            // Nothing to go on.
+            (Some("on Monday"), None, None),
+            (None, None, None),
+        ];
+        for (phrase, art, want) in cases {
+            let art = art.map(|(w, b)| article(w, b));
+            let got = ReportDate::unresolved(phrase.map(str::to_owned)).resolve(art.as_ref());
+            let got_tuple = got
+                .when()
+                .map(|w| (w.from, w.to, w.precision, got.basis.expect("basis")));
+            assert_eq!(got_tuple, *want, "{phrase:?} with {art:?}");
+            assert_eq!(got.text.as_deref(), *phrase, "the phrase is kept");
+        }
+    }
+}
