@@ -145,7 +145,17 @@ impl ArmsFlowApp {
                     end,
                 });
             }
-            Command::CloseReader => state.reader = None,
+            Command::CloseReader => {
+                state.reader = None;
+                state.date_edit = None;
+            }
+            Command::EditArticleDate { article, text } => {
+                state.date_edit = Some(super::DateEdit { article, text });
+            }
+            Command::CancelArticleDate => state.date_edit = None,
+            Command::SetArticleDate { article, date } => {
+                self.correct_article_date(article, date.as_deref());
+            }
             Command::CopyText(text) => {
                 self.ctx.copy_text(text);
                 state.notice = Some("Citation copied to the clipboard".into());

@@ -43,6 +43,24 @@ pub enum Command {
     },
     /// Back from the reader to the charts.
     CloseReader,
+    /// Open (or change the text of) the date editor of an article.
+    EditArticleDate {
+        /// Article index.
+        article: usize,
+        /// The date as typed so far.
+        text: String,
+    },
+    /// Close the date editor without saving.
+    CancelArticleDate,
+    /// Save an article's date ("2023-11-08", "2023-11" or "2023"; `None` removes the
+    /// correction) to the folder's `.armsflow/overrides.json`, then re-date and regroup the
+    /// reports.
+    SetArticleDate {
+        /// Article index.
+        article: usize,
+        /// The new date, or `None` to go back to the article's own date.
+        date: Option<String>,
+    },
     /// Put text on the clipboard.
     CopyText(String),
     /// Switch tab.

@@ -4,6 +4,7 @@
 
 mod armsflow_app;
 mod command;
+mod date_correction;
 mod desktop;
 mod export_draft;
 mod export_job;
@@ -23,5 +24,5 @@ pub use load_job::{LoadJob, LoadResult};
 pub use run::{ICON_PNG, run_app};
 pub use sample::{SAMPLE_ARTICLES, sample_folder};
 pub use settings::{Settings, Tab};
-pub use state::{AppState, ReaderTarget, Selection, TableColumn, TimelineView};
+pub use state::{AppState, DateEdit, ReaderTarget, Selection, TableColumn, TimelineView};
 pub use watcher::FolderWatcher;

@@ -39,13 +39,13 @@ pub enum TableColumn {
     Item,
     /// Category.
     Category,
-    /// Quantity.
+    /// The figures the reports give.
     Quantity,
     /// Value in dollars.
     Value,
     /// Status.
     Status,
-    /// Source article(s).
+    /// Number of reports and their sources.
     Sources,
 }
 
@@ -71,10 +71,10 @@ impl TableColumn {
             Self::Recipient => "Recipient",
             Self::Item => "Item",
             Self::Category => "Category",
-            Self::Quantity => "Quantity",
+            Self::Quantity => "Figures",
             Self::Value => "Value (USD)",
             Self::Status => "Status",
-            Self::Sources => "Sources",
+            Self::Sources => "Reports",
         }
     }
 }
@@ -120,6 +120,17 @@ pub struct AppState {
     pub export_job: Option<ExportJob>,
     /// Why the last export failed, shown in the Export window until the next try.
     pub export_error: Option<String>,
+    /// The article date being corrected in the reader, if any.
+    pub date_edit: Option<DateEdit>,
+}
+
+/// An article date correction being typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateEdit {
+    /// Article index.
+    pub article: usize,
+    /// The date as typed so far.
+    pub text: String,
 }
 
 /// The part of the timeline in view: plain data the Timeline panel changes with commands.

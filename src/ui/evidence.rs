@@ -1,15 +1,20 @@
 use super::{citation, date_label, dollars, quantity_label};
 use crate::app::{AppState, Command};
+use crate::dataset::{Report, Transfer};
 use crate::gazetteer::Gazetteer;
-use crate::view::{HighlightKind, highlights};
+use crate::view::{
+    HighlightKind, TransferDate, article_date_label, figures_label, highlights,
+    status_history_label,
+};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId};
 
 /// How many transfers Evidence lists before "and N more" (a big selection stays fast).
 const MAX_LISTED: usize = 200;
 
-/// The selected transfers: fields, then every quoted sentence with its article, the names,
-/// item and figures highlighted. A click on a sentence opens the reader there.
+/// The selected transfers: each one's summary (figures as a range, status history), its
+/// reports side by side, then every report's quoted sentences with the names, item and
+/// figures highlighted. A click on a sentence opens the reader there.
 pub fn evidence_ui(
     ui: &mut egui::Ui,
     state: &AppState,
@@ -26,7 +31,7 @@ pub fn evidence_ui(
         let n = selection.transfers.len();
         ui.label(
             egui::RichText::new(format!(
-                "{} — {n} report{}",
+                "{} — {n} transfer{}",
                 selection.label,
                 if n == 1 { "" } else { "s" }
             ))
@@ -47,66 +52,10 @@ pub fn evidence_ui(
                 };
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    ui.label(
-                        egui::RichText::new(format!(
-                            "{} → {} · {}",
-                            t.supplier.name, t.recipient.name, t.item
-                        ))
-                        .strong(),
-                    );
-                    let field = |ui: &mut egui::Ui, name: &str, value: String| {
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(egui::RichText::new(format!("{name}:")).weak());
-                            ui.label(value);
-                        });
-                    };
-                    field(ui, "Status", t.status.to_string());
-                    field(ui, "Category", t.category.to_string());
-                    field(ui, "Quantity", quantity_label(t.quantity));
-                    if let Some(v) = t.value_usd {
-                        field(ui, "Value", dollars(v));
-                    }
-                    let date = state.index.transfer_dates.get(i).and_then(Option::as_ref);
-                    field(ui, "Date", date_label(date));
-                    if let Some(a) = &t.attribution {
-                        field(ui, "According to", a.clone());
-                    }
-                    for e in &t.evidence {
-                        let Some(&article_index) = state.index.article_by_id.get(&e.article) else {
-                            continue;
-                        };
-                        let Some(article) = d.articles.get(article_index) else {
-                            continue;
-                        };
-                        ui.add_space(4.0);
-                        ui.label(
-                            egui::RichText::new(format!(
-                                "{} · {} · {}",
-                                article.title,
-                                article.outlet.as_deref().unwrap_or("outlet unknown"),
-                                article.published.as_deref().unwrap_or("undated")
-                            ))
-                            .small()
-                            .weak(),
-                        );
-                        let job = sentence_job(ui, &e.sentence, t, gazetteer);
-                        let response = ui
-                            .add(egui::Label::new(job).sense(egui::Sense::click()))
-                            .on_hover_text("Open the article at this sentence");
-                        if response.clicked() {
-                            out.push(Command::OpenReader {
-                                article: article_index,
-                                start: e.start,
-                                end: e.end,
-                            });
-                        }
-                        if ui.small_button("Copy citation").clicked() {
-                            out.push(Command::CopyText(citation(
-                                &e.sentence,
-                                article,
-                                state.folder.as_deref(),
-                            )));
-                        }
+                    transfer_summary(ui, state, i, t);
+                    reports_side_by_side(ui, state, i, t);
+                    for (n, r) in t.reports.iter().enumerate() {
+                        report_sentences(ui, state, gazetteer, n, r, out);
                     }
                 });
             }
@@ -119,11 +68,122 @@ pub fn evidence_ui(
         });
 }
 
+/// The transfer's summary: the range of figures (never averaged), the status history and
+/// the date span of its reports.
+fn transfer_summary(ui: &mut egui::Ui, state: &AppState, i: usize, t: &Transfer) {
+    ui.label(
+        egui::RichText::new(format!(
+            "{} → {} · {}",
+            t.supplier.name, t.recipient.name, t.item
+        ))
+        .strong(),
+    );
+    let field = |ui: &mut egui::Ui, name: &str, value: String| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(egui::RichText::new(format!("{name}:")).weak());
+            ui.label(value);
+        });
+    };
+    let mut figures = figures_label(t);
+    if t.quantities().len() > 1 {
+        figures.push_str(" (the reports disagree)");
+    }
+    field(ui, "Figures", figures);
+    field(ui, "Status", status_history_label(t));
+    field(ui, "Category", t.category.to_string());
+    if let Some(v) = t.value_usd {
+        field(ui, "Value", dollars(v));
+    }
+    let date = state.index.transfer_dates.get(i).and_then(Option::as_ref);
+    field(ui, "Date", date_label(date));
+}
+
+/// One row per report: article, date, figure, status and source, to compare at a glance.
+fn reports_side_by_side(ui: &mut egui::Ui, state: &AppState, i: usize, t: &Transfer) {
+    let plural = if t.reports.len() == 1 { "" } else { "s" };
+    ui.label(egui::RichText::new(format!("{} report{plural}", t.reports.len())).weak());
+    egui::Grid::new(("reports", i))
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for title in ["#", "Date", "Figure", "Status", "Source"] {
+                ui.label(egui::RichText::new(title).small().strong());
+            }
+            ui.end_row();
+            for (n, r) in t.reports.iter().enumerate() {
+                let article = state
+                    .index
+                    .report_article(r)
+                    .and_then(|a| state.dataset.articles.get(a));
+                let title = article.map_or("", |a| a.title.as_str());
+                ui.label((n + 1).to_string()).on_hover_text(title);
+                let date = TransferDate::of_report(r);
+                ui.label(date.map_or_else(|| "undated".into(), |d| d.when.to_string()))
+                    .on_hover_text(date_label(date.as_ref()));
+                ui.label(quantity_label(r.quantity));
+                ui.label(r.status.as_str());
+                ui.add(egui::Label::new(r.source_chain().unwrap_or_else(|| "—".into())).truncate());
+                ui.end_row();
+            }
+        });
+}
+
+/// A report's article, date, source and quoted sentences. A click on a sentence opens the
+/// reader there.
+fn report_sentences(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    gazetteer: &Gazetteer,
+    n: usize,
+    r: &Report,
+    out: &mut Vec<Command>,
+) {
+    let Some(article_index) = state.index.report_article(r) else {
+        return;
+    };
+    let Some(article) = state.dataset.articles.get(article_index) else {
+        return;
+    };
+    ui.add_space(6.0);
+    ui.label(
+        egui::RichText::new(format!(
+            "Report {} · {} · {} · article {}",
+            n + 1,
+            article.title,
+            r.source_chain()
+                .unwrap_or_else(|| "source unknown".to_owned()),
+            article_date_label(article)
+        ))
+        .small()
+        .weak(),
+    );
+    for e in &r.evidence {
+        let job = sentence_job(ui, &e.sentence, r, gazetteer);
+        let response = ui
+            .add(egui::Label::new(job).sense(egui::Sense::click()))
+            .on_hover_text("Open the article at this sentence");
+        if response.clicked() {
+            out.push(Command::OpenReader {
+                article: article_index,
+                start: e.start,
+                end: e.end,
+            });
+        }
+        if ui.small_button("Copy citation").clicked() {
+            out.push(Command::CopyText(citation(
+                &e.sentence,
+                article,
+                state.folder.as_deref(),
+            )));
+        }
+    }
+}
+
 /// The sentence as rich text with names, item and figures highlighted.
 fn sentence_job(
     ui: &egui::Ui,
     sentence: &str,
-    t: &crate::dataset::Transfer,
+    report: &Report,
     gazetteer: &Gazetteer,
 ) -> LayoutJob {
     let font = FontId::proportional(14.0);
@@ -133,7 +193,7 @@ fn sentence_job(
     let mut job = LayoutJob::default();
     job.wrap.max_width = ui.available_width();
     let mut at = 0;
-    for h in highlights(sentence, t, gazetteer) {
+    for h in highlights(sentence, report, gazetteer) {
         let (Some(before), Some(marked)) = (
             sentence.get(at..h.span.start),
             sentence.get(h.span.start..h.span.end),

@@ -37,11 +37,22 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>
         );
         date_field(ui, "From", false, current.from, &mut edited.from);
         date_field(ui, "To", true, current.to, &mut edited.to);
+        let label = ui.label("Source");
+        ui.add(
+            egui::TextEdit::singleline(&mut edited.source)
+                .hint_text("outlet or original source")
+                .desired_width(130.0),
+        )
+        .labelled_by(label.id)
+        .on_hover_text(
+            "Matches the original source and the outlet relaying it: \"Wall Street Journal\" \
+             also finds what Al Jazeera relays from it",
+        );
         let label = ui.label("Search");
         ui.add(
             egui::TextEdit::singleline(&mut edited.search)
                 .hint_text("items, sentences, names")
-                .desired_width(160.0),
+                .desired_width(140.0),
         )
         .labelled_by(label.id);
         if ui

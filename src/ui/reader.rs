@@ -1,5 +1,7 @@
 use super::citation;
 use crate::app::{AppState, Command, ReaderTarget};
+use crate::corpus::Article;
+use crate::dates::{DateBasis, When};
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontId};
 
@@ -36,13 +38,13 @@ pub fn reader_ui(
     ui.heading(&article.title);
     ui.label(
         egui::RichText::new(format!(
-            "{} · {} · {}",
+            "{} · {}",
             article.outlet.as_deref().unwrap_or("outlet unknown"),
-            article.published.as_deref().unwrap_or("undated"),
             article.path
         ))
         .weak(),
     );
+    article_date_ui(ui, state, target.article, article, out);
     ui.separator();
     // Scroll once per target: later frames leave the user free to scroll.
     let scrolled_id = ui.scope_id().with("reader_scrolled");
@@ -102,4 +104,111 @@ pub fn reader_ui(
                 }
             }
         });
+}
+
+/// The article's date, how it is known, and the editor that corrects it. A correction is
+/// saved in the folder's `.armsflow/overrides.json` and re-dates the article's reports.
+fn article_date_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    index: usize,
+    article: &Article,
+    out: &mut Vec<Command>,
+) {
+    let editing = state.date_edit.as_ref().filter(|e| e.article == index);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Date:").weak());
+        match &article.date {
+            Some(d) => {
+                ui.label(d.when.to_string());
+                ui.label(egui::RichText::new(format!("({})", d.reason)).weak());
+            }
+            None => {
+                ui.label("unknown (no date in the file, its name or its text)");
+            }
+        }
+        let corrected = article
+            .date
+            .as_ref()
+            .is_some_and(|d| d.basis == DateBasis::Corrected);
+        if editing.is_none() {
+            let label = if corrected {
+                "Change date…"
+            } else {
+                "Correct date…"
+            };
+            if ui
+                .small_button(label)
+                .on_hover_text("Set the date yourself: a day, a month or a year")
+                .clicked()
+            {
+                out.push(Command::EditArticleDate {
+                    article: index,
+                    text: article
+                        .date
+                        .as_ref()
+                        .map(|d| d.when.to_string())
+                        .unwrap_or_default(),
+                });
+            }
+        }
+        if corrected
+            && editing.is_none()
+            && ui
+                .small_button("Remove correction")
+                .on_hover_text("Use the article's own date again")
+                .clicked()
+        {
+            out.push(Command::SetArticleDate {
+                article: index,
+                date: None,
+            });
+        }
+    });
+    let Some(edit) = editing else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        let mut text = edit.text.clone();
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text("2023-11-08, 2023-11 or 2023")
+                .desired_width(140.0),
+        );
+        let response = response.labelled_by(ui.label("New date").id);
+        if text != edit.text {
+            out.push(Command::EditArticleDate {
+                article: index,
+                text: text.clone(),
+            });
+        }
+        let parsed = When::parse(&text);
+        let save = ui.add_enabled(parsed.is_some(), egui::Button::new("Save date"));
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if parsed.is_some() && (save.clicked() || entered) {
+            out.push(Command::SetArticleDate {
+                article: index,
+                date: Some(text.clone()),
+            });
+        }
+        if ui.button("Cancel").clicked() {
+            out.push(Command::CancelArticleDate);
+        }
+        match parsed {
+            Some(w) => {
+                ui.label(egui::RichText::new(format!("{} precision", w.precision.as_str())).weak())
+            }
+            None => ui.label(
+                egui::RichText::new("type a day, a month or a year")
+                    .color(ui.visuals().warn_fg_color),
+            ),
+        };
+    });
+    ui.label(
+        egui::RichText::new(
+            "Saved in .armsflow/overrides.json inside the folder; the article itself is not changed.",
+        )
+        .small()
+        .weak(),
+    );
 }

@@ -1,10 +1,12 @@
-use super::{dollars, quantity_label, transfer_label};
+use super::{dollars, transfer_label};
 use crate::app::{AppState, Command, TableColumn};
 use crate::dataset::Transfer;
+use crate::view::{figures_label, status_history_label};
 use egui_extras::{Column, TableBuilder};
 use std::cmp::Ordering;
 
-/// Every visible report as a row; click a header to sort, a row to select. Only the rows
+/// Every visible transfer as a row (its figures as a range, its status history, its
+/// reports and sources); click a header to sort, a row to select. Only the rows
 /// in view are laid out.
 pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     let d = &state.dataset;
@@ -18,16 +20,23 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             .flatten()
             .map(|t| t.when)
     };
+    // "2 · The Wall Street Journal (via Al Jazeera); Example Wire": how many reports, and
+    // who makes them.
     let sources = |t: &Transfer| {
-        let mut titles: Vec<&str> = t
-            .evidence
-            .iter()
-            .filter_map(|e| state.index.article_by_id.get(&e.article))
-            .filter_map(|&a| d.articles.get(a))
-            .map(|a| a.title.as_str())
-            .collect();
-        titles.dedup();
-        titles.join("; ")
+        let mut chains: Vec<String> = Vec::new();
+        for r in &t.reports {
+            let chain = r.source_chain().unwrap_or_else(|| {
+                state
+                    .index
+                    .report_article(r)
+                    .and_then(|a| d.articles.get(a))
+                    .map_or_else(String::new, |a| a.title.clone())
+            });
+            if !chains.contains(&chain) {
+                chains.push(chain);
+            }
+        }
+        format!("{} · {}", t.reports.len(), chains.join("; "))
     };
     let mut rows = state.visible.clone();
     rows.sort_by(|&a, &b| {
@@ -38,13 +47,12 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             TableColumn::Recipient => ta.recipient.name.cmp(&tb.recipient.name),
             TableColumn::Item => ta.item.to_lowercase().cmp(&tb.item.to_lowercase()),
             TableColumn::Category => ta.category.cmp(&tb.category),
-            TableColumn::Quantity => ta
-                .quantity
-                .map(|q| q.value)
-                .cmp(&tb.quantity.map(|q| q.value)),
+            TableColumn::Quantity => ta.quantities().last().cmp(&tb.quantities().last()),
             TableColumn::Value => ta.value_usd.cmp(&tb.value_usd),
             TableColumn::Status => ta.status.cmp(&tb.status),
-            TableColumn::Sources => sources(ta).cmp(&sources(tb)),
+            TableColumn::Sources => {
+                (ta.reports.len(), sources(ta)).cmp(&(tb.reports.len(), sources(tb)))
+            }
         };
         let order = if ascending { order } else { order.reverse() };
         // Ties keep dataset order, so the table is stable.
@@ -90,9 +98,9 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                     t.recipient.name.clone(),
                     t.item.clone(),
                     t.category.to_string(),
-                    quantity_label(t.quantity),
+                    figures_label(t),
                     t.value_usd.map_or_else(|| "—".to_owned(), dollars),
-                    t.status.to_string(),
+                    status_history_label(t),
                     sources(t),
                 ];
                 for text in cells {

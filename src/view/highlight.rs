@@ -1,4 +1,4 @@
-use crate::dataset::Transfer;
+use crate::dataset::Report;
 use crate::gazetteer::Gazetteer;
 use crate::text::Span;
 use regex::Regex;
@@ -34,7 +34,7 @@ static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
 /// The parts of `sentence` to highlight for `transfer`: the country names (as the gazetteer
 /// reads them, so "Moscow" and "Egyptian" count), the item, and the figures. Sorted, never
 /// overlapping (an earlier highlight wins).
-pub fn highlights(sentence: &str, transfer: &Transfer, gazetteer: &Gazetteer) -> Vec<Highlight> {
+pub fn highlights(sentence: &str, transfer: &Report, gazetteer: &Gazetteer) -> Vec<Highlight> {
     let mut found = Vec::new();
     for m in gazetteer.find(sentence) {
         let kind = if m.codes.contains(&transfer.supplier.code) {
