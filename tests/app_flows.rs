@@ -14,6 +14,11 @@ fn fixture() -> PathBuf {
 
 /// Opens the fixture folder in the app and waits for the background load to finish.
 fn open_fixture(tab: Tab) -> Harness<'static, ArmsFlowApp> {
+    open_folder(fixture(), tab)
+}
+
+/// Opens `folder` in the app and waits for the background load to finish.
+fn open_folder(folder: PathBuf, tab: Tab) -> Harness<'static, ArmsFlowApp> {
     let settings = Settings {
         tab,
         ..Settings::default()
@@ -21,7 +26,7 @@ fn open_fixture(tab: Tab) -> Harness<'static, ArmsFlowApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_eframe(move |cc| {
-            ArmsFlowApp::with_settings(&cc.egui_ctx, settings, Some(fixture()))
+            ArmsFlowApp::with_settings(&cc.egui_ctx, settings, Some(folder))
                 .expect("built-in data loads")
         });
     step_while(&mut harness, ArmsFlowApp::is_loading, "the load");
@@ -232,4 +237,68 @@ fn export_button_writes_the_chart_shown_and_ctrl_e_opens_the_timeline_export() {
         draft.target,
         armsflow::app::ExportTarget::Chart(armsflow::export::ChartKind::Timeline)
     );
+}
+
+#[test]
+fn correcting_an_article_date_saves_it_beside_the_articles_and_a_reload_keeps_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let same_deal = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/same-deal");
+    for entry in std::fs::read_dir(same_deal).expect("fixture") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    let mut harness = open_folder(dir.path().to_owned(), Tab::Flow);
+    // One transfer, two reports: a delivery and a denial, side by side in Evidence.
+    harness
+        .get_by_label("Iran → Russia: 1 transfer (2 reports)")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("delivered → denied (disputed)");
+    harness
+        .get_by_label("Iran denied sending ballistic missiles to Russia on Friday.")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("Correct date…").click();
+    harness.run_steps(2);
+    harness.get_by_label("New date").click();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("New date").type_text("2023-12");
+    harness.run_steps(2);
+    harness.get_by_label("month precision");
+    harness.get_by_label("Save date").click();
+    harness.run_steps(3);
+    let sidecar = dir.path().join(".armsflow/overrides.json");
+    let saved = std::fs::read_to_string(&sidecar).expect("the correction is saved");
+    assert!(saved.contains("\"2023-12\""), "{saved}");
+    harness.get_by_label("Change date…");
+    harness.get_by_label("(set by you)");
+    // A reload (as after a restart) keeps the correction: the denial now spans December
+    // 2023 ("on Friday" cannot be placed in a month-precise article).
+    harness.state_mut().apply(armsflow::app::Command::Reload);
+    step_while(&mut harness, ArmsFlowApp::is_loading, "the reload");
+    harness.run_steps(3);
+    let state = &harness.state().state;
+    let article = state
+        .dataset
+        .articles
+        .iter()
+        .find(|a| a.path == "2024-03-08-northern-review.txt")
+        .expect("article");
+    assert_eq!(
+        article.date.as_ref().map(|d| d.when.to_string()),
+        Some("2023-12".to_owned())
+    );
+    let denial = state
+        .dataset
+        .reports()
+        .find(|r| r.article == article.id)
+        .expect("the denial");
+    assert_eq!(
+        denial.date.when().map(|w| w.to_string()),
+        Some("2023-12".to_owned())
+    );
+    let entries: Vec<_> = std::fs::read_dir(dir.path().join(".armsflow"))
+        .expect("sidecar folder")
+        .collect();
+    assert_eq!(entries.len(), 1, "only overrides.json is written");
 }

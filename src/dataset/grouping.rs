@@ -135,6 +135,113 @@ fn dates_compatible(a: &Report, b: &Report) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::{Category, Party, Status};
+    use crate::dates::ReportDate;
+
+    /// A report of Norway -> Poland howitzers in `article`, dated `date` ("2024-03") by
+    /// `basis`.
+    fn report(article: &str, item: &str, date: Option<(&str, ReportDateBasis)>) -> Report {
+        let party = |code: &str| Party {
+            code: code.into(),
+            name: code.into(),
+        };
+        let when = date.and_then(|(d, _)| When::parse(d));
+        Report {
+            article: article.into(),
+            supplier: party("NO"),
+            recipient: party("PL"),
+            item: item.into(),
+            category: Category::Artillery,
+            quantity: None,
+            value_usd: None,
+            status: Status::Agreed,
+            date: ReportDate {
+                from: when.map(|w| w.from),
+                to: when.map(|w| w.to),
+                precision: when.map(|w| w.precision),
+                text: None,
+                basis: date.map(|(_, b)| b),
+            },
+            attribution: None,
+            source: None,
+            via: None,
+            rule: "test".into(),
+            evidence: Vec::new(),
+        }
+    }
+
+    fn sizes(reports: Vec<Report>) -> Vec<usize> {
+        group_reports(reports)
+            .iter()
+            .map(|t| t.reports.len())
+            .collect()
+    }
+
+    #[test]
+    fn grouping_table() {
+        use ReportDateBasis::{Article, ArticleEstimated, Text};
+        let cases: Vec<(&str, Vec<Report>, Vec<usize>)> = vec![
+            (
+                "same deal, dates within the window",
+                vec![
+                    report("a1", "howitzers", Some(("2024-03-04", Article))),
+                    report("a2", "howitzers", Some(("2024-09", Text))),
+                ],
+                vec![2],
+            ),
+            (
+                "same goods more than a year apart",
+                vec![
+                    report("a1", "howitzers", Some(("2021-05", Text))),
+                    report("a2", "howitzers", Some(("2024-03-04", Article))),
+                ],
+                vec![1, 1],
+            ),
+            (
+                "two deals in one article",
+                vec![
+                    report("a1", "howitzers", None),
+                    report("a1", "howitzers", None),
+                ],
+                vec![1, 1],
+            ),
+            (
+                "undated reports contradict no date",
+                vec![
+                    report("a1", "howitzers", Some(("2021", Text))),
+                    report("a2", "howitzers", None),
+                ],
+                vec![2],
+            ),
+            (
+                "an estimate is a lower bound: later dates fit it",
+                vec![
+                    report("a1", "howitzers", Some(("2019-01-01", ArticleEstimated))),
+                    report("a2", "howitzers", Some(("2023-06", Text))),
+                ],
+                vec![2],
+            ),
+            (
+                "an estimate after a much older date does not",
+                vec![
+                    report("a1", "howitzers", Some(("2024-01-01", ArticleEstimated))),
+                    report("a2", "howitzers", Some(("2021", Text))),
+                ],
+                vec![1, 1],
+            ),
+            (
+                "different goods of one category",
+                vec![
+                    report("a1", "K9 howitzers", None),
+                    report("a2", "Archer howitzers", None),
+                ],
+                vec![1, 1],
+            ),
+        ];
+        for (what, reports, want) in cases {
+            assert_eq!(sizes(reports), want, "{what}");
+        }
+    }
 
     #[test]
     fn item_compatibility_table() {
