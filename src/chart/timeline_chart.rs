@@ -6,7 +6,7 @@ use crate::dataset::Status;
 use crate::dates::Precision;
 use crate::view::TimelineData;
 use jiff::civil::Date;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 /// Day numbers count from this day.
@@ -539,6 +539,28 @@ pub fn layout_timeline_chart(
         color: theme.muted(),
         width: 1.0,
     });
+
+    // A thin thread joins the reports of one transfer, oldest to newest, so a request, its
+    // agreement and a denial read as one deal.
+    let mut threads: BTreeMap<usize, Vec<Pos>> = BTreeMap::new();
+    for m in data.marks.iter().filter(|m| lanes_shown.contains(&m.lane)) {
+        let x = x_of(day_number(m.when.middle()) + 0.5);
+        threads
+            .entry(m.transfer)
+            .or_default()
+            .push(Pos::new(x.clamp(plot.min.x, plot.max.x), lane_y(m.lane)));
+    }
+    for mut points in threads.into_values().filter(|p| p.len() > 1) {
+        points.sort_by(|a, b| a.x.total_cmp(&b.x));
+        points.dedup_by(|a, b| (a.x - b.x).abs() < 0.5);
+        if points.len() > 1 {
+            scene.primitives.push(Primitive::Line {
+                points,
+                color: theme.muted(),
+                width: 1.5,
+            });
+        }
+    }
 
     // Marks: spans first, markers on top; highlighted and selected ones last.
     let lit = |t: usize| options.highlight == Some(TimelineTarget::Mark(t));
