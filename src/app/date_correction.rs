@@ -1,6 +1,7 @@
-use super::{ArmsFlowApp, Selection};
+use super::ArmsFlowApp;
 use crate::dates::When;
 use crate::view::DatasetIndex;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 impl ArmsFlowApp {
@@ -39,11 +40,28 @@ impl ArmsFlowApp {
             )),
             Ok(None) => {}
         }
+        // Regrouping renumbers transfers: the selection follows its reports, known by
+        // article and first sentence.
+        let report_key =
+            |r: &crate::dataset::Report| (r.article.clone(), r.evidence.first().map(|e| e.start));
+        let selected: BTreeSet<_> = state
+            .selection
+            .transfers
+            .iter()
+            .filter_map(|&i| state.dataset.transfers.get(i))
+            .flat_map(|t| t.reports.iter().map(report_key))
+            .collect();
         let dataset = Arc::make_mut(&mut state.dataset);
         dataset.apply_overrides(overrides);
         state.index = DatasetIndex::new(&state.dataset);
-        // Regrouping renumbers transfers, so an old selection would point at others.
-        state.selection = Selection::default();
+        state.selection.transfers = state
+            .dataset
+            .transfers
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.reports.iter().any(|r| selected.contains(&report_key(r))))
+            .map(|(i, _)| i)
+            .collect();
         state.date_edit = None;
         state.refilter();
         state.notice = Some(match when {

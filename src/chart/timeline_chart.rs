@@ -77,8 +77,13 @@ impl DayRange {
 /// An interactive part of the Timeline chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TimelineTarget {
-    /// A report's mark: index into the dataset's transfers.
-    Mark(usize),
+    /// A report's mark.
+    Mark {
+        /// Index into the dataset's transfers.
+        transfer: usize,
+        /// Index into that transfer's reports.
+        report: usize,
+    },
     /// A lane's label: index into the lanes.
     Lane(usize),
 }
@@ -563,7 +568,8 @@ pub fn layout_timeline_chart(
     }
 
     // Marks: spans first, markers on top; highlighted and selected ones last.
-    let lit = |t: usize| options.highlight == Some(TimelineTarget::Mark(t));
+    // Hovering one report lights every report of its transfer.
+    let lit = |t: usize| matches!(options.highlight, Some(TimelineTarget::Mark { transfer, .. }) if transfer == t);
     let selected = |t: usize| options.selected.binary_search(&t).is_ok();
     let mut order: Vec<&crate::view::TimelineMark> = data
         .marks
@@ -615,7 +621,10 @@ pub fn layout_timeline_chart(
         }
         if let Some(b) = bounds {
             hits.push(HitRegion {
-                target: TimelineTarget::Mark(m.transfer),
+                target: TimelineTarget::Mark {
+                    transfer: m.transfer,
+                    report: m.report,
+                },
                 shape: HitShape::Rect(b),
                 label: m.label.replace('\n', "; "),
             });
@@ -690,7 +699,9 @@ mod tests {
             let region = scene
                 .hits
                 .iter()
-                .find(|h| h.target == TimelineTarget::Mark(t))
+                .find(
+                    |h| matches!(h.target, TimelineTarget::Mark { transfer, .. } if transfer == t),
+                )
                 .expect("every mark has a hit region");
             assert!(scene.probe_point(region).is_some(), "mark {t} reachable");
         }

@@ -46,9 +46,11 @@ const FILLER_WORDS: &[&str] = &[
     "some", "such", "as", "used", "older", "old",
 ];
 
-/// Groups `reports` (in article order, then text order) into transfers `t1`, `t2`, ..., in
-/// the order of their first report.
-pub fn group_reports(reports: Vec<Report>) -> Vec<Transfer> {
+/// Groups `reports` (given in article order, then text order) into transfers `t1`, `t2`,
+/// ..., oldest first: the reports are taken in date order (undated last, ties in the order
+/// given), so each joins the deal of its time rather than the first one listed.
+pub fn group_reports(mut reports: Vec<Report>) -> Vec<Transfer> {
+    reports.sort_by_key(|r| (r.date.from.is_none(), r.date.from));
     let mut groups: Vec<Vec<Report>> = Vec::new();
     // Groups by (supplier, recipient, category), so each report is compared only with its
     // own pair's groups.

@@ -222,7 +222,7 @@ pub struct Dataset {
     /// Articles in path order.
     pub articles: Vec<Article>,
     /// Transfers, each grouping the reports of one deal across articles, in the order of
-    /// their first report (article order, then text order).
+    /// their oldest report (undated ones last, then in article and text order).
     pub transfers: Vec<Transfer>,
     /// Files that could not be read.
     pub problems: Vec<Problem>,

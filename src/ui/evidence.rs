@@ -85,6 +85,9 @@ fn transfer_summary(ui: &mut egui::Ui, state: &AppState, i: usize, t: &Transfer)
         });
     };
     let mut figures = figures_label(t);
+    if !t.quantities().is_empty() {
+        figures = format!("{figures} {}", t.item);
+    }
     if t.quantities().len() > 1 {
         figures.push_str(" (the reports disagree)");
     }

@@ -170,12 +170,14 @@ fn article_date_ui(
     };
     ui.horizontal(|ui| {
         let mut text = edit.text.clone();
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .hint_text("2023-11-08, 2023-11 or 2023")
-                .desired_width(140.0),
-        );
-        let response = response.labelled_by(ui.label("New date").id);
+        let label = ui.label("New date");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text("2023-11-08, 2023-11 or 2023")
+                    .desired_width(140.0),
+            )
+            .labelled_by(label.id);
         if text != edit.text {
             out.push(Command::EditArticleDate {
                 article: index,

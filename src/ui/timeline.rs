@@ -206,7 +206,7 @@ fn accessible_marks(
 
 fn select(state: &AppState, data: &TimelineData, target: TimelineTarget, out: &mut Vec<Command>) {
     match target {
-        TimelineTarget::Mark(i) => {
+        TimelineTarget::Mark { transfer: i, .. } => {
             if let Some(t) = state.dataset.transfers.get(i) {
                 out.push(Command::Select {
                     transfers: vec![i],
@@ -215,12 +215,15 @@ fn select(state: &AppState, data: &TimelineData, target: TimelineTarget, out: &m
             }
         }
         TimelineTarget::Lane(lane) => {
-            let transfers: Vec<usize> = data
+            let mut transfers: Vec<usize> = data
                 .marks
                 .iter()
                 .filter(|m| m.lane == lane)
                 .map(|m| m.transfer)
                 .collect();
+            // A transfer has a mark per report.
+            transfers.sort_unstable();
+            transfers.dedup();
             if let Some(label) = data.lanes.labels.get(lane) {
                 out.push(Command::Select {
                     transfers,
