@@ -59,61 +59,67 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         order.then(a.cmp(&b)).then(Ordering::Equal)
     });
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-    let mut table = TableBuilder::new(ui)
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for c in TableColumn::ALL {
-        table = table.column(match c {
-            TableColumn::Item | TableColumn::Sources => {
-                Column::initial(180.0).at_least(60.0).clip(true)
-            }
-            _ => Column::auto().at_least(60.0).clip(true),
-        });
-    }
-    table
-        .header(row_height + 4.0, |mut header| {
+    // Nine columns do not fit a narrow window: the table scrolls sideways as well.
+    egui::ScrollArea::horizontal()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let mut table = TableBuilder::new(ui)
+                .striped(true)
+                .resizable(true)
+                .sense(egui::Sense::click())
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
             for c in TableColumn::ALL {
-                header.col(|ui| {
-                    let arrow = match (c == column, ascending) {
-                        (true, true) => " ▲",
-                        (true, false) => " ▼",
-                        _ => "",
-                    };
-                    if ui.button(format!("{}{arrow}", c.title())).clicked() {
-                        out.push(Command::SortTable(c));
+                table = table.column(match c {
+                    TableColumn::Item | TableColumn::Sources | TableColumn::Status => {
+                        Column::initial(180.0).at_least(60.0).clip(true)
                     }
+                    TableColumn::Quantity => Column::initial(110.0).at_least(60.0).clip(true),
+                    _ => Column::auto().at_least(60.0).clip(true),
                 });
             }
-        })
-        .body(|body| {
-            body.rows(row_height, rows.len(), |mut row| {
-                let i = rows[row.index()];
-                let t = &d.transfers[i];
-                row.set_selected(state.selection.transfers.contains(&i));
-                let cells = [
-                    date_key(i).map_or_else(|| "undated".to_owned(), |w| w.to_string()),
-                    t.supplier.name.clone(),
-                    t.recipient.name.clone(),
-                    t.item.clone(),
-                    t.category.to_string(),
-                    figures_label(t),
-                    t.value_usd.map_or_else(|| "—".to_owned(), dollars),
-                    status_history_label(t),
-                    sources(t),
-                ];
-                for text in cells {
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(text).truncate().selectable(false));
+            table
+                .header(row_height + 4.0, |mut header| {
+                    for c in TableColumn::ALL {
+                        header.col(|ui| {
+                            let arrow = match (c == column, ascending) {
+                                (true, true) => " ▲",
+                                (true, false) => " ▼",
+                                _ => "",
+                            };
+                            if ui.button(format!("{}{arrow}", c.title())).clicked() {
+                                out.push(Command::SortTable(c));
+                            }
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(row_height, rows.len(), |mut row| {
+                        let i = rows[row.index()];
+                        let t = &d.transfers[i];
+                        row.set_selected(state.selection.transfers.contains(&i));
+                        let cells = [
+                            date_key(i).map_or_else(|| "undated".to_owned(), |w| w.to_string()),
+                            t.supplier.name.clone(),
+                            t.recipient.name.clone(),
+                            t.item.clone(),
+                            t.category.to_string(),
+                            figures_label(t),
+                            t.value_usd.map_or_else(|| "—".to_owned(), dollars),
+                            status_history_label(t),
+                            sources(t),
+                        ];
+                        for text in cells {
+                            row.col(|ui| {
+                                ui.add(egui::Label::new(text).truncate().selectable(false));
+                            });
+                        }
+                        if row.response().clicked() {
+                            out.push(Command::Select {
+                                transfers: vec![i],
+                                label: transfer_label(t),
+                            });
+                        }
                     });
-                }
-                if row.response().clicked() {
-                    out.push(Command::Select {
-                        transfers: vec![i],
-                        label: transfer_label(t),
-                    });
-                }
-            });
+                });
         });
 }
