@@ -185,8 +185,13 @@ pub fn run_export(
         .pixels
         .map(|(w, h)| format!(", {w}×{h} px"))
         .unwrap_or_default();
+    let reports: usize = visible
+        .iter()
+        .filter_map(|&i| dataset.transfers.get(i))
+        .map(|t| t.reports.len())
+        .sum();
     eprintln!(
-        "armsflow: wrote {} ({} bytes{size}): {} of {} reports from {} articles",
+        "armsflow: wrote {} ({} bytes{size}): {} of {} transfers ({reports} reports) from {} articles",
         out.display(),
         summary.bytes,
         visible.len(),

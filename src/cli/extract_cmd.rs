@@ -52,9 +52,10 @@ pub fn run_extract(
         write_output(path, |w| Ok(write_csv(&dataset, w)?))?;
     }
     eprintln!(
-        "armsflow: {} articles, {} transfers, {} files with problems ({})",
+        "armsflow: {} articles, {} transfers ({} reports), {} files with problems ({})",
         dataset.articles.len(),
         dataset.transfers.len(),
+        dataset.reports().count(),
         dataset.problems.len(),
         folder.display()
     );
