@@ -248,6 +248,13 @@ fn correcting_an_article_date_saves_it_beside_the_articles_and_a_reload_keeps_it
         std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
     }
     let mut harness = open_folder(dir.path().to_owned(), Tab::Flow);
+    // Three outlets, two figures: one transfer whose figures are shown as a range.
+    harness
+        .get_by_label("Norway → Poland: 2 transfers (4 reports)")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("24 to ~30 howitzers (the reports disagree)");
+    harness.get_by_label("The Baltic Courier (via Harbour Times)");
     // One transfer, two reports: a delivery and a denial, side by side in Evidence.
     harness
         .get_by_label("Iran → Russia: 1 transfer (2 reports)")

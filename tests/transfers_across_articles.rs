@@ -227,3 +227,46 @@ fn csv_has_a_row_per_report_sentence_with_transfer_and_report_columns() {
     assert_eq!(reader.records().count(), sentences);
     assert_eq!(d.schema, "armsflow/2");
 }
+
+#[test]
+fn a_damaged_corrections_file_is_a_problem_and_is_kept_aside_on_the_next_correction() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(fixture()).expect("fixture") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    let sidecar = dir.path().join(OVERRIDES_FILE);
+    std::fs::create_dir_all(sidecar.parent().expect("parent")).expect("mkdir");
+    std::fs::write(
+        &sidecar,
+        "{\"schema\": \"armsflow-overrides/1\", \"article_dates\": {",
+    )
+    .expect("write");
+    let d = build(dir.path());
+    assert_eq!(
+        d.transfers.len(),
+        build(&fixture()).transfers.len(),
+        "the load goes on"
+    );
+    let problem = d
+        .problems
+        .iter()
+        .find(|p| p.path == OVERRIDES_FILE)
+        .expect("listed as a problem");
+    assert!(problem.reason.contains("damaged"), "{}", problem.reason);
+    assert!(sidecar.exists(), "left as it is");
+
+    let mut overrides = d.overrides.clone();
+    overrides.set_article_date("2024-03-05-harbour-times.txt", When::parse("2024-03"));
+    let backup = overrides
+        .save(dir.path())
+        .expect("saved")
+        .expect("a backup");
+    assert!(std::fs::read_to_string(backup).expect("bak").ends_with('{'));
+    assert!(
+        build(dir.path())
+            .problems
+            .iter()
+            .all(|p| p.path != OVERRIDES_FILE)
+    );
+}
