@@ -77,8 +77,8 @@ pub const OTHER_CODE: &str = "*other*";
 struct Node {
     code: String,
     label: String,
-    /// Transfers through the node.
-    transfers: usize,
+    /// Transfers (or reports, when bands measure reports) through the node.
+    count: usize,
     /// Slot top (the node is centred in its slot; the label at the slot's middle).
     slot_top: f32,
     slot_height: f32,
@@ -137,17 +137,30 @@ pub fn layout_flow_chart(
         .max(1.0) as usize;
 
     let weight_of = |f: &Flow| f.weight(options.weight);
+    // A node's "(n)" counts what the bands measure: reports when band width is by reports,
+    // else transfers.
+    let by_reports = options.weight == FlowWeight::Reports;
+    let counted = |f: &Flow| {
+        if by_reports {
+            f.reports
+        } else {
+            f.transfers.len()
+        }
+    };
+    let unit = if by_reports { "report" } else { "transfer" };
     let mut left = side_nodes(
         flows,
         capacity,
         |f| (&f.key.supplier, &f.supplier_name),
         &weight_of,
+        &counted,
     );
     let mut right = side_nodes(
         flows,
         capacity,
         |f| (&f.key.recipient, &f.recipient_name),
         &weight_of,
+        &counted,
     );
     let left_index = node_index(&left);
     let right_index = node_index(&right);
@@ -384,7 +397,7 @@ pub fn layout_flow_chart(
                 label: format!(
                     "{side} {}: {}",
                     node.label_name(),
-                    count_of(node.transfers, "transfer")
+                    count_of(node.count, unit)
                 ),
             });
         }
@@ -413,23 +426,24 @@ fn side_nodes<'a>(
     capacity: usize,
     side: impl Fn(&'a Flow) -> (&'a String, &'a String),
     weight_of: &dyn Fn(&Flow) -> f64,
+    counted: &dyn Fn(&Flow) -> usize,
 ) -> Vec<Node> {
     let mut totals: BTreeMap<&String, (&String, f64, usize)> = BTreeMap::new();
     for f in flows {
         let (code, name) = side(f);
         let e = totals.entry(code).or_insert((name, 0.0, 0));
         e.1 += weight_of(f);
-        e.2 += f.transfers.len();
+        e.2 += counted(f);
     }
     let mut list: Vec<(&String, &String, f64, usize)> = totals
         .into_iter()
         .map(|(c, (n, w, r))| (c, n, w, r))
         .collect();
     list.sort_by(|a, b| b.2.total_cmp(&a.2).then(b.3.cmp(&a.3)).then(a.1.cmp(b.1)));
-    let node = |code: &str, name: &str, transfers: usize| Node {
+    let node = |code: &str, name: &str, count: usize| Node {
         code: code.to_owned(),
-        label: format!("{name} ({transfers})"),
-        transfers,
+        label: format!("{name} ({count})"),
+        count,
         slot_top: 0.0,
         slot_height: 0.0,
         height: 0.0,
@@ -443,11 +457,11 @@ fn side_nodes<'a>(
         .map(|(c, n, _, r)| node(c, n, *r))
         .collect();
     let rest = &list[keep..];
-    let transfers = rest.iter().map(|x| x.3).sum();
+    let count = rest.iter().map(|x| x.3).sum();
     nodes.push(node(
         OTHER_CODE,
         &format!("Other {} countries", rest.len()),
-        transfers,
+        count,
     ));
     nodes
 }

@@ -12,7 +12,8 @@ use crate::view::{FlowWeight, flows};
 pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     let settings = &state.settings;
     let mut export = false;
-    ui.horizontal(|ui| {
+    // Wrapped, so a narrow window never pushes the chart under the Evidence panel.
+    ui.horizontal_wrapped(|ui| {
         ui.label("Band width:");
         let weights = [
             (FlowWeight::Transfers, "transfers"),
