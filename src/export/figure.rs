@@ -126,7 +126,7 @@ pub fn layout_figure(
     };
     let mut filter_entries = vec![note("Filters:".into())];
     if source.filters.is_empty() {
-        filter_entries.push(note("none (every report)".into()));
+        filter_entries.push(note("none (every transfer)".into()));
     } else {
         let last = source.filters.len() - 1;
         filter_entries.extend(

@@ -168,13 +168,13 @@ fn form(
         ui.label("Filters");
         let described = state.filters_in_words();
         ui.label(if described.is_empty() {
-            "none (every report)".to_owned()
+            "none (every transfer)".to_owned()
         } else {
             described.join("; ")
         });
         ui.end_row();
     }
-    ui.label("Reports");
+    ui.label("Transfers");
     ui.label(format!(
         "{} of {}",
         state.visible.len(),
