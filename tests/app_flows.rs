@@ -8,8 +8,10 @@ use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+mod common;
+
 fn fixture() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/folder")
+    common::fixture("folder")
 }
 
 /// Opens the fixture folder in the app and waits for the background load to finish.
@@ -241,12 +243,7 @@ fn export_button_writes_the_chart_shown_and_ctrl_e_opens_the_timeline_export() {
 
 #[test]
 fn correcting_an_article_date_saves_it_beside_the_articles_and_a_reload_keeps_it() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let same_deal = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/same-deal");
-    for entry in std::fs::read_dir(same_deal).expect("fixture") {
-        let path = entry.expect("entry").path();
-        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
-    }
+    let dir = common::fixture_copy("same-deal");
     let mut harness = open_folder(dir.path().to_owned(), Tab::Flow);
     // Three outlets, two figures: one transfer whose figures are shown as a range.
     harness

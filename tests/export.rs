@@ -3,6 +3,8 @@
 //! band in its colour and doubles at scale 2; long country names are never clipped; the CSV
 //! has one row per report. Also drives `armsflow export` as a user would.
 
+mod common;
+
 use armsflow::chart::{CHART_FONT, Primitive, Rgba, Scene, chart_measure};
 use armsflow::corpus::{LoadOptions, LoadProgress};
 use armsflow::dataset::{Dataset, build_dataset};
@@ -219,12 +221,7 @@ fn timeline_png_and_data_exports() {
     let csv = dir.path().join("reports.csv");
     export_data(&d, &index, &visible[..3], &csv).expect("CSV export");
     let mut reader = csv::Reader::from_path(&csv).expect("CSV reads");
-    let header: Vec<String> = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_owned)
-        .collect();
+    let header = common::csv_header(&mut reader);
     assert_eq!(header, REPORT_CSV_HEADER);
     let reports: usize = visible[..3]
         .iter()

@@ -14,8 +14,10 @@ use armsflow::view::{DatasetIndex, Filters, figures_label, status_history_label}
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod common;
+
 fn fixture() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/same-deal")
+    common::fixture("same-deal")
 }
 
 fn build(folder: &Path) -> Dataset {
@@ -152,14 +154,10 @@ fn the_source_filter_matches_the_original_source_and_the_relaying_outlet() {
 
 #[test]
 fn a_date_correction_is_saved_beside_the_articles_and_survives_a_reload() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for entry in std::fs::read_dir(fixture()).expect("fixture") {
-        let path = entry.expect("entry").path();
-        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
-    }
+    let dir = common::fixture_copy("same-deal");
     let before = build(dir.path());
     assert!(
-        !dir.path().join(".armsflow").exists(),
+        !common::has_sidecar(dir.path()),
         "loading writes nothing into the folder"
     );
     let article = "2024-03-08-northern-review.txt";
@@ -207,12 +205,7 @@ fn csv_has_a_row_per_report_sentence_with_transfer_and_report_columns() {
     let mut out = Vec::new();
     write_csv(&d, &mut out).expect("csv");
     let mut reader = csv::Reader::from_reader(out.as_slice());
-    let header: Vec<String> = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_owned)
-        .collect();
+    let header = common::csv_header(&mut reader);
     for column in [
         "transfer_id",
         "report",
@@ -230,11 +223,7 @@ fn csv_has_a_row_per_report_sentence_with_transfer_and_report_columns() {
 
 #[test]
 fn a_damaged_corrections_file_is_a_problem_and_is_kept_aside_on_the_next_correction() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for entry in std::fs::read_dir(fixture()).expect("fixture") {
-        let path = entry.expect("entry").path();
-        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
-    }
+    let dir = common::fixture_copy("same-deal");
     let sidecar = dir.path().join(OVERRIDES_FILE);
     std::fs::create_dir_all(sidecar.parent().expect("parent")).expect("mkdir");
     std::fs::write(

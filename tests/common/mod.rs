@@ -1,0 +1,38 @@
+//! Helpers shared by the integration tests (each test file that needs them says `mod common;`).
+
+#![allow(dead_code)] // Each test file uses some of these.
+
+use std::path::{Path, PathBuf};
+
+/// A fixture folder under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A writable copy of a flat fixture folder, for tests that let ArmsFlow write its
+/// corrections file (the fixtures themselves are never written).
+pub fn fixture_copy(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(fixture(name)).expect("fixture") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    dir
+}
+
+/// The column names of a CSV reader's header row.
+pub fn csv_header<R: std::io::Read>(reader: &mut csv::Reader<R>) -> Vec<String> {
+    reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// True when `dir` has a `.armsflow` folder.
+pub fn has_sidecar(dir: &Path) -> bool {
+    dir.join(".armsflow").exists()
+}
