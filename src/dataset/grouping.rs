@@ -7,7 +7,8 @@
 //! contradicts nothing later. An undated report contradicts no date.
 
 use super::{Report, Transfer};
-use crate::dates::{ReportDateBasis, When};
+use crate::dates::ReportDateBasis;
+use jiff::civil::Date;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How far apart (in days between the date spans) two reports of one transfer may be. A year
@@ -51,7 +52,7 @@ const FILLER_WORDS: &[&str] = &[
 /// given), so each joins the deal of its time rather than the first one listed.
 pub fn group_reports(mut reports: Vec<Report>) -> Vec<Transfer> {
     reports.sort_by_key(|r| (r.date.from.is_none(), r.date.from));
-    let mut groups: Vec<Vec<Report>> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     // Groups by (supplier, recipient, category), so each report is compared only with its
     // own pair's groups.
     let mut by_key: BTreeMap<(String, String, super::Category), Vec<usize>> = BTreeMap::new();
@@ -61,31 +62,105 @@ pub fn group_reports(mut reports: Vec<Report>) -> Vec<Transfer> {
             report.recipient.code.clone(),
             report.category,
         );
+        let words = item_words(&report.item);
         let candidates = by_key.entry(key).or_default();
         let joined = candidates
             .iter()
             .copied()
-            .find(|&g| groups[g].iter().all(|other| same_transfer(&report, other)));
+            .find(|&g| groups[g].accepts(&report, &words));
         match joined {
-            Some(g) => groups[g].push(report),
+            Some(g) => groups[g].add(report, words),
             None => {
                 candidates.push(groups.len());
-                groups.push(vec![report]);
+                let mut group = Group::default();
+                group.add(report, words);
+                groups.push(group);
             }
         }
     }
     groups
         .into_iter()
         .enumerate()
-        .filter_map(|(i, reports)| Transfer::from_reports(format!("t{}", i + 1), reports))
+        .filter_map(|(i, g)| Transfer::from_reports(format!("t{}", i + 1), g.reports))
         .collect()
 }
 
-/// Whether two reports of the same pair and category can be one transfer.
-fn same_transfer(a: &Report, b: &Report) -> bool {
-    // One article's two reports of a pair are two deals: the extractor already merged what
-    // the article says about one.
-    a.article != b.article && items_compatible(&a.item, &b.item) && dates_compatible(a, b)
+/// The reports of one transfer so far, with what a new report must agree with, so that
+/// joining costs the same however many reports a deal has.
+#[derive(Default)]
+struct Group {
+    reports: Vec<Report>,
+    /// Articles that already report it.
+    articles: BTreeSet<String>,
+    /// The distinct non-generic item descriptions, as word sets.
+    items: Vec<BTreeSet<String>>,
+    /// The earliest end and the latest start of the firm (not estimated) dates.
+    firm_min_to: Option<Date>,
+    firm_max_from: Option<Date>,
+    /// The latest lower bound among estimated dates.
+    estimate_max_from: Option<Date>,
+}
+
+impl Group {
+    /// Whether `report` (with item words `words`) can be of this transfer: from another
+    /// article, its item compatible with every item so far, and its date within the window of
+    /// every date so far. The same as comparing it with each report in turn: the farthest
+    /// dates are the only ones that can contradict.
+    fn accepts(&self, report: &Report, words: &BTreeSet<String>) -> bool {
+        // One article's two reports of a pair are two deals: the extractor already merged
+        // what the article says about one.
+        if self.articles.contains(&report.article) {
+            return false;
+        }
+        if !is_generic(words)
+            && !self
+                .items
+                .iter()
+                .all(|w| words.is_subset(w) || w.is_subset(words))
+        {
+            return false;
+        }
+        let Some(when) = report.date.when() else {
+            return true;
+        };
+        let too_far = |earlier: Option<Date>, later: Option<Date>| match (earlier, later) {
+            (Some(e), Some(l)) => days(e, l) > SAME_TRANSFER_WINDOW_DAYS,
+            _ => false,
+        };
+        if is_estimate(report) {
+            // A lower bound: only a firm date ending more than the window before it
+            // contradicts it.
+            return !too_far(self.firm_min_to, Some(when.from));
+        }
+        !too_far(self.firm_min_to, Some(when.from))
+            && !too_far(Some(when.to), self.firm_max_from)
+            && !too_far(Some(when.to), self.estimate_max_from)
+    }
+
+    fn add(&mut self, report: Report, words: BTreeSet<String>) {
+        self.articles.insert(report.article.clone());
+        if !is_generic(&words) && !self.items.contains(&words) {
+            self.items.push(words);
+        }
+        if let Some(when) = report.date.when() {
+            if is_estimate(&report) {
+                self.estimate_max_from = self.estimate_max_from.max(Some(when.from));
+            } else {
+                self.firm_min_to = Some(self.firm_min_to.map_or(when.to, |d| d.min(when.to)));
+                self.firm_max_from = self.firm_max_from.max(Some(when.from));
+            }
+        }
+        self.reports.push(report);
+    }
+}
+
+fn is_estimate(report: &Report) -> bool {
+    report.date.basis == Some(ReportDateBasis::ArticleEstimated)
+}
+
+/// Days from `from` to `to` (negative when `to` is earlier).
+fn days(from: Date, to: Date) -> i64 {
+    from.until(to).map_or(0, |s| i64::from(s.get_days()))
 }
 
 /// The words of an item that tell goods apart, singular and lower case.
@@ -107,38 +182,24 @@ fn singular(word: &str) -> String {
     }
 }
 
+/// An item made only of words that say nothing about which goods ("weapons", "military
+/// aid"): it fits any item of its category.
+fn is_generic(words: &BTreeSet<String>) -> bool {
+    words.iter().all(|x| GENERIC_WORDS.contains(&x.as_str()))
+}
+
 /// "helicopter engines" and "engines" are compatible (one says more than the other); "T-72
 /// tanks" and "Leopard tanks" are not; "weapons" fits anything.
 pub fn items_compatible(a: &str, b: &str) -> bool {
     let (wa, wb) = (item_words(a), item_words(b));
-    let generic = |w: &BTreeSet<String>| w.iter().all(|x| GENERIC_WORDS.contains(&x.as_str()));
-    generic(&wa) || generic(&wb) || wa.is_subset(&wb) || wb.is_subset(&wa)
-}
-
-/// Whether the reports' dates are within the window of each other.
-fn dates_compatible(a: &Report, b: &Report) -> bool {
-    let (Some(wa), Some(wb)) = (a.date.when(), b.date.when()) else {
-        return true;
-    };
-    let open_ended = |r: &Report| r.date.basis == Some(ReportDateBasis::ArticleEstimated);
-    // An estimate is a lower bound: only a span ending more than the window before it
-    // contradicts it.
-    let too_early = |lower_bound: &When, other: &When| {
-        other.to < lower_bound.from && other.gap_days(lower_bound) > SAME_TRANSFER_WINDOW_DAYS
-    };
-    match (open_ended(a), open_ended(b)) {
-        (true, true) => true,
-        (true, false) => !too_early(&wa, &wb),
-        (false, true) => !too_early(&wb, &wa),
-        (false, false) => wa.gap_days(&wb) <= SAME_TRANSFER_WINDOW_DAYS,
-    }
+    is_generic(&wa) || is_generic(&wb) || wa.is_subset(&wb) || wb.is_subset(&wa)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::dataset::{Category, Party, Status};
-    use crate::dates::ReportDate;
+    use crate::dates::{ReportDate, When};
 
     /// A report of Norway -> Poland howitzers in `article`, dated `date` ("2024-03") by
     /// `basis`.
