@@ -25,9 +25,16 @@ static DATE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first phrase in `span` of `text` that says when ("in April", "December 2022",
 /// "in August and November", "within a month", "last year", "on Monday").
+/// The date of the publication itself ("in an article published on Wednesday") says when
+/// the news came out, not when the goods moved, so it is skipped.
 pub fn find_date_phrase(text: &str, span: Span) -> Option<String> {
+    let sentence = span.slice(text);
     DATE_PHRASE
-        .find(span.slice(text))
+        .find_iter(sentence)
+        .find(|m| {
+            let before = sentence[..m.start()].trim_end().to_ascii_lowercase();
+            !(before.ends_with("published") || before.ends_with("updated"))
+        })
         .map(|m| m.as_str().trim().to_owned())
 }
 
@@ -55,6 +62,10 @@ mod tests {
                 Some("within a month"),
             ),
             ("said on Monday that", Some("on Monday")),
+            (
+                "In an article published on Wednesday, officials visited Cairo in April",
+                Some("in April"),
+            ),
             ("scuppered earlier this year", Some("earlier this year")),
             ("it may send tanks", None),
             ("The deal was signed in 2021.", Some("in 2021")),
