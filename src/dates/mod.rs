@@ -9,6 +9,6 @@ mod report_date;
 mod when;
 
 pub use estimate::{ArticleDate, DateBasis, article_date};
-pub use phrase::{names_month, resolve_phrase};
+pub use phrase::resolve_phrase;
 pub use report_date::{ReportDate, ReportDateBasis};
 pub use when::{Precision, When};

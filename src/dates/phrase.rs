@@ -31,11 +31,6 @@ static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// True when the phrase names a calendar month ("in April", "December 2022").
-pub fn names_month(phrase: &str) -> bool {
-    MONTHS.is_match(phrase)
-}
-
 /// Resolves a date phrase found in a report ("in April", "in December 2022", "last year",
 /// "on Monday", "within a month") to the span it names. `anchor` is the article's date:
 /// phrases without a year ("in April", "last week") need it and give `None` without one.

@@ -1,4 +1,4 @@
-use super::{ArticleDate, Precision, When, names_month, resolve_phrase};
+use super::{ArticleDate, Precision, When, resolve_phrase};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -73,9 +73,9 @@ impl ReportDate {
     /// Dates the report from its phrase and its article's date. A phrase that names its own
     /// year ("in December 2022") needs nothing else. A relative phrase ("in April", "last
     /// year", "on Monday") is resolved only against a known article date (never an estimate),
-    /// and only when that date is exact enough for it: a month-precise article resolves
-    /// "last year" and "in April" but not "on Monday". Otherwise the report takes the
-    /// article's date, and without one it stays undated.
+    /// and only as exactly as that date allows: a month-precise article resolves "last year"
+    /// and "in April", turns "earlier this year" into a range, and cannot place "on Monday".
+    /// Otherwise the report takes the article's date, and without one it stays undated.
     pub fn resolve(&self, article: Option<&ArticleDate>) -> Self {
         let dated = |when: When, basis| Self {
             from: Some(when.from),
@@ -90,8 +90,7 @@ impl ReportDate {
         }
         let anchor = article.and_then(ArticleDate::anchor);
         if let (Some(p), Some(anchor)) = (phrase, anchor)
-            && let Some(when) = resolve_phrase(p, Some(anchor.to))
-            && exact_enough(anchor.precision, when.precision, names_month(p))
+            && let Some(when) = resolve_against_span(p, anchor)
         {
             return dated(when, ReportDateBasis::Text);
         }
@@ -103,16 +102,24 @@ impl ReportDate {
     }
 }
 
-/// Whether a phrase resolved against an anchor of precision `anchor` can be trusted with
-/// precision `result`: a relative phrase cannot be more exact than its anchor ("last month"
-/// of a year-precise article is unknown), except a named month within the anchor's year.
-fn exact_enough(anchor: Precision, result: Precision, named_month: bool) -> bool {
-    let coarseness = |p: Precision| match p {
-        Precision::Day | Precision::Range => 0,
-        Precision::Month => 1,
-        Precision::Year => 2,
-    };
-    coarseness(result) >= coarseness(anchor) || (named_month && result == Precision::Month)
+/// Resolves a relative phrase against an article date that may be a whole month or year:
+/// against its first and its last day. When both agree, that is the answer ("in April" of a
+/// November article); when they differ, the answer is the span covering both ("earlier this
+/// year" of a November article is January 1 to November 30), except that two different days
+/// ("on Monday" of a month-precise article) are too vague to place and give `None`.
+fn resolve_against_span(phrase: &str, anchor: When) -> Option<When> {
+    let first = resolve_phrase(phrase, Some(anchor.from))?;
+    let last = resolve_phrase(phrase, Some(anchor.to))?;
+    if first == last {
+        return Some(first);
+    }
+    if first.precision == Precision::Day && last.precision == Precision::Day {
+        return None;
+    }
+    Some(When::range(
+        first.from.min(last.from),
+        first.to.max(last.to),
+    ))
 }
 
 #[cfg(test)]
@@ -192,8 +199,20 @@ mod tests {
                 Some((date(2022, 1, 1), date(2022, 12, 31), Year, Text)),
             ),
             (
+                Some("earlier this year"),
+                Some(("2023-11", Corrected)),
+                Some((date(2023, 1, 1), date(2023, 11, 30), Range, Text)),
+            ),
+            // "In April" of a 2023 article may be April 2022 (written in February) or April
+            // 2023: the span covers both.
+            (
                 Some("in April"),
                 Some(("2023", Corrected)),
+                Some((date(2022, 4, 1), date(2023, 4, 30), Range, Text)),
+            ),
+            (
+                Some("in April"),
+                Some(("2023-11", Corrected)),
                 Some((date(2023, 4, 1), date(2023, 4, 30), Month, Text)),
             ),
             (
@@ -204,7 +223,7 @@ mod tests {
             (
                 Some("last month"),
                 Some(("2023", Corrected)),
-                Some((date(2023, 1, 1), date(2023, 12, 31), Year, Article)),
+                Some((date(2022, 12, 1), date(2023, 11, 30), Range, Text)),
             ),
             // No phrase: the article's date, as exact as it is.
             (
