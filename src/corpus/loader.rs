@@ -205,7 +205,6 @@ pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<A
         reason,
         kind,
     };
-    let kind = article_kind(path).unwrap_or(Kind::Text);
     let size = std::fs::metadata(path)
         .map_err(|e| {
             problem(
@@ -230,7 +229,21 @@ pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<A
             describe_io(Some(&e), "cannot read file"),
         )
     })?;
-    let (raw, encoding) = match decode(&bytes) {
+    article_from_bytes(&rel, &bytes)
+}
+
+/// Turns a file's bytes into an article (id left empty), or says why they are not one. `rel`
+/// is the file's path relative to the folder: its extension says text or HTML, and its name
+/// may carry the date. Pure: no file system access, so it can be fuzzed.
+pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
+    let problem = |kind, reason: String| Problem {
+        path: rel.to_owned(),
+        reason,
+        kind,
+    };
+    let path = Path::new(rel);
+    let kind = article_kind(path).unwrap_or(Kind::Text);
+    let (raw, encoding) = match decode(bytes) {
         Decoded::Text(text, encoding) => (text.replace("\r\n", "\n").replace('\r', "\n"), encoding),
         Decoded::Binary(reason) => return Err(problem(ProblemKind::Binary, reason)),
     };
@@ -275,7 +288,7 @@ pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<A
     let title = title.unwrap_or_else(|| first_line_title(&text));
     Ok(Article {
         id: String::new(),
-        path: rel,
+        path: rel.to_owned(),
         title,
         outlet,
         published: date.map(|(d, _)| d.to_string()),

@@ -264,16 +264,22 @@ impl Gazetteer {
 }
 
 fn previous_word(text: &str, at: usize) -> Option<&str> {
-    let head = text[..at].trim_end_matches([' ', '\t']);
+    // Any white space but a line break: a name at the start of a line has no previous word.
+    let head = text[..at].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
     if head.ends_with('\n') || head.is_empty() {
         return None;
     }
-    let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // After the last white space, which may be wider than one byte (U+2000 is three).
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     Some(&head[start..])
 }
 
 fn next_word(text: &str, at: usize) -> Option<&str> {
-    let tail = text[at..].trim_start_matches([' ', '\t']);
+    let tail = text[at..].trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
     let end = tail
         .find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | '”' | '"'))
         .unwrap_or(tail.len());
@@ -299,6 +305,14 @@ fn is_all_caps_line(surface: &str, prev: Option<&str>, next: Option<&str>) -> bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_around_a_name_split_on_wide_white_space() {
+        // Found by the fuzzer: an en quad (U+2000, three bytes) next to a name.
+        assert_eq!(previous_word("jets for\u{2000}Kyiv", 11), Some("for"));
+        assert_eq!(next_word("Kyiv\u{2000}said", 4), Some("said"));
+        assert_eq!(previous_word("\u{2000}Kyiv", 3), None);
+    }
 
     fn codes(text: &str) -> Vec<String> {
         let g = Gazetteer::builtin().expect("builtin gazetteer");
