@@ -5,21 +5,23 @@
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
 use armsflow::cli::{Cli, Command, Gates, Outcome, run_eval, run_export, run_extract};
+use armsflow::corpus::LoadOptions;
 use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let options = LoadOptions::with_max_megabytes(cli.max_file_mb);
     let result = match cli.command {
         Some(Command::Extract { folder, json, csv }) => {
-            run_extract(&folder, json.as_deref(), csv.as_deref())
+            run_extract(&folder, &options, json.as_deref(), csv.as_deref())
         }
         Some(Command::Export {
             folder,
             out,
             chart,
             filters,
-        }) => run_export(&folder, &out, &chart, &filters),
+        }) => run_export(&folder, &options, &out, &chart, &filters),
         Some(Command::Eval {
             folder,
             gold,
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
             json,
         }) => run_eval(
             &folder,
+            &options,
             &gold,
             Gates {
                 min_f1,

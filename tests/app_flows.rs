@@ -306,3 +306,42 @@ fn correcting_an_article_date_saves_it_beside_the_articles_and_a_reload_keeps_it
         .collect();
     assert_eq!(entries.len(), 1, "only overrides.json is written");
 }
+
+#[test]
+fn a_folder_deleted_while_open_keeps_what_was_read_and_says_so() {
+    let dir = common::fixture_copy("same-deal");
+    let folder = dir.path().to_owned();
+    let mut harness = open_folder(folder.clone(), Tab::Table);
+    let articles = harness.state().state.dataset.articles.len();
+    assert_eq!(articles, 5);
+    std::fs::remove_dir_all(&folder).expect("delete the folder");
+    harness.state_mut().apply(armsflow::app::Command::Reload);
+    step_while(&mut harness, ArmsFlowApp::is_loading, "the reload");
+    harness.run_steps(3);
+    let state = &harness.state().state;
+    assert_eq!(
+        state.dataset.articles.len(),
+        articles,
+        "what was read stays"
+    );
+    assert!(state.show_problems, "the Problems panel opens");
+    harness.get_by_label_contains("no longer exists");
+    // Correcting a date there fails with a reason, and changes nothing.
+    harness
+        .state_mut()
+        .apply(armsflow::app::Command::SetArticleDate {
+            article: 0,
+            date: Some("2023".into()),
+        });
+    harness.run_steps(2);
+    let state = &harness.state().state;
+    assert!(
+        state
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("Date not saved")),
+        "{:?}",
+        state.notice
+    );
+    assert!(!folder.exists(), "nothing recreated the folder");
+}

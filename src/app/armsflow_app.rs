@@ -18,7 +18,6 @@ pub struct ArmsFlowApp {
     /// Everything the window shows.
     pub state: AppState,
     extractor: Arc<Extractor>,
-    load_options: LoadOptions,
     watcher: Option<FolderWatcher>,
     dialog: Option<DialogAnswer>,
     save_dialog: Option<DialogAnswer>,
@@ -60,7 +59,6 @@ impl ArmsFlowApp {
         let mut app = Self {
             state,
             extractor,
-            load_options: LoadOptions::default(),
             watcher: None,
             dialog: None,
             save_dialog: None,
@@ -175,6 +173,7 @@ impl ArmsFlowApp {
                 state.settings.theme = theme;
                 self.apply_theme();
             }
+            Command::SetMaxFileMb(mb) => state.settings.max_file_mb = mb.max(1),
             Command::SortTable(column) => {
                 state.table_sort = if state.table_sort.0 == column {
                     (column, !state.table_sort.1)
@@ -234,7 +233,7 @@ impl ArmsFlowApp {
         let job = LoadJob::spawn(
             folder,
             Arc::clone(&self.extractor),
-            self.load_options.clone(),
+            LoadOptions::with_max_megabytes(self.state.settings.max_file_mb),
             move || ctx.request_repaint(),
         );
         if self.state.folder.as_deref() != Some(folder) {
@@ -480,6 +479,18 @@ impl ArmsFlowApp {
                 self.state.notice = Some(format!("Loading {} cancelled", folder.display()));
             }
             LoadResult::Failed(reason) => {
+                let reason = if folder.exists() {
+                    reason
+                } else {
+                    // Deleted or moved while open: what was read stays on screen, so the
+                    // user keeps their view and can still export it.
+                    format!(
+                        "The folder {} no longer exists (deleted, moved or unmounted); the {} \
+                         articles read before stay shown until you open another folder.",
+                        folder.display(),
+                        self.state.dataset.articles.len()
+                    )
+                };
                 self.state.warnings.push(reason);
                 self.state.show_problems = true;
             }

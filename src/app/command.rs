@@ -75,6 +75,8 @@ pub enum Command {
     SetFlowColor(FlowColor),
     /// Light or dark.
     SetTheme(Theme),
+    /// The size limit for one article, in megabytes (used from the next load).
+    SetMaxFileMb(u64),
     /// Sort the table by a column; the same column again flips the order.
     SortTable(TableColumn),
     /// Show or hide the Problems panel.

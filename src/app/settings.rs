@@ -50,6 +50,8 @@ pub struct Settings {
     pub theme: Theme,
     /// The folder the last export was saved in.
     pub last_export_dir: Option<PathBuf>,
+    /// Files larger than this many megabytes are listed as problems, not read.
+    pub max_file_mb: u64,
 }
 
 impl Default for Settings {
@@ -63,6 +65,7 @@ impl Default for Settings {
             flow_color: FlowColor::Supplier,
             theme: Theme::Light,
             last_export_dir: None,
+            max_file_mb: crate::corpus::DEFAULT_MAX_FILE_MB,
         }
     }
 }

@@ -1,5 +1,6 @@
 use super::Outcome;
 use super::extract_cmd::extract_folder;
+use crate::corpus::LoadOptions;
 use crate::eval::{AnswerKey, Attribute, Finding, Scores, score};
 use anyhow::Context;
 use std::fmt::Write as _;
@@ -19,6 +20,7 @@ pub struct Gates {
 /// `armsflow eval`: prints the scores and the misses, and checks the gates.
 pub fn run_eval(
     folder: &Path,
+    options: &LoadOptions,
     gold: &Path,
     gates: Gates,
     as_json: bool,
@@ -27,7 +29,7 @@ pub fn run_eval(
         .with_context(|| format!("cannot read answer key {}", gold.display()))?;
     let key: AnswerKey = serde_json::from_str(&key_text)
         .with_context(|| format!("{} is not an answer key", gold.display()))?;
-    let dataset = extract_folder(folder)?;
+    let dataset = extract_folder(folder, options)?;
     let scores = score(&dataset, &key);
     if as_json {
         println!("{}", serde_json::to_string_pretty(&scores)?);

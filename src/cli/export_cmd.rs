@@ -1,6 +1,7 @@
 use super::Outcome;
 use super::extract_cmd::extract_folder;
 use crate::chart::{FlowColor, Theme, chart_measure};
+use crate::corpus::LoadOptions;
 use crate::dataset::{Category, Dataset, Status};
 use crate::export::{
     ChartKind, ChartStyle, ExportFormat, FigureRequest, FigureSource, export_chart, export_data,
@@ -120,6 +121,7 @@ pub enum ColorArg {
 /// extension of `out`.
 pub fn run_export(
     folder: &Path,
+    options: &LoadOptions,
     out: &Path,
     chart: &ChartArgs,
     filter_args: &FilterArgs,
@@ -128,7 +130,7 @@ pub fn run_export(
     if !crate::export::SCALES.contains(&chart.scale) {
         bail!("--scale must be 1, 2 or 4 (got {})", chart.scale);
     }
-    let dataset = extract_folder(folder)?;
+    let dataset = extract_folder(folder, options)?;
     let index = DatasetIndex::new(&dataset);
     let filters = filters_from_args(&dataset, filter_args)?;
     let visible = filters.visible(&dataset, &index);

@@ -18,24 +18,31 @@ pub(crate) fn extractor_with_user_gazetteer() -> anyhow::Result<Extractor> {
     Ok(Extractor::new(gazetteer)?)
 }
 
-/// Loads and extracts `folder` with default options, as the headless commands do.
-pub(crate) fn extract_folder(folder: &Path) -> anyhow::Result<Dataset> {
+/// Loads and extracts `folder` with `options`, as the headless commands do. Each file that
+/// could not be read is printed to stderr as `armsflow: problem: PATH: REASON`; it never
+/// stops the command.
+pub(crate) fn extract_folder(folder: &Path, options: &LoadOptions) -> anyhow::Result<Dataset> {
     let extractor = extractor_with_user_gazetteer()?;
-    Ok(build_dataset(
+    let dataset = build_dataset(
         folder,
         &extractor,
-        &LoadOptions::default(),
+        options,
         &Arc::new(LoadProgress::default()),
-    )?)
+    )?;
+    for p in &dataset.problems {
+        eprintln!("armsflow: problem: {p}");
+    }
+    Ok(dataset)
 }
 
 /// `armsflow extract`: writes the dataset and prints a one-line summary to stderr.
 pub fn run_extract(
     folder: &Path,
+    options: &LoadOptions,
     json: Option<&Path>,
     csv: Option<&Path>,
 ) -> anyhow::Result<Outcome> {
-    let dataset = extract_folder(folder)?;
+    let dataset = extract_folder(folder, options)?;
     let json = json.or(if csv.is_none() {
         Some(Path::new("-"))
     } else {
@@ -59,8 +66,5 @@ pub fn run_extract(
         dataset.problems.len(),
         folder.display()
     );
-    for p in &dataset.problems {
-        eprintln!("armsflow: problem: {p}");
-    }
     Ok(Outcome::Ok)
 }

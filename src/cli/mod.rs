@@ -33,6 +33,9 @@ pub struct Cli {
     /// Install the desktop entry and icon for the current user, then exit.
     #[arg(long)]
     pub install_desktop: bool,
+    /// Files larger than this many megabytes are listed as problems instead of read.
+    #[arg(long, global = true, default_value_t = crate::corpus::DEFAULT_MAX_FILE_MB, value_name = "MB")]
+    pub max_file_mb: u64,
 }
 
 /// The headless commands.

@@ -18,10 +18,21 @@ pub struct LoadOptions {
     pub max_file_bytes: u64,
 }
 
+/// The default size limit for one article, in megabytes: far above any news article (a
+/// long one is 100 KB), low enough that a stray database dump or log is not read.
+pub const DEFAULT_MAX_FILE_MB: u64 = 20;
+
 impl Default for LoadOptions {
     fn default() -> Self {
+        Self::with_max_megabytes(DEFAULT_MAX_FILE_MB)
+    }
+}
+
+impl LoadOptions {
+    /// Options with a size limit of `megabytes` per file.
+    pub fn with_max_megabytes(megabytes: u64) -> Self {
         Self {
-            max_file_bytes: 20 * 1024 * 1024,
+            max_file_bytes: megabytes.saturating_mul(1_048_576),
         }
     }
 }
@@ -114,9 +125,17 @@ pub fn load_folder(
             Ok(_) => {}
             Err(err) => {
                 let path = err.path().map_or_else(|| root.to_owned(), Path::to_owned);
+                let broken_link = std::fs::symlink_metadata(&path)
+                    .is_ok_and(|m| m.file_type().is_symlink())
+                    && std::fs::metadata(&path).is_err();
                 let reason = if err.loop_ancestor().is_some() {
                     "symbolic link loop: the link points back to a folder that contains it"
                         .to_owned()
+                } else if broken_link {
+                    let target = std::fs::read_link(&path)
+                        .map(|t| t.display().to_string())
+                        .unwrap_or_default();
+                    format!("broken symbolic link: its target {target} does not exist")
                 } else {
                     describe_io(err.io_error(), "cannot read folder entry")
                 };
@@ -217,8 +236,9 @@ pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<A
         return Err(problem(
             ProblemKind::TooLarge,
             format!(
-                "file is {} MB, over the {} MB limit for one article",
-                size / 1_048_576,
+                "file is {:.1} MB, over the {} MB limit for one article (raise it with \
+                 --max-file-mb, or View > Largest article in the window)",
+                size as f64 / 1_048_576.0,
                 options.max_file_bytes / 1_048_576
             ),
         ));

@@ -16,7 +16,8 @@ pub use boilerplate::{Boilerplate, is_headline_like};
 pub use decode::{Decoded, Encoding, decode};
 pub use html::{HtmlPage, html_to_page};
 pub use loader::{
-    LoadError, LoadOptions, LoadProgress, Loaded, article_from_bytes, load_folder, read_article,
+    DEFAULT_MAX_FILE_MB, LoadError, LoadOptions, LoadProgress, Loaded, article_from_bytes,
+    load_folder, read_article,
 };
 pub use metadata::{Header, parse_date, read_header};
 pub(crate) use metadata::{full_written_dates, month_number};

@@ -85,8 +85,21 @@ impl Overrides {
             let path = path.to_owned();
             move |source| OverridesError::Write { path, source }
         };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(write_error(dir))?;
+        // Only `.armsflow/` is ever created, never the folder itself: a folder deleted while
+        // open stays deleted.
+        if !folder.is_dir() {
+            return Err(OverridesError::Write {
+                path: folder.to_owned(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "the folder no longer exists",
+                ),
+            });
+        }
+        if let Some(dir) = path.parent()
+            && !dir.is_dir()
+        {
+            std::fs::create_dir(dir).map_err(write_error(dir))?;
         }
         let mut backup = None;
         if let Err(OverridesError::Damaged { .. }) = Self::load(folder) {

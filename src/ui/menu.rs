@@ -95,6 +95,22 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
             {
                 out.push(Command::ToggleProblems);
             }
+            ui.separator();
+            ui.horizontal(|ui| {
+                let label = ui.label("Largest article");
+                let mut mb = state.settings.max_file_mb;
+                let changed = ui
+                    .add(egui::DragValue::new(&mut mb).range(1..=4096).suffix(" MB"))
+                    .labelled_by(label.id)
+                    .on_hover_text(
+                        "Bigger files are listed under Problems instead of being read; \
+                         applies from the next load (Reload, F5)",
+                    )
+                    .changed();
+                if changed {
+                    out.push(Command::SetMaxFileMb(mb));
+                }
+            });
         });
     });
 }
