@@ -348,3 +348,24 @@ fn files_deleted_or_rewritten_during_a_load_never_stop_it() {
         assert!(!p.reason.is_empty());
     }
 }
+
+#[test]
+fn a_long_line_under_the_limit_is_read() {
+    // One line of 1 MB without a full stop, full of names and transfer words: it is read,
+    // cut into pieces of at most MAX_SENTENCE_BYTES (once, one such sentence took the rules
+    // time in the square of its length).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let line = "Russia delivered tanks to Ukraine and North Korea sent 150 shells, "
+        .repeat(1_048_576 / 66);
+    write(dir.path(), "one-line.txt", line.as_bytes());
+    let d = build(dir.path(), &LoadOptions::default());
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    assert_eq!(d.articles.len(), 1);
+    for e in d.reports().flat_map(|r| &r.evidence) {
+        assert!(e.sentence.len() <= armsflow::text::MAX_SENTENCE_BYTES);
+    }
+    assert!(
+        d.reports()
+            .any(|r| r.supplier.code == "RU" && r.recipient.code == "UA")
+    );
+}

@@ -4,7 +4,7 @@
 use armsflow::corpus::Article;
 use armsflow::extract::Extractor;
 use armsflow::gazetteer::Gazetteer;
-use armsflow::text::split_sentences;
+use armsflow::text::{MAX_SENTENCE_BYTES, split_sentences};
 use armsflow::view::highlights;
 use proptest::prelude::*;
 use std::sync::LazyLock;
@@ -63,6 +63,7 @@ fn article_text() -> impl Strategy<Value = String> {
         1 => any::<String>(),
         1 => "[ \t\n\r\u{a0}\u{2000}\u{2028}.!?…\"“”'’()]{0,6}",
         1 => "[A-Za-z]{1,8}\\. [A-Z][a-z]{0,6}",
+        1 => "([a-zé]{1,9}[ ,]){200,500}",
     ];
     prop::collection::vec(piece, 0..12).prop_map(|parts| parts.join(" "))
 }
@@ -91,6 +92,7 @@ proptest! {
         let mut previous_end = 0;
         for s in &spans {
             prop_assert!(s.start < s.end && s.end <= text.len(), "{s:?}");
+            prop_assert!(s.len() <= MAX_SENTENCE_BYTES, "{s:?}");
             prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
             prop_assert!(s.start >= previous_end, "in order, not overlapping");
             previous_end = s.end;

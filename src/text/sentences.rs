@@ -116,19 +116,59 @@ fn ends_sentence(line: &str, pos: usize, c: char, chars: &[(usize, char)], next:
     true
 }
 
+/// The longest sentence handed on, in bytes. Real sentences stay far below (a long one is 400
+/// bytes); a longer run without a full stop is a list, a table or a dump, and is cut at white
+/// space into pieces of at most this size, so that reading it costs time in proportion to its
+/// length (a 15 MB file on one line once took hours).
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
 fn push_trimmed(line_from: usize, piece: &str, offset: usize, out: &mut Vec<Span>) {
     let trimmed_start = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if trimmed.is_empty() {
-        return;
+    let mut rest = piece.trim();
+    let mut start = line_from + offset + trimmed_start;
+    while rest.len() > MAX_SENTENCE_BYTES {
+        let mut limit = MAX_SENTENCE_BYTES;
+        while !rest.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        // At the last white space before the limit; a run without any is cut at the limit.
+        let cut = rest[..limit]
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > 0)
+            .unwrap_or(limit);
+        let head = rest[..cut].trim_end();
+        out.push(Span::new(start, start + head.len()));
+        let tail = &rest[cut..];
+        let next = tail.trim_start();
+        start += cut + (tail.len() - next.len());
+        rest = next;
     }
-    let start = line_from + offset + trimmed_start;
-    out.push(Span::new(start, start + trimmed.len()));
+    if !rest.is_empty() {
+        out.push(Span::new(start, start + rest.len()));
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_without_full_stops_is_cut_at_white_space() {
+        let text = "word ".repeat(1_000) + "é".repeat(1_500).as_str();
+        let spans = split_sentences(&text);
+        assert!(spans.len() > 2, "{}", spans.len());
+        let mut joined = Vec::new();
+        for s in &spans {
+            assert!(s.len() <= MAX_SENTENCE_BYTES, "{s:?}");
+            let piece = s.slice(&text);
+            assert_eq!(piece, piece.trim());
+            joined.push(piece);
+        }
+        // Nothing lost: the pieces are the text's words in order.
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let pieces: Vec<&str> = joined.iter().flat_map(|p| p.split_whitespace()).collect();
+        assert_eq!(words.concat(), pieces.concat());
+    }
 
     fn split(text: &str) -> Vec<&str> {
         split_sentences(text)
