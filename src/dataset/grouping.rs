@@ -2,9 +2,10 @@
 //!
 //! Two reports are of the same transfer when they have the same supplier and recipient, the
 //! same category, compatible items, come from different articles, and their dates do not
-//! contradict: the spans are at most [`SAME_TRANSFER_WINDOW_DAYS`] apart. A date estimated
-//! from an article's text is only a lower bound (the article is at least that recent), so it
-//! contradicts nothing later. An undated report contradicts no date.
+//! contradict: the spans are at most [`SAME_TRANSFER_WINDOW_DAYS`] apart
+//! ([`GENERIC_ITEM_WINDOW_DAYS`] when either names its goods only as "weapons", "aid" and the
+//! like). A date estimated from an article's text is only a lower bound (the article is at
+//! least that recent), so it contradicts nothing later. An undated report contradicts no date.
 
 use super::{Report, Transfer};
 use crate::dates::ReportDateBasis;
@@ -15,6 +16,11 @@ use std::collections::{BTreeMap, BTreeSet};
 /// covers a request, its agreement and the deliveries of most deals, while two purchases of
 /// the same goods by the same pair in different years stay apart.
 pub const SAME_TRANSFER_WINDOW_DAYS: i64 = 365;
+
+/// The window when either report names its goods only generically ("weapons", "military
+/// aid"): such words fit many deals of a pair (a new aid package every few weeks), so only
+/// reports close in time are taken as the same one.
+pub const GENERIC_ITEM_WINDOW_DAYS: i64 = 31;
 
 /// Words that say nothing about which goods ("weapons", "military", "and"): an item made
 /// only of these fits any item of its category.
@@ -94,42 +100,36 @@ struct Group {
     articles: BTreeSet<String>,
     /// The distinct non-generic item descriptions, as word sets.
     items: Vec<BTreeSet<String>>,
-    /// The earliest end and the latest start of the firm (not estimated) dates.
+    /// The extreme dates of all its reports.
+    all: DateBounds,
+    /// The extreme dates of its reports with a generic item ("weapons", "military aid").
+    generic: DateBounds,
+}
+
+/// The farthest dates of a set of reports: the only ones a new date can contradict.
+#[derive(Default, Clone, Copy)]
+struct DateBounds {
+    /// The earliest end of a firm (not estimated) date.
     firm_min_to: Option<Date>,
+    /// The latest start of a firm date.
     firm_max_from: Option<Date>,
     /// The latest lower bound among estimated dates.
     estimate_max_from: Option<Date>,
 }
 
-impl Group {
-    /// Whether `report` (with item words `words`) can be of this transfer: from another
-    /// article, its item compatible with every item so far, and its date within the window of
-    /// every date so far. The same as comparing it with each report in turn: the farthest
-    /// dates are the only ones that can contradict.
-    fn accepts(&self, report: &Report, words: &BTreeSet<String>) -> bool {
-        // One article's two reports of a pair are two deals: the extractor already merged
-        // what the article says about one.
-        if self.articles.contains(&report.article) {
-            return false;
-        }
-        if !is_generic(words)
-            && !self
-                .items
-                .iter()
-                .all(|w| words.is_subset(w) || w.is_subset(words))
-        {
-            return false;
-        }
+impl DateBounds {
+    /// Whether `report`'s date is within `window` days of every date counted here. An
+    /// estimate is a lower bound: only a firm date ending more than the window before it
+    /// contradicts it; an undated report contradicts nothing.
+    fn admits(&self, report: &Report, window: i64) -> bool {
         let Some(when) = report.date.when() else {
             return true;
         };
         let too_far = |earlier: Option<Date>, later: Option<Date>| match (earlier, later) {
-            (Some(e), Some(l)) => days(e, l) > SAME_TRANSFER_WINDOW_DAYS,
+            (Some(e), Some(l)) => days(e, l) > window,
             _ => false,
         };
         if is_estimate(report) {
-            // A lower bound: only a firm date ending more than the window before it
-            // contradicts it.
             return !too_far(self.firm_min_to, Some(when.from));
         }
         !too_far(self.firm_min_to, Some(when.from))
@@ -137,18 +137,47 @@ impl Group {
             && !too_far(Some(when.to), self.estimate_max_from)
     }
 
+    fn add(&mut self, report: &Report) {
+        let Some(when) = report.date.when() else {
+            return;
+        };
+        if is_estimate(report) {
+            self.estimate_max_from = self.estimate_max_from.max(Some(when.from));
+        } else {
+            self.firm_min_to = Some(self.firm_min_to.map_or(when.to, |d| d.min(when.to)));
+            self.firm_max_from = self.firm_max_from.max(Some(when.from));
+        }
+    }
+}
+
+impl Group {
+    /// Whether `report` (with item words `words`) can be of this transfer: from another
+    /// article, its item compatible with every item so far, and its date within the window of
+    /// every date so far (the shorter window when either item is generic). The same as
+    /// comparing it with each report in turn.
+    fn accepts(&self, report: &Report, words: &BTreeSet<String>) -> bool {
+        // One article's two reports of a pair are two deals: the extractor already merged
+        // what the article says about one.
+        if self.articles.contains(&report.article) {
+            return false;
+        }
+        if is_generic(words) {
+            return self.all.admits(report, GENERIC_ITEM_WINDOW_DAYS);
+        }
+        self.items
+            .iter()
+            .all(|w| words.is_subset(w) || w.is_subset(words))
+            && self.all.admits(report, SAME_TRANSFER_WINDOW_DAYS)
+            && self.generic.admits(report, GENERIC_ITEM_WINDOW_DAYS)
+    }
+
     fn add(&mut self, report: Report, words: BTreeSet<String>) {
         self.articles.insert(report.article.clone());
-        if !is_generic(&words) && !self.items.contains(&words) {
+        self.all.add(&report);
+        if is_generic(&words) {
+            self.generic.add(&report);
+        } else if !self.items.contains(&words) {
             self.items.push(words);
-        }
-        if let Some(when) = report.date.when() {
-            if is_estimate(&report) {
-                self.estimate_max_from = self.estimate_max_from.max(Some(when.from));
-            } else {
-                self.firm_min_to = Some(self.firm_min_to.map_or(when.to, |d| d.min(when.to)));
-                self.firm_max_from = self.firm_max_from.max(Some(when.from));
-            }
         }
         self.reports.push(report);
     }
@@ -291,6 +320,24 @@ mod tests {
                     report("a2", "howitzers", Some(("2021", Text))),
                 ],
                 vec![1, 1],
+            ),
+            (
+                "generic goods only close in time",
+                vec![
+                    report("a1", "military aid", Some(("2022-02-01", Article))),
+                    report("a2", "weapons", Some(("2022-02-20", Article))),
+                    report("a3", "military aid", Some(("2022-06-01", Article))),
+                ],
+                vec![2, 1],
+            ),
+            (
+                "a specific report joins a generic one close in time only",
+                vec![
+                    report("a1", "weapons", Some(("2022-02-01", Article))),
+                    report("a2", "howitzers", Some(("2022-02-10", Article))),
+                    report("a3", "howitzers", Some(("2022-08-10", Article))),
+                ],
+                vec![2, 1],
             ),
             (
                 "different goods of one category",

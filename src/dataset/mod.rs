@@ -12,7 +12,7 @@ mod transfer;
 
 pub use build::{BuildError, build_dataset};
 pub use csv_export::{CSV_HEADER, write_csv};
-pub use grouping::{SAME_TRANSFER_WINDOW_DAYS, group_reports};
+pub use grouping::{GENERIC_ITEM_WINDOW_DAYS, SAME_TRANSFER_WINDOW_DAYS, group_reports};
 pub use model::{Category, Dataset, Evidence, Party, Qualifier, Quantity, SCHEMA, Status};
 pub use overrides::{OVERRIDES_FILE, OVERRIDES_SCHEMA, Overrides, OverridesError};
 pub use report::Report;
