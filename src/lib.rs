@@ -18,6 +18,7 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod synthetic;
 pub mod text;
 pub mod ui;
 pub mod view;

@@ -4,7 +4,9 @@
 // print when started from a terminal that has one.
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
-use armsflow::cli::{Cli, Command, Gates, Outcome, run_eval, run_export, run_extract};
+use armsflow::cli::{
+    Cli, Command, Gates, Outcome, run_eval, run_export, run_extract, run_generate,
+};
 use armsflow::corpus::LoadOptions;
 use clap::Parser;
 use std::process::ExitCode;
@@ -22,6 +24,11 @@ fn main() -> ExitCode {
             chart,
             filters,
         }) => run_export(&folder, &options, &out, &chart, &filters),
+        Some(Command::Generate {
+            folder,
+            articles,
+            seed,
+        }) => run_generate(&folder, articles, seed),
         Some(Command::Eval {
             folder,
             gold,

@@ -15,6 +15,29 @@ pub use export_cmd::{
 };
 pub use extract_cmd::run_extract;
 
+/// `armsflow generate`: writes generated articles into a new or empty folder.
+pub fn run_generate(
+    folder: &std::path::Path,
+    articles: usize,
+    seed: u64,
+) -> anyhow::Result<Outcome> {
+    use anyhow::Context;
+    if std::fs::read_dir(folder).is_ok_and(|mut d| d.next().is_some()) {
+        anyhow::bail!(
+            "{} is not empty: generate writes only into a new or empty folder",
+            folder.display()
+        );
+    }
+    let bytes = crate::synthetic::write_folder(folder, articles, seed)
+        .with_context(|| format!("writing generated articles into {}", folder.display()))?;
+    eprintln!(
+        "armsflow: wrote {articles} generated articles ({:.1} MB) into {}",
+        bytes as f64 / 1_048_576.0,
+        folder.display()
+    );
+    Ok(Outcome::Ok)
+}
+
 /// Command-line arguments.
 #[derive(Debug, Parser)]
 #[command(
@@ -66,6 +89,18 @@ pub enum Command {
         /// Which reports.
         #[command(flatten)]
         filters: FilterArgs,
+    },
+    /// Write a folder of generated news-like articles, for trying ArmsFlow at scale and for
+    /// the benchmarks (README, Performance).
+    Generate {
+        /// The folder to create (it must not exist yet, or be empty).
+        folder: PathBuf,
+        /// How many articles (about 4 KB each).
+        #[arg(long, default_value_t = 100_000)]
+        articles: usize,
+        /// Seed: the same seed writes the same articles.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Score the extraction of a folder against an answer key.
     Eval {

@@ -1,0 +1,8 @@
+//! Generated articles for measuring ArmsFlow on big folders: news-like texts made from
+//! sentence templates written for ArmsFlow, with transfers, attributions, dates, figures
+//! and filler paragraphs in realistic proportions. Deterministic: the same seed gives the
+//! same folder. Used by `armsflow generate` and the benchmarks; never by a normal load.
+
+mod generator;
+
+pub use generator::{ArticleGenerator, write_folder};
