@@ -45,18 +45,34 @@ pub fn build_dataset(
         .into_iter()
         .flatten()
         .collect();
-    let mut dataset = Dataset {
-        schema: SCHEMA.to_owned(),
-        articles: loaded.articles,
-        transfers: Vec::new(),
+    Ok(Dataset::from_parts(
+        loaded.articles,
+        reports,
         problems,
         overrides,
-    };
-    dataset.assemble(reports);
-    Ok(dataset)
+    ))
 }
 
 impl Dataset {
+    /// A dataset from loaded articles (ids set, in path order) and the reports extracted from
+    /// them: dated with `overrides` and grouped into transfers, as [`build_dataset`] does.
+    pub fn from_parts(
+        articles: Vec<Article>,
+        reports: Vec<Report>,
+        problems: Vec<Problem>,
+        overrides: Overrides,
+    ) -> Self {
+        let mut dataset = Self {
+            schema: SCHEMA.to_owned(),
+            articles,
+            transfers: Vec::new(),
+            problems,
+            overrides,
+        };
+        dataset.assemble(reports);
+        dataset
+    }
+
     /// Every report of every transfer.
     pub fn reports(&self) -> impl Iterator<Item = &Report> {
         self.transfers.iter().flat_map(|t| &t.reports)

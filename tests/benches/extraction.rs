@@ -1,0 +1,61 @@
+//! Benchmarks of the extraction pipeline on generated articles (`armsflow::synthetic`):
+//! sentence splitting, gazetteer matching, one article, and a whole folder from disk.
+//! Run: `cargo bench --bench extraction`.
+
+use armsflow::corpus::{LoadOptions, LoadProgress, article_from_bytes};
+use armsflow::dataset::build_dataset;
+use armsflow::extract::Extractor;
+use armsflow::gazetteer::Gazetteer;
+use armsflow::synthetic::{ArticleGenerator, write_folder};
+use armsflow::text::split_sentences;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::sync::Arc;
+
+fn one_article() -> armsflow::corpus::Article {
+    let (name, text) = ArticleGenerator::new(42).article(0);
+    article_from_bytes(&name, text.as_bytes()).expect("a generated article reads")
+}
+
+fn per_article(c: &mut Criterion) {
+    let article = one_article();
+    let gazetteer = Gazetteer::builtin().expect("built-in data");
+    let extractor = Extractor::builtin().expect("built-in data");
+    let mut group = c.benchmark_group("article");
+    group.throughput(Throughput::Bytes(article.text.len() as u64));
+    group.bench_function("split_sentences", |b| {
+        b.iter(|| split_sentences(black_box(&article.text)))
+    });
+    group.bench_function("gazetteer_find", |b| {
+        b.iter(|| gazetteer.find(black_box(&article.text)))
+    });
+    group.bench_function("extract", |b| {
+        b.iter(|| extractor.extract(black_box(&article)))
+    });
+    group.finish();
+}
+
+fn whole_folder(c: &mut Criterion) {
+    const ARTICLES: usize = 2_000;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bytes = write_folder(dir.path(), ARTICLES, 7).expect("generated folder");
+    let extractor = Extractor::builtin().expect("built-in data");
+    let mut group = c.benchmark_group("folder");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("build_dataset_2000_articles", |b| {
+        b.iter(|| {
+            build_dataset(
+                dir.path(),
+                &extractor,
+                &LoadOptions::default(),
+                &Arc::new(LoadProgress::default()),
+            )
+            .expect("loads")
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, per_article, whole_folder);
+criterion_main!(benches);
