@@ -165,10 +165,14 @@ impl ArmsFlowApp {
             Command::SetLaneMode(mode) => {
                 state.settings.lane_mode = mode;
                 state.timeline_view.first_lane = 0;
+                state.recompute_views();
             }
             Command::SetTimelineView(view) => state.timeline_view = view,
             Command::SetFlowWeight(weight) => state.settings.flow_weight = weight,
-            Command::SetFlowColor(color) => state.settings.flow_color = color,
+            Command::SetFlowColor(color) => {
+                state.settings.flow_color = color;
+                state.recompute_views();
+            }
             Command::SetTheme(theme) => {
                 state.settings.theme = theme;
                 self.apply_theme();

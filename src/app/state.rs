@@ -1,7 +1,8 @@
 use super::{ExportDraft, ExportJob, LoadJob, Settings};
 use crate::chart::DayRange;
+use crate::chart::FlowColor;
 use crate::dataset::Dataset;
-use crate::view::{DatasetIndex, Filters};
+use crate::view::{DatasetIndex, Filters, Flow, TimelineData, flows, timeline_data};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -122,6 +123,11 @@ pub struct AppState {
     pub export_error: Option<String>,
     /// The article date being corrected in the reader, if any.
     pub date_edit: Option<DateEdit>,
+    /// The visible transfers' timeline marks and lanes, kept up to date by
+    /// [`AppState::refilter`] and the lane setting, so a frame does not recompute them.
+    pub timeline: TimelineData,
+    /// The visible transfers' flows, kept up to date like [`AppState::timeline`].
+    pub flows: Vec<Flow>,
 }
 
 /// An article date correction being typed.
@@ -151,6 +157,20 @@ impl AppState {
         self.selection
             .transfers
             .retain(|i| visible.binary_search(i).is_ok());
+        self.recompute_views();
+    }
+
+    /// Recomputes the timeline marks and the flows of the visible transfers: after the
+    /// filters, the data, the lane mode or the flow colouring change.
+    pub fn recompute_views(&mut self) {
+        self.timeline = timeline_data(
+            &self.dataset,
+            &self.index,
+            &self.visible,
+            self.settings.lane_mode,
+        );
+        let by_status = self.settings.flow_color == FlowColor::Status;
+        self.flows = flows(&self.dataset, &self.visible, by_status);
     }
 
     /// The active filters in words, countries by name.

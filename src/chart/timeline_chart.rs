@@ -626,7 +626,9 @@ pub fn layout_timeline_chart(
                     report: m.report,
                 },
                 shape: HitShape::Rect(b),
-                label: m.label.replace('\n', "; "),
+                // Named on demand by the window (`view::report_label`): a label per mark
+                // would cost more than the whole layout on a big dataset.
+                label: String::new(),
             });
         }
     }
@@ -652,7 +654,6 @@ mod tests {
             lane,
             when,
             status,
-            label: format!("report {transfer}"),
         }
     }
 

@@ -4,7 +4,7 @@ use crate::chart::{
     FlowChartOptions, FlowColor, FlowTarget, HitShape, OTHER_CODE, Pos, layout_flow_chart,
 };
 use crate::export::ChartKind;
-use crate::view::{FlowWeight, flows};
+use crate::view::FlowWeight;
 
 /// The Sankey chart: bands from suppliers (left) to recipients (right). Hover highlights a
 /// band and its nodes; a click on a band selects its reports; a click on a country filters
@@ -35,8 +35,8 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         ui.separator();
         export = super::export_window::export_button(ui);
     });
-    let by_status = settings.flow_color == FlowColor::Status;
-    let flows = flows(&state.dataset, &state.visible, by_status);
+    // Computed when the filters or colouring change, not every frame.
+    let flows = &state.flows;
     let selected = flows
         .iter()
         .position(|f| {
@@ -55,7 +55,7 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         highlight: None,
         selected,
     };
-    let plain = layout_flow_chart(&flows, &options, measure);
+    let plain = layout_flow_chart(flows, &options, measure);
     let size = (options.width as u32, options.height as u32);
     super::export_window::chart_laid_out(ui, ChartKind::Flow, size, export, out);
     egui::ScrollArea::vertical()
@@ -73,7 +73,7 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 .map(|h| h.target.clone());
             let scene = if hovered.is_some() {
                 options.highlight = hovered.clone();
-                layout_flow_chart(&flows, &options, measure)
+                layout_flow_chart(flows, &options, measure)
             } else {
                 plain
             };

@@ -5,7 +5,7 @@ use crate::chart::{
     date_of_day, day_number, layout_timeline_chart, status_color,
 };
 use crate::export::ChartKind;
-use crate::view::{LaneMode, TimelineData, timeline_data};
+use crate::view::{LaneMode, TimelineData, report_label};
 use egui_plot::{Bar, BarChart, GridMark, Plot, VLine};
 use std::collections::BTreeMap;
 
@@ -52,12 +52,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
             .truncate(),
         );
     });
-    let data = timeline_data(
-        &state.dataset,
-        &state.index,
-        &state.visible,
-        state.settings.lane_mode,
-    );
+    // Computed when the filters or lanes change, not every frame.
+    let data = &state.timeline;
     let undated_height = if data.undated.is_empty() { 0.0 } else { 64.0 };
     let mut selected = state.selection.transfers.clone();
     selected.sort_unstable();
@@ -72,10 +68,10 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
         selected,
     };
     let measure = chart_measure();
-    let (plain, geometry) = layout_timeline_chart(&data, &options, measure);
+    let (plain, geometry) = layout_timeline_chart(data, &options, measure);
     let size = (options.width as u32, options.height as u32);
     super::export_window::chart_laid_out(ui, ChartKind::Timeline, size, export, out);
-    overview_ui(ui, &data, &geometry, view, out);
+    overview_ui(ui, data, &geometry, view, out);
 
     let (rect, chart) = ui.allocate_exact_size(
         egui::vec2(plain.width, plain.height),
@@ -89,16 +85,16 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
         .map(|h| h.target);
     let scene = if hovered.is_some() {
         options.highlight = hovered;
-        layout_timeline_chart(&data, &options, measure).0
+        layout_timeline_chart(data, &options, measure).0
     } else {
         plain
     };
     paint_scene(ui.painter(), &scene, origin);
     if let Some(h) = hovered.and_then(|t| scene.hits.iter().find(|h| h.target == t)) {
-        let text = format!("{}\nClick to select", h.label.replace("; ", "\n"));
+        let text = format!("{}\nClick to select", hit_label(state, h));
         chart.clone().on_hover_text_at_pointer(text);
     }
-    navigate(ui, &chart, &geometry, &data, view, out);
+    navigate(ui, &chart, &geometry, data, view, out);
     let mut clicked = chart
         .clicked()
         .then(|| chart.interact_pointer_pos())
@@ -106,12 +102,12 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
         .and_then(|p| scene.hit_test(to_scene(p)))
         .map(|h| h.target);
     if scene.hits.len() <= MAX_ACCESSIBLE_MARKS {
-        clicked = accessible_marks(ui, &scene, origin).or(clicked);
+        clicked = accessible_marks(ui, state, &scene, origin).or(clicked);
     }
     if let Some(target) = clicked {
-        select(state, &data, target, out);
+        select(state, data, target, out);
     }
-    undated_ui(ui, state, &data, out);
+    undated_ui(ui, state, data, out);
 }
 
 /// Drag pans the days, Ctrl+scroll (or pinch) zooms around the pointer, the wheel scrolls
@@ -184,6 +180,7 @@ fn navigate(
 /// and press them. Returns what was pressed.
 fn accessible_marks(
     ui: &mut egui::Ui,
+    state: &AppState,
     scene: &Scene<TimelineTarget>,
     origin: egui::Vec2,
 ) -> Option<TimelineTarget> {
@@ -195,7 +192,7 @@ fn accessible_marks(
         let r = egui::Rect::from_center_size(egui::pos2(p.x, p.y) + origin, egui::vec2(6.0, 6.0));
         let id = ui.scope_id().with(("timeline_hit", hit.target));
         let response = ui.interact(r, id, egui::Sense::click());
-        let label = hit.label.clone();
+        let label = hit_label(state, hit).replace('\n', "; ");
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if response.clicked() {
             clicked = Some(hit.target);
@@ -337,4 +334,14 @@ fn undated_ui(ui: &mut egui::Ui, state: &AppState, data: &TimelineData, out: &mu
                 }
             });
         });
+}
+
+/// What a hit region says: a report's facts (made now, for this one mark) or a lane's label.
+fn hit_label(state: &AppState, hit: &crate::chart::HitRegion<TimelineTarget>) -> String {
+    match hit.target {
+        TimelineTarget::Mark { transfer, report } => {
+            report_label(&state.dataset, &state.index, transfer, report)
+        }
+        TimelineTarget::Lane(_) => hit.label.clone(),
+    }
 }

@@ -19,4 +19,4 @@ pub use format::{
 pub use highlight::{Highlight, HighlightKind, highlights};
 pub use index::{DatasetIndex, TransferDate};
 pub use lanes::{LaneMode, Lanes, lanes};
-pub use timeline_marks::{TimelineData, TimelineMark, timeline_data};
+pub use timeline_marks::{TimelineData, TimelineMark, report_label, timeline_data};

@@ -18,8 +18,6 @@ pub struct TimelineMark {
     pub when: When,
     /// The report's status (marker shape and colour).
     pub status: Status,
-    /// What a tooltip or screen reader says about it, one fact per line.
-    pub label: String,
 }
 
 /// What the timeline shows for a set of visible transfers.
@@ -53,46 +51,16 @@ pub fn timeline_data(
             continue;
         };
         for (n, r) in t.reports.iter().enumerate() {
-            let Some(date) = TransferDate::of_report(r) else {
-                undated_reports += 1;
-                continue;
-            };
-            let article = index
-                .report_article(r)
-                .and_then(|a| dataset.articles.get(a));
-            let source = article.map_or_else(String::new, |a| {
-                format!(
-                    "{} ({})",
-                    a.title,
-                    r.source_chain()
-                        .unwrap_or_else(|| "source unknown".to_owned())
-                )
-            });
-            let of_transfer = if t.reports.len() > 1 {
-                format!(
-                    "\nReport {} of {}: figures {}, {}",
-                    n + 1,
-                    t.reports.len(),
-                    figures_label(t),
-                    status_history_label(t)
-                )
-            } else {
-                String::new()
-            };
-            marks.push(TimelineMark {
-                transfer: i,
-                report: n,
-                lane,
-                when: date.when,
-                status: r.status,
-                label: format!(
-                    "{}\nQuantity: {}\nStatus: {}\nDate: {}\nSource: {source}{of_transfer}",
-                    transfer_label(t),
-                    quantity_label(r.quantity),
-                    r.status,
-                    date_label(Some(&date)),
-                ),
-            });
+            match TransferDate::of_report(r) {
+                Some(date) => marks.push(TimelineMark {
+                    transfer: i,
+                    report: n,
+                    lane,
+                    when: date.when,
+                    status: r.status,
+                }),
+                None => undated_reports += 1,
+            }
         }
     }
     undated_reports += undated
@@ -106,4 +74,51 @@ pub fn timeline_data(
         undated,
         undated_reports,
     }
+}
+
+/// What a tooltip or screen reader says about report `report` of transfer `transfer`, one
+/// fact per line. Made only when asked for (a hovered mark, the few marks read aloud), never
+/// for all the marks of a big dataset.
+pub fn report_label(
+    dataset: &Dataset,
+    index: &DatasetIndex,
+    transfer: usize,
+    report: usize,
+) -> String {
+    let Some(t) = dataset.transfers.get(transfer) else {
+        return String::new();
+    };
+    let Some(r) = t.reports.get(report) else {
+        return String::new();
+    };
+    let date = TransferDate::of_report(r);
+    let source = index
+        .report_article(r)
+        .and_then(|a| dataset.articles.get(a))
+        .map_or_else(String::new, |a| {
+            format!(
+                "{} ({})",
+                a.title,
+                r.source_chain()
+                    .unwrap_or_else(|| "source unknown".to_owned())
+            )
+        });
+    let of_transfer = if t.reports.len() > 1 {
+        format!(
+            "\nReport {} of {}: figures {}, {}",
+            report + 1,
+            t.reports.len(),
+            figures_label(t),
+            status_history_label(t)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{}\nQuantity: {}\nStatus: {}\nDate: {}\nSource: {source}{of_transfer}",
+        transfer_label(t),
+        quantity_label(r.quantity),
+        r.status,
+        date_label(date.as_ref()),
+    )
 }
