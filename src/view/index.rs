@@ -57,6 +57,14 @@ pub struct DatasetIndex {
     pub transfer_dates: Vec<Option<TransferDate>>,
     /// Number of transfers each article reports.
     pub transfers_per_article: Vec<usize>,
+    /// Each transfer's supplier -> recipient pair, as an index into [`DatasetIndex::pairs`].
+    pub transfer_pair: Vec<u32>,
+    /// Each transfer's supplier, as an index into [`DatasetIndex::suppliers`].
+    pub transfer_supplier: Vec<u32>,
+    /// The distinct pairs, as "Egypt → Russia".
+    pub pairs: Vec<String>,
+    /// The distinct suppliers, by name.
+    pub suppliers: Vec<String>,
 }
 
 impl DatasetIndex {
@@ -84,7 +92,37 @@ impl DatasetIndex {
                 *n += 1;
             }
         }
+        // Small integer ids for pairs and suppliers, so that grouping by them (timeline lanes)
+        // is an array lookup rather than a string comparison per transfer.
+        let mut pair_ids: BTreeMap<(&str, &str), u32> = BTreeMap::new();
+        let mut supplier_ids: BTreeMap<&str, u32> = BTreeMap::new();
+        let mut pairs = Vec::new();
+        let mut suppliers = Vec::new();
+        let mut transfer_pair = Vec::with_capacity(dataset.transfers.len());
+        let mut transfer_supplier = Vec::with_capacity(dataset.transfers.len());
+        for t in &dataset.transfers {
+            let next = pairs.len() as u32;
+            let pair = *pair_ids
+                .entry((t.supplier.code.as_str(), t.recipient.code.as_str()))
+                .or_insert_with(|| {
+                    pairs.push(format!("{} → {}", t.supplier.name, t.recipient.name));
+                    next
+                });
+            let next = suppliers.len() as u32;
+            let supplier = *supplier_ids
+                .entry(t.supplier.code.as_str())
+                .or_insert_with(|| {
+                    suppliers.push(t.supplier.name.clone());
+                    next
+                });
+            transfer_pair.push(pair);
+            transfer_supplier.push(supplier);
+        }
         Self {
+            transfer_pair,
+            transfer_supplier,
+            pairs,
+            suppliers,
             article_by_id,
             transfer_dates: dataset
                 .transfers

@@ -1,5 +1,4 @@
-use crate::dataset::Dataset;
-use std::collections::BTreeMap;
+use super::DatasetIndex;
 
 /// How the timeline groups marks into lanes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -22,37 +21,39 @@ pub struct Lanes {
     pub lane_of: Vec<(usize, usize)>,
 }
 
-/// Puts the `visible` transfers of `dataset` into lanes, busiest first, ties by label.
-pub fn lanes(dataset: &Dataset, visible: &[usize], mode: LaneMode) -> Lanes {
-    let label = |i: usize| {
-        dataset.transfers.get(i).map(|t| match mode {
-            LaneMode::Pair => format!("{} → {}", t.supplier.name, t.recipient.name),
-            LaneMode::Supplier => t.supplier.name.clone(),
-        })
+/// Puts the `visible` transfers into lanes, busiest first, ties by label.
+pub fn lanes(index: &DatasetIndex, visible: &[usize], mode: LaneMode) -> Lanes {
+    // Pairs and suppliers have small ids in the index: counting is an array lookup per
+    // transfer, and a label is cloned once per lane.
+    let (ids, names) = match mode {
+        LaneMode::Pair => (&index.transfer_pair, &index.pairs),
+        LaneMode::Supplier => (&index.transfer_supplier, &index.suppliers),
     };
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let id_of = |i: usize| ids.get(i).map(|&id| id as usize);
+    let mut counts = vec![0usize; names.len()];
     for &i in visible {
-        if let Some(l) = label(i) {
-            *counts.entry(l).or_default() += 1;
+        if let Some(n) = id_of(i).and_then(|id| counts.get_mut(id)) {
+            *n += 1;
         }
     }
-    let mut order: Vec<(String, usize)> = counts.into_iter().collect();
-    order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let index: BTreeMap<&str, usize> = order
-        .iter()
-        .enumerate()
-        .map(|(lane, (l, _))| (l.as_str(), lane))
-        .collect();
+    let mut order: Vec<usize> = (0..names.len()).filter(|&id| counts[id] > 0).collect();
+    order.sort_by(|&a, &b| {
+        counts[b]
+            .cmp(&counts[a])
+            .then_with(|| names[a].cmp(&names[b]))
+    });
+    let mut lane_by_id = vec![usize::MAX; names.len()];
+    for (lane, &id) in order.iter().enumerate() {
+        lane_by_id[id] = lane;
+    }
     let lane_of = visible
         .iter()
-        .filter_map(|&i| {
-            let l = label(i)?;
-            Some((i, *index.get(l.as_str())?))
-        })
+        .filter_map(|&i| Some((i, *lane_by_id.get(id_of(i)?)?)))
+        .filter(|&(_, lane)| lane != usize::MAX)
         .collect();
     Lanes {
-        counts: order.iter().map(|(_, n)| *n).collect(),
-        labels: order.into_iter().map(|(l, _)| l).collect(),
+        counts: order.iter().map(|&id| counts[id]).collect(),
+        labels: order.iter().map(|&id| names[id].clone()).collect(),
         lane_of,
     }
 }

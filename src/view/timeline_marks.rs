@@ -43,7 +43,7 @@ pub fn timeline_data(
     let (dated, undated): (Vec<usize>, Vec<usize>) = visible
         .iter()
         .partition(|&&i| index.transfer_dates.get(i).is_some_and(Option::is_some));
-    let lanes = lanes(dataset, &dated, mode);
+    let lanes = lanes(index, &dated, mode);
     let mut undated_reports = 0;
     let mut marks = Vec::new();
     for &(i, lane) in &lanes.lane_of {
