@@ -97,7 +97,7 @@ fn flow_svg_parses_names_every_country_and_has_one_band_per_pair() {
     for name in &countries {
         assert!(svg.contains(&format!(">{name} (")), "no label for {name}");
     }
-    let pairs = flows(&d, &visible, false).len();
+    let pairs = flows(&d, &index, &visible, false).len();
     // Bands are the only polygons of a Flow chart.
     assert_eq!(svg.matches("<polygon").count(), pairs);
     assert!(svg.contains("Reported arms transfers between countries"));

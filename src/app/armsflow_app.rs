@@ -6,7 +6,7 @@ use crate::chart::chart_measure;
 use crate::corpus::LoadOptions;
 use crate::export::{ChartStyle, FigureRequest, FigureSource, export_chart, export_data};
 use crate::extract::Extractor;
-use crate::view::{DatasetIndex, Filters};
+use crate::view::Filters;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -448,9 +448,10 @@ impl ArmsFlowApp {
 
     fn finish_load(&mut self, folder: &Path, result: LoadResult) {
         match result {
-            LoadResult::Done(dataset) => {
+            LoadResult::Done(loaded) => {
+                let (dataset, index) = *loaded;
                 let state = &mut self.state;
-                state.index = DatasetIndex::new(&dataset);
+                state.index = index;
                 state.dataset = Arc::new(dataset);
                 if state
                     .reader

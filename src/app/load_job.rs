@@ -1,6 +1,7 @@
 use crate::corpus::{LoadOptions, LoadProgress};
 use crate::dataset::{Dataset, build_dataset};
 use crate::extract::Extractor;
+use crate::view::DatasetIndex;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -9,8 +10,9 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 /// How a load ended.
 #[derive(Debug)]
 pub enum LoadResult {
-    /// The folder was read (files that failed are in the dataset's problems).
-    Done(Dataset),
+    /// The folder was read (files that failed are in the dataset's problems), with its index
+    /// made on the loading thread too (it takes a fifth of a second on 100,000 transfers).
+    Done(Box<(Dataset, DatasetIndex)>),
     /// The user cancelled, or a newer load replaced this one.
     Cancelled,
     /// The folder could not be read at all.
@@ -46,7 +48,12 @@ impl LoadJob {
             .spawn(move || {
                 let result = match build_dataset(&job_folder, &extractor, &options, &job_progress) {
                     _ if job_progress.cancel.load(Ordering::Relaxed) => LoadResult::Cancelled,
-                    Ok(dataset) => LoadResult::Done(dataset),
+                    Ok(dataset) => {
+                        let index = DatasetIndex::new(&dataset);
+                        // The first search would otherwise build this on the UI thread.
+                        index.search_text(&dataset);
+                        LoadResult::Done(Box::new((dataset, index)))
+                    }
                     Err(e) => LoadResult::Failed(e.to_string()),
                 };
                 // The receiver is gone when the app closed meanwhile: nothing to tell.

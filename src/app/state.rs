@@ -170,7 +170,7 @@ impl AppState {
             self.settings.lane_mode,
         );
         let by_status = self.settings.flow_color == FlowColor::Status;
-        self.flows = flows(&self.dataset, &self.visible, by_status);
+        self.flows = flows(&self.dataset, &self.index, &self.visible, by_status);
     }
 
     /// The active filters in words, countries by name.

@@ -204,7 +204,7 @@ fn chart_scene(
     match request.chart {
         ChartKind::Flow => {
             let by_status = style.flow_color == FlowColor::Status;
-            let flows = flows(source.dataset, source.visible, by_status);
+            let flows = flows(source.dataset, source.index, source.visible, by_status);
             let options = FlowChartOptions {
                 width,
                 height,

@@ -2,6 +2,7 @@ use super::{DatasetIndex, TransferDate};
 use crate::dataset::{Category, Dataset, Status, Transfer};
 use crate::dates::When;
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -43,6 +44,14 @@ impl Filters {
 
     /// Whether `transfer` (dated `date`) passes every filter.
     pub fn matches(&self, transfer: &Transfer, date: Option<&TransferDate>) -> bool {
+        let needle = self.search.trim().to_lowercase();
+        self.matches_all_but_search(transfer, date)
+            && (needle.is_empty()
+                || searchable_text(transfer).any(|h| h.to_lowercase().contains(&needle)))
+    }
+
+    /// Whether `transfer` passes every filter but the free-text search.
+    fn matches_all_but_search(&self, transfer: &Transfer, date: Option<&TransferDate>) -> bool {
         let (s, r) = (&transfer.supplier.code, &transfer.recipient.code);
         if !self.countries.is_empty() && !self.countries.contains(s) && !self.countries.contains(r)
         {
@@ -85,16 +94,21 @@ impl Filters {
                 return false;
             }
         }
-        let needle = self.search.trim().to_lowercase();
-        needle.is_empty() || searchable_text(transfer).any(|h| h.to_lowercase().contains(&needle))
+        true
     }
 
-    /// Indices of the transfers of `dataset` that pass, in dataset order.
+    /// Indices of the transfers of `dataset` that pass, in dataset order. The free-text
+    /// search looks in the index's lower-cased text of each transfer (made at the first
+    /// search), and the transfers are checked in parallel.
     pub fn visible(&self, dataset: &Dataset, index: &DatasetIndex) -> Vec<usize> {
+        let needle = self.search.trim().to_lowercase();
+        let haystacks = (!needle.is_empty()).then(|| index.search_text(dataset));
         (0..dataset.transfers.len())
+            .into_par_iter()
             .filter(|&i| {
                 let date = index.transfer_dates.get(i).and_then(Option::as_ref);
-                self.matches(&dataset.transfers[i], date)
+                self.matches_all_but_search(&dataset.transfers[i], date)
+                    && haystacks.is_none_or(|h| h.get(i).is_some_and(|t| t.contains(&needle)))
             })
             .collect()
     }
@@ -139,7 +153,7 @@ impl Filters {
 }
 
 /// The texts free-text search looks at.
-fn searchable_text(t: &Transfer) -> impl Iterator<Item = &str> {
+pub(crate) fn searchable_text(t: &Transfer) -> impl Iterator<Item = &str> {
     [
         t.item.as_str(),
         t.supplier.name.as_str(),

@@ -1,3 +1,4 @@
+use super::DatasetIndex;
 use crate::dataset::{Dataset, Status};
 use std::collections::BTreeMap;
 
@@ -54,19 +55,26 @@ impl Flow {
 }
 
 /// Groups the `visible` transfers of `dataset` into flows, in key order (deterministic).
-pub fn flows(dataset: &Dataset, visible: &[usize], by_status: bool) -> Vec<Flow> {
-    let mut map: BTreeMap<FlowKey, Flow> = BTreeMap::new();
+pub fn flows(
+    dataset: &Dataset,
+    index: &DatasetIndex,
+    visible: &[usize],
+    by_status: bool,
+) -> Vec<Flow> {
+    // Grouped by the index's pair ids (an integer compare per transfer); names are copied
+    // once per flow.
+    let mut map: BTreeMap<(u32, Option<Status>), Flow> = BTreeMap::new();
     for &i in visible {
-        let Some(t) = dataset.transfers.get(i) else {
+        let (Some(t), Some(&pair)) = (dataset.transfers.get(i), index.transfer_pair.get(i)) else {
             continue;
         };
-        let key = FlowKey {
-            supplier: t.supplier.code.clone(),
-            recipient: t.recipient.code.clone(),
-            status: by_status.then_some(t.status),
-        };
-        let flow = map.entry(key.clone()).or_insert_with(|| Flow {
-            key,
+        let status = by_status.then_some(t.status);
+        let flow = map.entry((pair, status)).or_insert_with(|| Flow {
+            key: FlowKey {
+                supplier: t.supplier.code.clone(),
+                recipient: t.recipient.code.clone(),
+                status,
+            },
             supplier_name: t.supplier.name.clone(),
             recipient_name: t.recipient.name.clone(),
             transfers: Vec::new(),
@@ -79,5 +87,7 @@ pub fn flows(dataset: &Dataset, visible: &[usize], by_status: bool) -> Vec<Flow>
             .quantity
             .saturating_add(t.quantity.map_or(0, |q| q.value));
     }
-    map.into_values().collect()
+    let mut out: Vec<Flow> = map.into_values().collect();
+    out.sort_by(|a, b| a.key.cmp(&b.key));
+    out
 }

@@ -1,6 +1,8 @@
 use crate::dataset::{Dataset, Report, Transfer};
 use crate::dates::{Precision, ReportDateBasis, When};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// A transfer's (or report's) date span and where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +67,8 @@ pub struct DatasetIndex {
     pub pairs: Vec<String>,
     /// The distinct suppliers, by name.
     pub suppliers: Vec<String>,
+    /// Each transfer's searchable text, lower-cased, made at the first free-text search.
+    search_text: OnceLock<Vec<String>>,
 }
 
 impl DatasetIndex {
@@ -123,6 +127,7 @@ impl DatasetIndex {
             transfer_supplier,
             pairs,
             suppliers,
+            search_text: OnceLock::new(),
             article_by_id,
             transfer_dates: dataset
                 .transfers
@@ -132,6 +137,26 @@ impl DatasetIndex {
             transfer_articles,
             transfers_per_article,
         }
+    }
+
+    /// Each transfer of `dataset` (the dataset this index was made from) as one lower-cased
+    /// text: items, names, sources and sentences. Made once, at the first call.
+    pub fn search_text(&self, dataset: &Dataset) -> &[String] {
+        self.search_text.get_or_init(|| {
+            dataset
+                .transfers
+                .par_iter()
+                .map(|t| {
+                    let mut text = String::new();
+                    for part in super::filters::searchable_text(t) {
+                        text.push_str(&part.to_lowercase());
+                        // A line break no search crosses: parts never run into each other.
+                        text.push('\n');
+                    }
+                    text
+                })
+                .collect()
+        })
     }
 
     /// The article index of a report.

@@ -65,9 +65,9 @@ fn views(c: &mut Criterion) {
         b.iter(|| filters.visible(black_box(&dataset), &index))
     });
     group.bench_function("flows", |b| {
-        b.iter(|| flows(black_box(&dataset), &all, false))
+        b.iter(|| flows(black_box(&dataset), &index, &all, false))
     });
-    let f = flows(&dataset, &all, false);
+    let f = flows(&dataset, &index, &all, false);
     group.bench_function("flow_layout", |b| {
         b.iter(|| layout_flow_chart(black_box(&f), &FlowChartOptions::default(), measure))
     });
