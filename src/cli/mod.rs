@@ -3,6 +3,7 @@
 mod eval_cmd;
 mod export_cmd;
 mod extract_cmd;
+mod generate_cmd;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -14,29 +15,7 @@ pub use export_cmd::{
     run_export,
 };
 pub use extract_cmd::run_extract;
-
-/// `armsflow generate`: writes generated articles into a new or empty folder.
-pub fn run_generate(
-    folder: &std::path::Path,
-    articles: usize,
-    seed: u64,
-) -> anyhow::Result<Outcome> {
-    use anyhow::Context;
-    if std::fs::read_dir(folder).is_ok_and(|mut d| d.next().is_some()) {
-        anyhow::bail!(
-            "{} is not empty: generate writes only into a new or empty folder",
-            folder.display()
-        );
-    }
-    let bytes = crate::synthetic::write_folder(folder, articles, seed)
-        .with_context(|| format!("writing generated articles into {}", folder.display()))?;
-    eprintln!(
-        "armsflow: wrote {articles} generated articles ({:.1} MB) into {}",
-        bytes as f64 / 1_048_576.0,
-        folder.display()
-    );
-    Ok(Outcome::Ok)
-}
+pub use generate_cmd::run_generate;
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
