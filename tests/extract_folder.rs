@@ -383,3 +383,37 @@ fn cli_writes_json_and_csv_and_rejects_a_missing_folder() {
     let err = String::from_utf8_lossy(&missing.stderr);
     assert_eq!(err.lines().count(), 1, "one-line error: {err}");
 }
+
+#[test]
+fn cli_generates_a_folder_and_never_writes_into_a_full_one() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let folder = out.path().join("generated");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_armsflow"))
+            .args(args)
+            .output()
+            .expect("armsflow runs")
+    };
+    let path = folder.to_str().expect("utf-8");
+    let done = run(&["generate", path, "--articles", "30", "--seed", "3"]);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let files = walkdir::WalkDir::new(&folder)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .count();
+    assert_eq!(files, 30);
+    // The generated folder reads like news: transfers come out of it.
+    let summary = run(&["extract", path, "--json", "-"]);
+    assert!(summary.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&summary.stdout).expect("json");
+    assert!(value["transfers"].as_array().is_some_and(|t| !t.is_empty()));
+    // A folder with files in it is refused (exit 2), and left as it was.
+    let again = run(&["generate", path, "--articles", "5"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("not empty"));
+}

@@ -3,11 +3,7 @@ use anyhow::Context;
 use std::path::Path;
 
 /// `armsflow generate`: writes generated articles into a new or empty folder.
-pub fn run_generate(
-    folder: &Path,
-    articles: usize,
-    seed: u64,
-) -> anyhow::Result<Outcome> {
+pub fn run_generate(folder: &Path, articles: usize, seed: u64) -> anyhow::Result<Outcome> {
     if std::fs::read_dir(folder).is_ok_and(|mut d| d.next().is_some()) {
         anyhow::bail!(
             "{} is not empty: generate writes only into a new or empty folder",
