@@ -149,7 +149,12 @@ pub fn find_quantities(tokens: &[Token]) -> Vec<QuantityHit> {
         let is_money = prev.is_some_and(|p| matches!(p.lower.as_str(), "$" | "£" | "€" | "us$"));
         let mut last = i;
         if let Some(scale) = tokens.get(i + 1).and_then(|t| scale_of(&t.lower)) {
-            value *= scale;
+            // "99999999999999 billion" is no count (found by the fuzzer): skip it.
+            let Some(scaled) = value.checked_mul(scale) else {
+                i += 2;
+                continue;
+            };
+            value = scaled;
             last = i + 1;
         }
         let next = tokens.get(last + 1).map(|t| t.lower.as_str());
@@ -186,6 +191,17 @@ pub fn find_quantities(tokens: &[Token]) -> Vec<QuantityHit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_absurdly_large_count_is_skipped_not_overflowed() {
+        let text = "Russia sent 99999999999999999 billion tanks and 12 drones.";
+        let tokens = crate::text::tokenize(text, Span::new(0, text.len()));
+        let values: Vec<u64> = find_quantities(&tokens)
+            .iter()
+            .map(|q| q.quantity.value)
+            .collect();
+        assert_eq!(values, [12]);
+    }
     use crate::text::tokenize;
 
     #[test]
