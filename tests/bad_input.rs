@@ -117,6 +117,13 @@ fn make_matrix(dir: &Path) -> BTreeMap<String, &'static str> {
         "Canada",
         b"<!DOCTYPE html><html><head><title>Ottawa</title></head><body><article><p>Canada delivered 4 tanks to Ukraine.</p><p>The rest of the page was cut off mid-ta",
     );
+    // HTML nested 200,000 elements deep (the parser would take hours; it is read plainly).
+    let deep_html = format!(
+        "<html><body>{}Chile delivered 9 tanks to Ukraine.{}</body></html>",
+        "<div>".repeat(200_000),
+        "</div>".repeat(200_000)
+    );
+    add_good("deep-nesting.html", "Chile", deep_html.as_bytes());
     // Deeply nested folders.
     let deep: String = (0..60).map(|i| format!("level{i}/")).collect();
     add_good(

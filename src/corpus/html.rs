@@ -1,3 +1,5 @@
+use super::html_fallback::{MAX_HTML_DEPTH, nesting_exceeds, strip_tags};
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
 /// What ArmsFlow keeps of a web page.
@@ -70,6 +72,19 @@ const BLOCK_TAGS: &[&str] = &[
 /// Parses an HTML page (malformed or truncated markup is tolerated) into title, site name,
 /// date and main text. The main text comes from `<article>`, else `<main>`, else `<body>`.
 pub fn html_to_page(source: &str) -> HtmlPage {
+    if nesting_exceeds(source, MAX_HTML_DEPTH) {
+        // Too deep for the parser in reasonable time: the text, without the structure.
+        let text = strip_tags(source);
+        let lines: Vec<String> = text
+            .lines()
+            .map(clean_inline)
+            .filter(|l| !l.is_empty())
+            .collect();
+        return HtmlPage {
+            text: lines.join("\n\n"),
+            ..HtmlPage::default()
+        };
+    }
     let doc = Html::parse_document(source);
     let meta = |selector: &str| -> Option<String> {
         let sel = Selector::parse(selector).ok()?;
@@ -129,25 +144,30 @@ pub fn html_to_page(source: &str) -> HtmlPage {
     }
 }
 
-fn collect_text(element: ElementRef<'_>, out: &mut String) {
-    for child in element.children() {
-        match child.value() {
-            Node::Text(t) => out.push_str(t),
-            Node::Element(e) => {
-                let name = e.name();
-                if SKIPPED_TAGS.contains(&name) || is_furniture(e) {
-                    continue;
+/// The text under `root`, a line break around each block element, scripts, styles and page
+/// furniture left out. Walks the tree with an explicit open/close traversal, not recursion:
+/// a page nested 100,000 elements deep once overflowed the stack.
+fn collect_text(root: ElementRef<'_>, out: &mut String) {
+    let block = |node: &Node| matches!(node, Node::Element(e) if BLOCK_TAGS.contains(&e.name()));
+    // The element whose subtree is being left out, until it closes.
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) if skipping.is_none() && node.id() != root.id() => {
+                match node.value() {
+                    Node::Text(t) => out.push_str(t),
+                    Node::Element(e) if SKIPPED_TAGS.contains(&e.name()) || is_furniture(e) => {
+                        skipping = Some(node.id());
+                    }
+                    value if block(value) => out.push('\n'),
+                    _ => {}
                 }
-                let block = BLOCK_TAGS.contains(&name);
-                if block {
-                    out.push('\n');
-                }
-                if let Some(child_ref) = ElementRef::wrap(child) {
-                    collect_text(child_ref, out);
-                }
-                if block {
-                    out.push('\n');
-                }
+            }
+            Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
+            Edge::Close(node)
+                if skipping.is_none() && node.id() != root.id() && block(node.value()) =>
+            {
+                out.push('\n');
             }
             _ => {}
         }
@@ -193,6 +213,28 @@ mod tests {
         assert_eq!(
             page.text,
             "Egypt returns engines\n\nEgypt agreed to return 150 engines.\n\nSecond paragraph."
+        );
+    }
+
+    #[test]
+    fn a_page_nested_very_deep_is_read_without_recursion() {
+        let html = format!(
+            "<html><body>{}Germany sent 5 tanks to Ukraine.{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let page = html_to_page(&html);
+        assert_eq!(page.text, "Germany sent 5 tanks to Ukraine.");
+        // Just under the limit, the parser reads it (its tree is walked without recursion).
+        let html = format!(
+            "<html><head><title>Deep</title></head><body>{}Sent.{}</body></html>",
+            "<span>".repeat(1_500),
+            "</span>".repeat(1_500)
+        );
+        let page = html_to_page(&html);
+        assert_eq!(
+            (page.title.as_deref(), page.text.as_str()),
+            (Some("Deep"), "Deep\n\nSent.")
         );
     }
 

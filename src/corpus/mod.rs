@@ -7,6 +7,7 @@ mod article;
 mod boilerplate;
 mod decode;
 mod html;
+mod html_fallback;
 mod loader;
 mod metadata;
 mod problem;
