@@ -13,23 +13,32 @@ pub fn problems_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
         ui.label("Every file in the folder was read.");
         return;
     }
+    // Only the rows in view are laid out: a folder of 10,000 bad files stays responsive.
+    let rows = problems.len() + state.warnings.len();
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let path_width = (ui.available_width() * 0.35).clamp(120.0, 420.0);
     egui::ScrollArea::vertical()
         .auto_shrink([false, true])
-        .show(ui, |ui| {
-            egui::Grid::new("problems_grid")
-                .striped(true)
-                .num_columns(2)
-                .show(ui, |ui| {
-                    for p in problems {
-                        ui.label(format!("⚠ {}", p.path));
-                        ui.label(&p.reason);
-                        ui.end_row();
-                    }
-                    for w in &state.warnings {
-                        ui.label("⚠ ArmsFlow");
-                        ui.label(w);
-                        ui.end_row();
-                    }
+        .show_rows(ui, row_height, rows, |ui, range| {
+            for row in range {
+                let (what, why) = match problems.get(row) {
+                    Some(p) => (p.path.as_str(), p.reason.as_str()),
+                    None => (
+                        "ArmsFlow",
+                        state
+                            .warnings
+                            .get(row - problems.len())
+                            .map_or("", String::as_str),
+                    ),
+                };
+                ui.horizontal(|ui| {
+                    ui.add_sized(
+                        [path_width, row_height],
+                        egui::Label::new(format!("⚠ {what}")).truncate(),
+                    )
+                    .on_hover_text(what);
+                    ui.add(egui::Label::new(why).truncate()).on_hover_text(why);
                 });
+            }
         });
 }
