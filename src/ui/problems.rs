@@ -32,11 +32,15 @@ pub fn problems_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
                     ),
                 };
                 ui.horizontal(|ui| {
-                    ui.add_sized(
-                        [path_width, row_height],
-                        egui::Label::new(format!("⚠ {what}")).truncate(),
-                    )
-                    .on_hover_text(what);
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(path_width, row_height),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| {
+                            ui.set_min_width(path_width);
+                            ui.add(egui::Label::new(format!("⚠ {what}")).truncate())
+                                .on_hover_text(what);
+                        },
+                    );
                     ui.add(egui::Label::new(why).truncate()).on_hover_text(why);
                 });
             }

@@ -6,11 +6,12 @@ pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>
         let d = &state.dataset;
         ui.label(format!("{} articles", d.articles.len()));
         ui.separator();
+        let reports = d.reports().count();
         ui.label(format!(
-            "{} of {} transfers shown ({} reports in all)",
+            "{} of {} transfers shown ({reports} report{} in all)",
             state.visible.len(),
             d.transfers.len(),
-            d.reports().count()
+            if reports == 1 { "" } else { "s" }
         ));
         let filters = state.filters_in_words();
         if !filters.is_empty() {
