@@ -43,7 +43,7 @@ const SKIPPED_MARKERS: &[&str] = &[
 ];
 
 /// Block elements: a line break before and after their text.
-const BLOCK_TAGS: &[&str] = &[
+pub(super) const BLOCK_TAGS: &[&str] = &[
     "p",
     "div",
     "h1",

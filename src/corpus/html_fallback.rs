@@ -3,6 +3,8 @@
 //! thousands of elements deep takes time in the square of its depth (100,000 levels: about
 //! 20 s; a few megabytes of them: hours). Real pages nest a few dozen levels.
 
+use super::html::BLOCK_TAGS;
+
 /// Nesting deeper than this is read by [`strip_tags`] instead of the parser.
 pub const MAX_HTML_DEPTH: usize = 2_000;
 
@@ -10,25 +12,6 @@ pub const MAX_HTML_DEPTH: usize = 2_000;
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr",
-];
-
-/// Elements that end a line of text.
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "br",
-    "li",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "section",
-    "article",
-    "blockquote",
-    "title",
 ];
 
 /// The tag at the start of `rest` (just after `<`): whether it closes, and its lower-case name.
@@ -90,7 +73,8 @@ pub fn strip_tags(source: &str) -> String {
             rest = &rest[skip..];
             continue;
         }
-        if BLOCKS.contains(&name.as_str()) {
+        // The parser path's block elements, and the title (which leads the text there).
+        if BLOCK_TAGS.contains(&name.as_str()) || name == "title" {
             out.push('\n');
         }
     }

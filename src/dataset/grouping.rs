@@ -164,9 +164,7 @@ impl Group {
         if is_generic(words) {
             return self.all.admits(report, GENERIC_ITEM_WINDOW_DAYS);
         }
-        self.items
-            .iter()
-            .all(|w| words.is_subset(w) || w.is_subset(words))
+        self.items.iter().all(|w| words_compatible(words, w))
             && self.all.admits(report, SAME_TRANSFER_WINDOW_DAYS)
             && self.generic.admits(report, GENERIC_ITEM_WINDOW_DAYS)
     }
@@ -220,8 +218,13 @@ fn is_generic(words: &BTreeSet<String>) -> bool {
 /// "helicopter engines" and "engines" are compatible (one says more than the other); "T-72
 /// tanks" and "Leopard tanks" are not; "weapons" fits anything.
 pub fn items_compatible(a: &str, b: &str) -> bool {
-    let (wa, wb) = (item_words(a), item_words(b));
-    is_generic(&wa) || is_generic(&wb) || wa.is_subset(&wb) || wb.is_subset(&wa)
+    words_compatible(&item_words(a), &item_words(b))
+}
+
+/// [`items_compatible`] on the items' word sets: one is generic, or one says more than the
+/// other.
+fn words_compatible(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    is_generic(a) || is_generic(b) || a.is_subset(b) || b.is_subset(a)
 }
 
 #[cfg(test)]

@@ -42,14 +42,6 @@ impl Filters {
         self.from.is_some() || self.to.is_some()
     }
 
-    /// Whether `transfer` (dated `date`) passes every filter.
-    pub fn matches(&self, transfer: &Transfer, date: Option<&TransferDate>) -> bool {
-        let needle = self.search.trim().to_lowercase();
-        self.matches_all_but_search(transfer, date)
-            && (needle.is_empty()
-                || searchable_text(transfer).any(|h| h.to_lowercase().contains(&needle)))
-    }
-
     /// Whether `transfer` passes every filter but the free-text search.
     fn matches_all_but_search(&self, transfer: &Transfer, date: Option<&TransferDate>) -> bool {
         let (s, r) = (&transfer.supplier.code, &transfer.recipient.code);
