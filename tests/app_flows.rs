@@ -345,3 +345,38 @@ fn a_folder_deleted_while_open_keeps_what_was_read_and_says_so() {
     );
     assert!(!folder.exists(), "nothing recreated the folder");
 }
+
+#[test]
+fn a_file_saved_in_the_open_folder_is_read_alone_and_shown() {
+    let dir = common::fixture_copy("same-deal");
+    let mut harness = open_folder(dir.path().to_owned(), Tab::Flow);
+    assert_eq!(harness.state().state.dataset.articles.len(), 5);
+    std::fs::write(
+        dir.path().join("2024-03-09-coast-guard.txt"),
+        "Date: 2024-03-09\n\nFinland delivered 12 patrol boats to Estonia, the navy said.\n",
+    )
+    .expect("write");
+    // The folder watcher notices, waits for the folder to be quiet, and refreshes.
+    let start = Instant::now();
+    let notice = loop {
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+        let state = &harness.state().state;
+        if let Some(notice) = state.notice.as_deref().filter(|n| n.starts_with("Folder"))
+            && state.loading.is_none()
+        {
+            break notice.to_owned();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no refresh after the change"
+        );
+    };
+    assert!(
+        notice.contains("1 file read again, 5 unchanged"),
+        "{notice}"
+    );
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.dataset.articles.len(), 6);
+    harness.get_by_label("Finland → Estonia: 1 transfer (1 report)");
+}

@@ -15,7 +15,8 @@ fn extract(text: &str) -> Vec<Report> {
         published_source: None,
         date: None,
         encoding: "utf-8".into(),
-        text: text.to_owned(),
+        text: text.into(),
+        stamp: None,
     };
     extractor.extract(&article)
 }

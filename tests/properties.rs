@@ -78,7 +78,8 @@ fn article(text: String) -> Article {
         published_source: None,
         date: None,
         encoding: "utf-8".into(),
-        text,
+        text: text.into(),
+        stamp: None,
     }
 }
 

@@ -111,6 +111,11 @@ impl ArmsFlowApp {
                     self.start_load(&folder, sample);
                 }
             }
+            Command::Refresh => {
+                if let Some(folder) = state.folder.clone() {
+                    self.start_refresh(&folder);
+                }
+            }
             Command::CancelLoad => {
                 if let Some(job) = &state.loading {
                     job.cancel();
@@ -230,16 +235,7 @@ impl ArmsFlowApp {
 
     /// Starts loading `folder`, cancelling a load already running.
     fn start_load(&mut self, folder: &Path, is_sample: bool) {
-        if let Some(old) = self.state.loading.take() {
-            old.cancel();
-        }
-        let ctx = self.ctx.clone();
-        let job = LoadJob::spawn(
-            folder,
-            Arc::clone(&self.extractor),
-            LoadOptions::with_max_megabytes(self.state.settings.max_file_mb),
-            move || ctx.request_repaint(),
-        );
+        let job = self.spawn_load(folder, None);
         if self.state.folder.as_deref() != Some(folder) {
             self.watcher = None;
             self.state.selection = Selection::default();
@@ -250,6 +246,36 @@ impl ArmsFlowApp {
         self.state.is_sample = is_sample;
         self.state.loading = Some(job);
         self.state.notice = None;
+    }
+
+    /// Starts bringing the open `folder` up to date, keeping what the dataset shown read from
+    /// unchanged files. A full load already running is left to finish instead.
+    fn start_refresh(&mut self, folder: &Path) {
+        if self.state.loading.as_ref().is_some_and(|j| !j.refresh) {
+            return;
+        }
+        let previous = Arc::clone(&self.state.dataset);
+        let job = self.spawn_load(folder, Some(previous));
+        self.state.loading = Some(job);
+    }
+
+    /// Cancels a load already running and starts one of `folder` (see [`LoadJob::spawn`]).
+    fn spawn_load(
+        &mut self,
+        folder: &Path,
+        previous: Option<Arc<crate::dataset::Dataset>>,
+    ) -> LoadJob {
+        if let Some(old) = self.state.loading.take() {
+            old.cancel();
+        }
+        let ctx = self.ctx.clone();
+        LoadJob::spawn(
+            folder,
+            previous,
+            Arc::clone(&self.extractor),
+            LoadOptions::with_max_megabytes(self.state.settings.max_file_mb),
+            move || ctx.request_repaint(),
+        )
     }
 
     /// Opens the native save dialog for the export on a worker thread.
@@ -369,9 +395,9 @@ impl ArmsFlowApp {
     fn poll_background(&mut self) {
         if let Some(job) = &self.state.loading {
             if let Some(result) = job.poll() {
-                let folder = job.folder.clone();
-                self.state.loading = None;
-                self.finish_load(&folder, result);
+                if let Some(job) = self.state.loading.take() {
+                    self.finish_load(&job, result);
+                }
             } else {
                 // Keep the progress bar moving.
                 self.ctx.request_repaint_after(Duration::from_millis(50));
@@ -438,15 +464,20 @@ impl ArmsFlowApp {
         if let Some(watcher) = &mut self.watcher {
             let (due, errors) = watcher.poll();
             self.state.warnings.extend(errors);
-            if due && self.state.loading.is_none() {
-                self.commands.push(Command::Reload);
-            } else if let Some(wait) = watcher.pending() {
+            if due && self.state.loading.as_ref().is_some_and(|j| !j.refresh) {
+                // A full load is reading the folder: look again once it is done.
+                watcher.defer();
+            } else if due {
+                self.commands.push(Command::Refresh);
+            }
+            if let Some(wait) = watcher.pending() {
                 self.ctx.request_repaint_after(wait);
             }
         }
     }
 
-    fn finish_load(&mut self, folder: &Path, result: LoadResult) {
+    fn finish_load(&mut self, job: &LoadJob, result: LoadResult) {
+        let folder = job.folder.as_path();
         match result {
             LoadResult::Done(loaded) => {
                 let (dataset, index) = *loaded;
@@ -464,6 +495,7 @@ impl ArmsFlowApp {
                     .transfers
                     .retain(|&i| i < state.dataset.transfers.len());
                 state.refilter();
+                state.notice = Some(job.summary());
                 if !state.is_sample {
                     state.settings.remember_folder(folder.to_owned());
                 } else {

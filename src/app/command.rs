@@ -13,8 +13,11 @@ pub enum Command {
     OpenFolder(PathBuf),
     /// Open the bundled sample articles.
     OpenSample,
-    /// Load the current folder again.
+    /// Load the current folder again, reading every file.
     Reload,
+    /// Bring the current folder up to date after a change in it: only new and changed files
+    /// are read and extracted (the folder watcher sends this).
+    Refresh,
     /// Stop the running load.
     CancelLoad,
     /// Replace the filters.

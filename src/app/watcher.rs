@@ -5,7 +5,8 @@ use std::time::{Duration, Instant};
 
 /// How long the folder must be quiet before a change triggers a reload, so that a copy of
 /// many files reloads once.
-pub const DEBOUNCE: Duration = Duration::from_millis(800);
+/// A refresh reads only the changed files, so an early one mid-copy costs little.
+pub const DEBOUNCE: Duration = Duration::from_millis(300);
 
 /// Watches the open folder and says when it changed (debounced).
 pub struct FolderWatcher {
@@ -62,6 +63,12 @@ impl FolderWatcher {
             self.last_change = None;
         }
         (due, errors)
+    }
+
+    /// Puts a change that was due back to wait another [`DEBOUNCE`] (the folder is being
+    /// read already).
+    pub fn defer(&mut self) {
+        self.last_change = Some(Instant::now());
     }
 
     /// Time left until a pending change is due, for scheduling a repaint.

@@ -8,10 +8,11 @@ pub fn write_output(
     write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     if path.as_os_str() == "-" {
-        let stdout = std::io::stdout();
-        let mut lock = stdout.lock();
-        write(&mut lock)?;
-        lock.flush()?;
+        // Standard output is line-buffered: unbuffered, pretty JSON costs a system call per
+        // line (a third of `extract`'s time on 100,000 articles).
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        write(&mut out)?;
+        out.flush()?;
         return Ok(());
     }
     let mut buf = Vec::new();

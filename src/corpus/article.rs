@@ -39,6 +39,11 @@ pub struct Article {
     /// Text encoding the file was decoded from.
     pub encoding: String,
     /// Cleaned text: metadata headers and web boilerplate removed, one paragraph per line.
+    /// Shared, so that a reload keeps an unchanged article without copying its text.
     #[serde(skip)]
-    pub text: String,
+    pub text: std::sync::Arc<str>,
+    /// The file's size and modification time when it was read; `None` for an article that
+    /// did not come from a file.
+    #[serde(skip)]
+    pub stamp: Option<super::FileStamp>,
 }

@@ -1,6 +1,6 @@
 use super::{
-    Article, Boilerplate, DateSource, Decoded, Problem, ProblemKind, decode, html_to_page,
-    parse_date, read_header,
+    Article, Boilerplate, DateSource, Decoded, FileStamp, Problem, ProblemKind, decode,
+    html_to_page, parse_date, read_header,
 };
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -42,8 +42,11 @@ impl LoadOptions {
 pub struct LoadProgress {
     /// Files found so far.
     pub total: AtomicUsize,
-    /// Files read so far.
+    /// Files read (or found unchanged) so far.
     pub done: AtomicUsize,
+    /// Files found unchanged since the previous load, whose articles and reports were kept
+    /// instead of being read again.
+    pub unchanged: AtomicUsize,
     /// Set to stop the load early.
     pub cancel: AtomicBool,
     /// The file read most recently (relative path), for a progress line.
@@ -86,14 +89,23 @@ pub enum LoadError {
     NotAFolder(PathBuf),
 }
 
-/// Loads every article under `root` (recursively, hidden files and folders skipped, symlinks
-/// followed with loop detection). A file that cannot be read becomes a [`Problem`]; the rest
-/// of the folder still loads. Nothing in the folder is ever written.
-pub fn load_folder(
-    root: &Path,
-    options: &LoadOptions,
-    progress: &Arc<LoadProgress>,
-) -> Result<Loaded, LoadError> {
+/// The article files under a folder, as [`scan_folder`] found them.
+#[derive(Debug, Default)]
+pub struct FolderScan {
+    /// Article files (by extension), in path order.
+    pub files: Vec<PathBuf>,
+    /// Entries the walk could not follow (link loops, broken links, unreadable folders).
+    pub problems: Vec<Problem>,
+    /// Files skipped because their type is not an article type (images, scripts, ...).
+    pub ignored: usize,
+    /// True when the walk was cancelled before the end.
+    pub cancelled: bool,
+}
+
+/// Finds every article file under `root` (recursively, hidden files and folders skipped,
+/// symlinks followed with loop detection), counting them in `progress.total`. Nothing is
+/// read yet: [`read_each`] does that.
+pub fn scan_folder(root: &Path, progress: &LoadProgress) -> Result<FolderScan, LoadError> {
     let meta = std::fs::metadata(root).map_err(|source| LoadError::Folder {
         path: root.to_owned(),
         source,
@@ -101,8 +113,7 @@ pub fn load_folder(
     if !meta.is_dir() {
         return Err(LoadError::NotAFolder(root.to_owned()));
     }
-    let mut loaded = Loaded::default();
-    let mut files = Vec::new();
+    let mut scan = FolderScan::default();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -110,16 +121,16 @@ pub fn load_folder(
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
         if progress.cancel.load(Ordering::Relaxed) {
-            loaded.cancelled = true;
-            return Ok(loaded);
+            scan.cancelled = true;
+            return Ok(scan);
         }
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 if article_kind(e.path()).is_some() {
-                    files.push(e.into_path());
+                    scan.files.push(e.into_path());
                     progress.total.fetch_add(1, Ordering::Relaxed);
                 } else {
-                    loaded.ignored += 1;
+                    scan.ignored += 1;
                 }
             }
             Ok(_) => {}
@@ -139,7 +150,7 @@ pub fn load_folder(
                 } else {
                     describe_io(err.io_error(), "cannot read folder entry")
                 };
-                loaded.problems.push(Problem {
+                scan.problems.push(Problem {
                     path: relative(root, &path),
                     reason,
                     kind: ProblemKind::Walk,
@@ -147,22 +158,55 @@ pub fn load_folder(
             }
         }
     }
-    let cancel = &progress.cancel;
-    let results: Vec<Option<Result<Article, Problem>>> = files
+    Ok(scan)
+}
+
+/// Runs `read` on every file of `files` in parallel (rayon), counting each in
+/// `progress.done` as it finishes, and returns the results in the order of `files`, so
+/// output never depends on thread timing. `read` gets the file's path and its path relative
+/// to `root`. Files not started when the load is cancelled give `None`.
+pub fn read_each<T: Send>(
+    root: &Path,
+    files: &[PathBuf],
+    progress: &LoadProgress,
+    read: impl Fn(&Path, &str) -> T + Sync,
+) -> Vec<Option<T>> {
+    files
         .par_iter()
         .map(|path| {
-            if cancel.load(Ordering::Relaxed) {
+            if progress.cancel.load(Ordering::Relaxed) {
                 return None;
             }
-            let result = read_article(root, path, options);
+            let rel = relative(root, path);
+            let result = read(path, &rel);
             // try_lock: progress display must never slow the readers down.
             if let Ok(mut current) = progress.current.try_lock() {
-                *current = relative(root, path);
+                *current = rel;
             }
             progress.done.fetch_add(1, Ordering::Relaxed);
             Some(result)
         })
-        .collect();
+        .collect()
+}
+
+/// Loads every article under `root` (see [`scan_folder`]). A file that cannot be read
+/// becomes a [`Problem`]; the rest of the folder still loads. Nothing in the folder is ever
+/// written.
+pub fn load_folder(
+    root: &Path,
+    options: &LoadOptions,
+    progress: &Arc<LoadProgress>,
+) -> Result<Loaded, LoadError> {
+    let scan = scan_folder(root, progress)?;
+    let mut loaded = Loaded {
+        problems: scan.problems,
+        ignored: scan.ignored,
+        cancelled: scan.cancelled,
+        ..Loaded::default()
+    };
+    let results = read_each(root, &scan.files, progress, |path, rel| {
+        read_file(path, rel, options)
+    });
     for result in results {
         match result {
             Some(Ok(article)) => loaded.articles.push(article),
@@ -170,11 +214,16 @@ pub fn load_folder(
             None => loaded.cancelled = true,
         }
     }
-    for (i, article) in loaded.articles.iter_mut().enumerate() {
-        article.id = format!("a{}", i + 1);
-    }
+    number_articles(&mut loaded.articles);
     loaded.problems.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(loaded)
+}
+
+/// Gives articles (in path order) their ids: `a1`, `a2`, ...
+pub fn number_articles(articles: &mut [Article]) {
+    for (i, article) in articles.iter_mut().enumerate() {
+        article.id = format!("a{}", i + 1);
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -218,38 +267,40 @@ fn describe_io(err: Option<&std::io::Error>, what: &str) -> String {
 
 /// Reads one file into an article (id left empty), or says why it cannot be read.
 pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<Article, Problem> {
-    let rel = relative(root, path);
+    read_file(path, &relative(root, path), options)
+}
+
+/// [`read_article`] for a file whose relative path `rel` is known.
+pub fn read_file(path: &Path, rel: &str, options: &LoadOptions) -> Result<Article, Problem> {
     let problem = |kind, reason: String| Problem {
-        path: rel.clone(),
+        path: rel.to_owned(),
         reason,
         kind,
     };
-    let size = std::fs::metadata(path)
-        .map_err(|e| {
-            problem(
-                ProblemKind::Unreadable,
-                describe_io(Some(&e), "cannot read file"),
-            )
-        })?
-        .len();
-    if size > options.max_file_bytes {
+    let cannot_read = |e: std::io::Error| {
+        problem(
+            ProblemKind::Unreadable,
+            describe_io(Some(&e), "cannot read file"),
+        )
+    };
+    // Stamped before reading: a change made while the file is read gives a newer stamp, so
+    // the next reload reads it again.
+    let stamp = FileStamp::of(path).map_err(cannot_read)?;
+    if stamp.len > options.max_file_bytes {
         return Err(problem(
             ProblemKind::TooLarge,
             format!(
                 "file is {:.1} MB, over the {} MB limit for one article (raise it with \
                  --max-file-mb, or View > Largest article in the window)",
-                size as f64 / 1_048_576.0,
+                stamp.len as f64 / 1_048_576.0,
                 options.max_file_bytes / 1_048_576
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        problem(
-            ProblemKind::Unreadable,
-            describe_io(Some(&e), "cannot read file"),
-        )
-    })?;
-    article_from_bytes(&rel, &bytes)
+    let bytes = std::fs::read(path).map_err(cannot_read)?;
+    let mut article = article_from_bytes(rel, &bytes)?;
+    article.stamp = Some(stamp);
+    Ok(article)
 }
 
 /// Turns a file's bytes into an article (id left empty), or says why they are not one. `rel`
@@ -315,7 +366,8 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
         published_source: date.map(|(_, s)| s),
         date: None,
         encoding: encoding.to_string(),
-        text,
+        text: text.into(),
+        stamp: None,
     })
 }
 

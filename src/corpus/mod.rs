@@ -6,6 +6,7 @@
 mod article;
 mod boilerplate;
 mod decode;
+mod file_stamp;
 mod html;
 mod html_fallback;
 mod loader;
@@ -15,10 +16,12 @@ mod problem;
 pub use article::{Article, DateSource};
 pub use boilerplate::{Boilerplate, is_headline_like};
 pub use decode::{Decoded, Encoding, decode};
+pub use file_stamp::FileStamp;
 pub use html::{HtmlPage, html_to_page};
 pub use loader::{
-    DEFAULT_MAX_FILE_MB, LoadError, LoadOptions, LoadProgress, Loaded, article_from_bytes,
-    load_folder, read_article,
+    DEFAULT_MAX_FILE_MB, FolderScan, LoadError, LoadOptions, LoadProgress, Loaded,
+    article_from_bytes, load_folder, number_articles, read_article, read_each, read_file,
+    scan_folder,
 };
 pub use metadata::{Header, parse_date, read_header};
 pub(crate) use metadata::{full_written_dates, month_number};

@@ -1,13 +1,15 @@
 use super::{Dataset, Overrides, Report, SCHEMA, group_reports};
 use crate::corpus::{
-    Article, LoadError, LoadOptions, LoadProgress, Problem, ProblemKind, load_folder,
+    Article, FileStamp, LoadError, LoadOptions, LoadProgress, Problem, ProblemKind,
+    number_articles, read_each, read_file, scan_folder,
 };
 use crate::dates::article_date;
 use crate::extract::Extractor;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 /// A folder that cannot be turned into a dataset at all.
 #[derive(Debug, thiserror::Error)]
@@ -27,8 +29,55 @@ pub fn build_dataset(
     options: &LoadOptions,
     progress: &Arc<LoadProgress>,
 ) -> Result<Dataset, BuildError> {
-    let loaded = load_folder(folder, options, progress)?;
-    let mut problems = loaded.problems;
+    rebuild_dataset(folder, None, extractor, options, progress)
+}
+
+/// [`build_dataset`], keeping what `previous` (an earlier load of the same folder) read from
+/// files that have not changed since (same size and modification time): only new and
+/// changed files are read and extracted again, then every report is dated and grouped anew.
+/// Files found unchanged are counted in `progress.unchanged`.
+///
+/// Each file is read and extracted in one step, so its raw bytes are dropped as soon as its
+/// text is cleaned, and the progress counts the whole work, not just the reading.
+pub fn rebuild_dataset(
+    folder: &Path,
+    previous: Option<&Dataset>,
+    extractor: &Extractor,
+    options: &LoadOptions,
+    progress: &Arc<LoadProgress>,
+) -> Result<Dataset, BuildError> {
+    let scan = scan_folder(folder, progress)?;
+    let mut problems = scan.problems;
+    let kept = previous.map(Kept::new).unwrap_or_default();
+    let results = read_each(folder, &scan.files, progress, |path, rel| {
+        if let Some(found) = kept.unchanged(path, rel, options) {
+            progress.unchanged.fetch_add(1, Ordering::Relaxed);
+            return Ok(found);
+        }
+        let article = read_file(path, rel, options)?;
+        let reports = extractor.extract(&article);
+        Ok((article, reports))
+    });
+    let mut articles = Vec::with_capacity(results.len());
+    let mut per_article = Vec::with_capacity(results.len());
+    for result in results.into_iter().flatten() {
+        match result {
+            Ok((article, reports)) => {
+                articles.push(article);
+                per_article.push(reports);
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    number_articles(&mut articles);
+    let mut reports = Vec::new();
+    for (article, mut found) in articles.iter().zip(per_article) {
+        for r in &mut found {
+            r.set_article(&article.id);
+        }
+        reports.append(&mut found);
+    }
+    problems.sort_by(|a, b| a.path.cmp(&b.path));
     let overrides = Overrides::load(folder).unwrap_or_else(|e| {
         problems.push(Problem {
             path: super::OVERRIDES_FILE.to_owned(),
@@ -37,20 +86,53 @@ pub fn build_dataset(
         });
         Overrides::default()
     });
-    let reports: Vec<Report> = loaded
-        .articles
-        .par_iter()
-        .map(|a| extractor.extract(a))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect();
-    Ok(Dataset::from_parts(
-        loaded.articles,
-        reports,
-        problems,
-        overrides,
-    ))
+    Ok(Dataset::from_parts(articles, reports, problems, overrides))
+}
+
+/// What an earlier load read, by file: the article and its reports (dated, but
+/// dating again: dating and attribution are redone from what the sentence says), to be kept
+/// when the file has not changed.
+#[derive(Default)]
+struct Kept<'a> {
+    by_path: HashMap<&'a str, (&'a Article, Vec<&'a Report>)>,
+}
+
+impl<'a> Kept<'a> {
+    fn new(previous: &'a Dataset) -> Self {
+        let mut by_id: HashMap<&str, (&Article, Vec<&Report>)> = previous
+            .articles
+            .iter()
+            .map(|a| (a.id.as_str(), (a, Vec::new())))
+            .collect();
+        for r in previous.reports() {
+            if let Some((_, reports)) = by_id.get_mut(r.article.as_str()) {
+                reports.push(r);
+            }
+        }
+        Self {
+            by_path: by_id
+                .into_values()
+                .map(|(a, reports)| (a.path.as_str(), (a, reports)))
+                .collect(),
+        }
+    }
+
+    /// The kept article at `rel` and its reports, when the file at `path` still has the
+    /// stamp it was read with and is within the size limit.
+    fn unchanged(
+        &self,
+        path: &Path,
+        rel: &str,
+        options: &LoadOptions,
+    ) -> Option<(Article, Vec<Report>)> {
+        let (article, reports) = self.by_path.get(rel)?;
+        let stamp = FileStamp::of(path).ok()?;
+        if article.stamp != Some(stamp) || stamp.len > options.max_file_bytes {
+            return None;
+        }
+        let reports = reports.iter().map(|&r| r.clone()).collect();
+        Some(((*article).clone(), reports))
+    }
 }
 
 impl Dataset {
@@ -92,9 +174,10 @@ impl Dataset {
 
     /// Dates the articles, dates and attributes the reports, and groups them into transfers.
     fn assemble(&mut self, mut reports: Vec<Report>) {
-        for a in &mut self.articles {
-            a.date = article_date(a, self.overrides.article_date(&a.path));
-        }
+        let overrides = &self.overrides;
+        self.articles
+            .par_iter_mut()
+            .for_each(|a| a.date = article_date(a, overrides.article_date(&a.path)));
         let position: BTreeMap<&str, usize> = self
             .articles
             .iter()
@@ -104,11 +187,11 @@ impl Dataset {
         let article_of = |r: &Report| position.get(r.article.as_str()).copied();
         // Grouping walks the reports in article order, then text order.
         reports.sort_by_key(|r| (article_of(r), r.evidence.first().map(|e| (e.start, e.end))));
-        for r in &mut reports {
+        reports.par_iter_mut().for_each(|r| {
             let article: Option<&Article> = article_of(r).and_then(|i| self.articles.get(i));
             r.date = r.date.resolve(article.and_then(|a| a.date.as_ref()));
             r.attribute(article.and_then(|a| a.outlet.as_deref()));
-        }
+        });
         self.transfers = group_reports(reports);
     }
 }

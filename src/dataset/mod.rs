@@ -10,7 +10,7 @@ mod overrides;
 mod report;
 mod transfer;
 
-pub use build::{BuildError, build_dataset};
+pub use build::{BuildError, build_dataset, rebuild_dataset};
 pub use csv_export::{CSV_HEADER, write_csv};
 pub use grouping::{GENERIC_ITEM_WINDOW_DAYS, SAME_TRANSFER_WINDOW_DAYS, group_reports};
 pub use model::{Category, Dataset, Evidence, Party, Qualifier, Quantity, SCHEMA, Status};

@@ -49,6 +49,15 @@ impl Report {
         }
     }
 
+    /// Points the report and its evidence at the article with id `article` (ids follow path
+    /// order, so they change when files are added or removed).
+    pub fn set_article(&mut self, article: &str) {
+        self.article = article.to_owned();
+        for e in &mut self.evidence {
+            e.article = article.to_owned();
+        }
+    }
+
     /// Sets [`Report::source`] and [`Report::via`] from the attribution and the outlet that
     /// published the article.
     pub fn attribute(&mut self, outlet: Option<&str>) {

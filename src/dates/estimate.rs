@@ -94,6 +94,7 @@ mod tests {
             date: None,
             encoding: "UTF-8".into(),
             text: text.into(),
+            stamp: None,
         }
     }
 

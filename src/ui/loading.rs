@@ -1,6 +1,7 @@
 use crate::app::{Command, LoadJob};
 
-/// The progress bar of a running load: files read of files found, the current file, Cancel.
+/// The progress bar of a running load: files read and extracted of files found, the
+/// current file, Cancel.
 pub fn loading_ui(ui: &mut egui::Ui, job: &LoadJob, out: &mut Vec<Command>) {
     let (done, total, current) = job.counts();
     ui.horizontal(|ui| {
@@ -16,9 +17,9 @@ pub fn loading_ui(ui: &mut egui::Ui, job: &LoadJob, out: &mut Vec<Command>) {
         done as f32 / total as f32
     };
     let text = if done >= total && total > 0 {
-        format!("{done} / {total} files read — extracting transfers…")
+        format!("{done} / {total} files read — grouping reports into transfers…")
     } else {
-        format!("{done} / {total} files read")
+        format!("{done} / {total} files read and extracted")
     };
     ui.add(egui::ProgressBar::new(fraction).text(text));
     if !current.is_empty() {

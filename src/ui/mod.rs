@@ -67,7 +67,7 @@ pub fn main_window(
         .max_size(max_side)
         .show(ui, |ui| evidence::evidence_ui(ui, state, gazetteer, out));
     egui::CentralPanel::default().show(ui, |ui| {
-        if let Some(job) = &state.loading {
+        if let Some(job) = state.loading.as_ref().filter(|j| j.shows_progress()) {
             loading::loading_ui(ui, job, out);
         }
         if let Some(target) = state.reader {

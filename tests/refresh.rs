@@ -1,0 +1,122 @@
+//! Refreshing a folder after a change: only new and changed files are read again, and the
+//! result is exactly what a full load of the folder gives.
+
+use armsflow::corpus::{LoadOptions, LoadProgress};
+use armsflow::dataset::{Dataset, build_dataset, rebuild_dataset};
+use armsflow::extract::Extractor;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+mod common;
+
+fn full_load(dir: &Path, extractor: &Extractor) -> Dataset {
+    build_dataset(
+        dir,
+        extractor,
+        &LoadOptions::default(),
+        &Arc::new(LoadProgress::default()),
+    )
+    .expect("folder loads")
+}
+
+/// Refreshes `previous`; returns the dataset and how many files were found unchanged.
+fn refresh(dir: &Path, previous: &Dataset, extractor: &Extractor) -> (Dataset, usize) {
+    let progress = Arc::new(LoadProgress::default());
+    let dataset = rebuild_dataset(
+        dir,
+        Some(previous),
+        extractor,
+        &LoadOptions::default(),
+        &progress,
+    )
+    .expect("folder loads");
+    (dataset, progress.unchanged.load(Ordering::Relaxed))
+}
+
+fn pairs(dataset: &Dataset) -> Vec<String> {
+    dataset
+        .transfers
+        .iter()
+        .map(|t| {
+            let (from, to) = (&t.supplier.name, &t.recipient.name);
+            format!("{from} → {to}: {} reports", t.reports.len())
+        })
+        .collect()
+}
+
+#[test]
+fn a_changed_file_is_read_again_and_the_rest_is_kept() {
+    let extractor = Extractor::builtin().expect("built-in data loads");
+    let dir = common::fixture_copy("same-deal");
+    let before = full_load(dir.path(), &extractor);
+    assert_eq!(before.articles.len(), 5);
+
+    let (same, unchanged) = refresh(dir.path(), &before, &extractor);
+    assert_eq!(unchanged, 5, "nothing changed, nothing is read");
+    assert_eq!(same, before);
+
+    // One outlet adds a sentence about a new deal to its article.
+    let changed = dir.path().join("2024-03-07-evening-wire.txt");
+    let mut text = std::fs::read_to_string(&changed).expect("read");
+    text.push_str("\nFinland delivered 12 patrol boats to Estonia in February 2024.\n");
+    std::fs::write(&changed, text).expect("write");
+    let (after, unchanged) = refresh(dir.path(), &before, &extractor);
+    assert_eq!(unchanged, 4, "only the changed file is read again");
+    assert!(
+        pairs(&after).contains(&"Finland → Estonia: 1 reports".to_owned()),
+        "{:?}",
+        pairs(&after)
+    );
+    assert_eq!(after, full_load(dir.path(), &extractor));
+}
+
+#[test]
+fn added_and_removed_files_renumber_articles_as_a_full_load_does() {
+    let extractor = Extractor::builtin().expect("built-in data loads");
+    let dir = common::fixture_copy("same-deal");
+    let before = full_load(dir.path(), &extractor);
+
+    // A new article sorts first, so every article's id moves up by one; another goes.
+    std::fs::write(
+        dir.path().join("2020-01-01-archive.txt"),
+        "Date: 2020-01-01\n\nSpain sold 6 trainer aircraft to Chile, the ministry said.\n",
+    )
+    .expect("write");
+    std::fs::remove_file(dir.path().join("2024-03-08-northern-review.txt")).expect("remove");
+    let (after, unchanged) = refresh(dir.path(), &before, &extractor);
+    assert_eq!(unchanged, 4);
+    assert_eq!(after.articles.len(), 5);
+    assert_eq!(after, full_load(dir.path(), &extractor));
+    // Every report and sentence points at its own article's text.
+    for report in after.reports() {
+        let article = after.article(&report.article).expect("article");
+        for e in &report.evidence {
+            assert_eq!(e.article, report.article);
+            assert_eq!(article.text.get(e.start..e.end), Some(e.sentence.as_str()));
+        }
+    }
+}
+
+#[test]
+fn a_file_grown_over_the_size_limit_is_listed_not_kept() {
+    let extractor = Extractor::builtin().expect("built-in data loads");
+    let dir = common::fixture_copy("same-deal");
+    let before = full_load(dir.path(), &extractor);
+    let progress = Arc::new(LoadProgress::default());
+    let big = dir.path().join("2024-03-04-baltic-courier.txt");
+    let mut text = std::fs::read_to_string(&big).expect("read");
+    text.push_str(&"Padding to pass the limit. ".repeat(50_000));
+    std::fs::write(&big, text).expect("write");
+    let after = rebuild_dataset(
+        dir.path(),
+        Some(&before),
+        &extractor,
+        &LoadOptions::with_max_megabytes(1),
+        &progress,
+    )
+    .expect("folder loads");
+    assert_eq!(after.articles.len(), 4);
+    assert_eq!(after.problems.len(), 1, "{:?}", after.problems);
+    assert!(after.problems[0].reason.contains("over the 1 MB limit"));
+}
