@@ -10,6 +10,7 @@
 use super::{Report, Transfer};
 use crate::dates::ReportDateBasis;
 use jiff::civil::Date;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How far apart (in days between the date spans) two reports of one transfer may be. A year
@@ -56,39 +57,59 @@ const FILLER_WORDS: &[&str] = &[
 /// Groups `reports` (given in article order, then text order) into transfers `t1`, `t2`,
 /// ..., oldest first: the reports are taken in date order (undated last, ties in the order
 /// given), so each joins the deal of its time rather than the first one listed.
-pub fn group_reports(mut reports: Vec<Report>) -> Vec<Transfer> {
-    reports.sort_by_key(|r| (r.date.from.is_none(), r.date.from));
-    let mut groups: Vec<Group> = Vec::new();
-    // Groups by (supplier, recipient, category), so each report is compared only with its
-    // own pair's groups.
-    let mut by_key: BTreeMap<(String, String, super::Category), Vec<usize>> = BTreeMap::new();
-    for report in reports {
+pub fn group_reports(reports: Vec<Report>) -> Vec<Transfer> {
+    // The date order, as ranks: sorting positions rather than reports keeps the (large)
+    // reports from being moved at every step of the sort.
+    let mut order: Vec<usize> = (0..reports.len()).collect();
+    order.sort_by_key(|&i| (reports[i].date.from.is_none(), reports[i].date.from));
+    let mut rank = vec![0; reports.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    // Reports of different (supplier, recipient, category) are never one transfer, so each
+    // such key is grouped on its own, in parallel.
+    let mut by_key: BTreeMap<(String, String, super::Category), Vec<(usize, Report)>> =
+        BTreeMap::new();
+    for (report, rank) in reports.into_iter().zip(rank) {
         let key = (
             report.supplier.code.clone(),
             report.recipient.code.clone(),
             report.category,
         );
+        by_key.entry(key).or_default().push((rank, report));
+    }
+    let mut groups: Vec<(usize, Group)> = by_key
+        .into_par_iter()
+        .flat_map_iter(|(_, reports)| group_one_key(reports))
+        .collect();
+    // Transfers are numbered in the order their first report comes in the date order, as
+    // if all reports had been walked in one pass.
+    groups.sort_by_key(|(first, _)| *first);
+    groups
+        .into_par_iter()
+        .enumerate()
+        .filter_map(|(i, (_, g))| Transfer::from_reports(format!("t{}", i + 1), g.reports))
+        .collect()
+}
+
+/// Groups the reports of one (supplier, recipient, category), given with their ranks in
+/// the date order, walking them in that order; each group comes with its first report's
+/// rank.
+fn group_one_key(mut reports: Vec<(usize, Report)>) -> Vec<(usize, Group)> {
+    reports.sort_by_key(|(rank, _)| *rank);
+    let mut groups: Vec<(usize, Group)> = Vec::new();
+    for (rank, report) in reports {
         let words = item_words(&report.item);
-        let candidates = by_key.entry(key).or_default();
-        let joined = candidates
-            .iter()
-            .copied()
-            .find(|&g| groups[g].accepts(&report, &words));
-        match joined {
-            Some(g) => groups[g].add(report, words),
+        match groups.iter_mut().find(|(_, g)| g.accepts(&report, &words)) {
+            Some((_, g)) => g.add(report, words),
             None => {
-                candidates.push(groups.len());
                 let mut group = Group::default();
                 group.add(report, words);
-                groups.push(group);
+                groups.push((rank, group));
             }
         }
     }
     groups
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, g)| Transfer::from_reports(format!("t{}", i + 1), g.reports))
-        .collect()
 }
 
 /// The reports of one transfer so far, with what a new report must agree with, so that
@@ -187,7 +208,8 @@ fn is_estimate(report: &Report) -> bool {
 
 /// Days from `from` to `to` (negative when `to` is earlier).
 fn days(from: Date, to: Date) -> i64 {
-    from.until(to).map_or(0, |s| i64::from(s.get_days()))
+    // A civil duration is plain arithmetic on day numbers (a calendar span is not).
+    from.duration_until(to).as_secs() / 86_400
 }
 
 /// The words of an item that tell goods apart, singular and lower case.

@@ -5,7 +5,6 @@ use crate::app::{Command, LoadJob};
 pub fn loading_ui(ui: &mut egui::Ui, job: &LoadJob, out: &mut Vec<Command>) {
     let (done, total, current) = job.counts();
     ui.horizontal(|ui| {
-        ui.spinner();
         ui.label(format!("Loading {}", job.folder.display()));
         if ui.button("Cancel").clicked() {
             out.push(Command::CancelLoad);
