@@ -124,7 +124,12 @@ impl Extractor {
             }
         }
         let attribution = self.attribution(text, a, ctx);
-        let date_text = find_date_phrase(text, a.span);
+        // Most sentences read yield no report: only those that do look for a date phrase.
+        let date_text = if candidates.is_empty() {
+            None
+        } else {
+            find_date_phrase(text, a.span)
+        };
         let mut parties_here: Vec<String> = Vec::new();
         for c in candidates {
             let mut recipients = c.recipients.clone();
