@@ -189,6 +189,7 @@ impl ArmsFlowApp {
                 } else {
                     (column, true)
                 };
+                state.resort_table();
             }
             Command::ToggleProblems => state.show_problems = !state.show_problems,
             Command::OpenExport { target, size } => {

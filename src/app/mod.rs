@@ -15,6 +15,7 @@ mod settings;
 mod state;
 mod watcher;
 
+pub use crate::view::TableColumn;
 pub use armsflow_app::ArmsFlowApp;
 pub use command::Command;
 pub use desktop::{DESKTOP_ENTRY, install_desktop_entry, install_desktop_entry_into};
@@ -24,5 +25,5 @@ pub use load_job::{LoadJob, LoadResult};
 pub use run::{ICON_PNG, run_app};
 pub use sample::{SAMPLE_ARTICLES, sample_folder};
 pub use settings::{Settings, Tab};
-pub use state::{AppState, DateEdit, ReaderTarget, Selection, TableColumn, TimelineView};
+pub use state::{AppState, DateEdit, ReaderTarget, Selection, TimelineView};
 pub use watcher::FolderWatcher;

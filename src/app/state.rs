@@ -2,7 +2,9 @@ use super::{ExportDraft, ExportJob, LoadJob, Settings};
 use crate::chart::DayRange;
 use crate::chart::FlowColor;
 use crate::dataset::Dataset;
-use crate::view::{DatasetIndex, Filters, Flow, TimelineData, flows, timeline_data};
+use crate::view::{
+    DatasetIndex, Filters, Flow, TableColumn, TimelineData, flows, table_rows, timeline_data,
+};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -24,60 +26,6 @@ pub struct ReaderTarget {
     pub start: usize,
     /// Sentence end (equal to `start` to open the article at its top).
     pub end: usize,
-}
-
-/// Table columns (sortable).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub enum TableColumn {
-    /// Event or article date.
-    #[default]
-    Date,
-    /// Supplier name.
-    Supplier,
-    /// Recipient name.
-    Recipient,
-    /// Item words.
-    Item,
-    /// Category.
-    Category,
-    /// The figures the reports give.
-    Quantity,
-    /// Value in dollars.
-    Value,
-    /// Status.
-    Status,
-    /// Number of reports and their sources.
-    Sources,
-}
-
-impl TableColumn {
-    /// Every column, left to right.
-    pub const ALL: [TableColumn; 9] = [
-        Self::Date,
-        Self::Supplier,
-        Self::Recipient,
-        Self::Item,
-        Self::Category,
-        Self::Quantity,
-        Self::Value,
-        Self::Status,
-        Self::Sources,
-    ];
-
-    /// Header text.
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Date => "Date",
-            Self::Supplier => "Supplier",
-            Self::Recipient => "Recipient",
-            Self::Item => "Item",
-            Self::Category => "Category",
-            Self::Quantity => "Figures",
-            Self::Value => "Value (USD)",
-            Self::Status => "Status",
-            Self::Sources => "Reports",
-        }
-    }
 }
 
 /// Everything the window shows, as plain data. Panels read it and push commands; only
@@ -128,6 +76,9 @@ pub struct AppState {
     pub timeline: TimelineData,
     /// The visible transfers' flows, kept up to date like [`AppState::timeline`].
     pub flows: Vec<Flow>,
+    /// The visible transfers in table order ([`AppState::table_sort`]), kept so that a
+    /// frame of the table never sorts.
+    pub table_rows: Vec<usize>,
 }
 
 /// An article date correction being typed.
@@ -160,8 +111,8 @@ impl AppState {
         self.recompute_views();
     }
 
-    /// Recomputes the timeline marks and the flows of the visible transfers: after the
-    /// filters, the data, the lane mode or the flow colouring change.
+    /// Recomputes the timeline marks, the flows and the table order of the visible
+    /// transfers: after the filters, the data, the lane mode or the flow colouring change.
     pub fn recompute_views(&mut self) {
         self.timeline = timeline_data(
             &self.dataset,
@@ -171,6 +122,13 @@ impl AppState {
         );
         let by_status = self.settings.flow_color == FlowColor::Status;
         self.flows = flows(&self.dataset, &self.index, &self.visible, by_status);
+        self.resort_table();
+    }
+
+    /// Recomputes [`AppState::table_rows`]: after the visible transfers or the sort change.
+    pub fn resort_table(&mut self) {
+        let (column, ascending) = self.table_sort;
+        self.table_rows = table_rows(&self.dataset, &self.index, &self.visible, column, ascending);
     }
 
     /// The active filters in words, countries by name.

@@ -1,9 +1,7 @@
 use super::{dollars, transfer_label};
 use crate::app::{AppState, Command, TableColumn};
-use crate::dataset::Transfer;
-use crate::view::{figures_label, status_history_label};
+use crate::view::{figures_label, sources_label, status_history_label};
 use egui_extras::{Column, TableBuilder};
-use std::cmp::Ordering;
 
 /// Every visible transfer as a row (its figures as a range, its status history, its
 /// reports and sources); click a header to sort, a row to select. Only the rows
@@ -11,53 +9,7 @@ use std::cmp::Ordering;
 pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     let d = &state.dataset;
     let (column, ascending) = state.table_sort;
-    let date_key = |i: usize| {
-        state
-            .index
-            .transfer_dates
-            .get(i)
-            .copied()
-            .flatten()
-            .map(|t| t.when)
-    };
-    // "2 · The Wall Street Journal (via Al Jazeera); Example Wire": how many reports, and
-    // who makes them.
-    let sources = |t: &Transfer| {
-        let mut chains: Vec<String> = Vec::new();
-        for r in &t.reports {
-            let chain = r.source_chain().unwrap_or_else(|| {
-                state
-                    .index
-                    .report_article(r)
-                    .and_then(|a| d.articles.get(a))
-                    .map_or_else(String::new, |a| a.title.clone())
-            });
-            if !chains.contains(&chain) {
-                chains.push(chain);
-            }
-        }
-        format!("{} · {}", t.reports.len(), chains.join("; "))
-    };
-    let mut rows = state.visible.clone();
-    rows.sort_by(|&a, &b| {
-        let (ta, tb) = (&d.transfers[a], &d.transfers[b]);
-        let order = match column {
-            TableColumn::Date => date_key(a).cmp(&date_key(b)),
-            TableColumn::Supplier => ta.supplier.name.cmp(&tb.supplier.name),
-            TableColumn::Recipient => ta.recipient.name.cmp(&tb.recipient.name),
-            TableColumn::Item => ta.item.to_lowercase().cmp(&tb.item.to_lowercase()),
-            TableColumn::Category => ta.category.cmp(&tb.category),
-            TableColumn::Quantity => ta.quantities().last().cmp(&tb.quantities().last()),
-            TableColumn::Value => ta.value_usd.cmp(&tb.value_usd),
-            TableColumn::Status => ta.status.cmp(&tb.status),
-            TableColumn::Sources => {
-                (ta.reports.len(), sources(ta)).cmp(&(tb.reports.len(), sources(tb)))
-            }
-        };
-        let order = if ascending { order } else { order.reverse() };
-        // Ties keep dataset order, so the table is stable.
-        order.then(a.cmp(&b)).then(Ordering::Equal)
-    });
+    let rows = &state.table_rows;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     // Nine columns do not fit a narrow window: the table scrolls sideways as well.
     egui::ScrollArea::horizontal()
@@ -98,7 +50,13 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                         let t = &d.transfers[i];
                         row.set_selected(state.selection.transfers.contains(&i));
                         let cells = [
-                            date_key(i).map_or_else(|| "undated".to_owned(), |w| w.to_string()),
+                            state
+                                .index
+                                .transfer_dates
+                                .get(i)
+                                .copied()
+                                .flatten()
+                                .map_or_else(|| "undated".to_owned(), |d| d.when.to_string()),
                             t.supplier.name.clone(),
                             t.recipient.name.clone(),
                             t.item.clone(),
@@ -106,7 +64,7 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                             figures_label(t),
                             t.value_usd.map_or_else(|| "—".to_owned(), dollars),
                             status_history_label(t),
-                            sources(t),
+                            sources_label(d, &state.index, t),
                         ];
                         for text in cells {
                             row.col(|ui| {

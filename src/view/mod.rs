@@ -8,6 +8,7 @@ mod format;
 mod highlight;
 mod index;
 mod lanes;
+mod table_rows;
 mod timeline_marks;
 
 pub use filters::{Filters, parse_date_bound};
@@ -19,4 +20,5 @@ pub use format::{
 pub use highlight::{Highlight, HighlightKind, highlights};
 pub use index::{DatasetIndex, TransferDate};
 pub use lanes::{LaneMode, Lanes, lanes};
+pub use table_rows::{TableColumn, sources_label, table_rows};
 pub use timeline_marks::{TimelineData, TimelineMark, report_label, timeline_data};
