@@ -67,7 +67,7 @@ impl ArmsFlowApp {
             title: String::new(),
         };
         app.apply_theme();
-        add_fallback_font(ctx);
+        crate::ui::install_chart_font(ctx);
         let first = folder
             .map(Command::OpenFolder)
             .or_else(|| {
@@ -647,28 +647,3 @@ const NO_DIALOG_SERVICE: Duration = Duration::from_millis(250);
 const NO_DIALOG_MESSAGE: &str = "No folder dialog is available on this desktop (it needs \
     xdg-desktop-portal or zenity). Drop a folder on the window, or start ArmsFlow with \
     `armsflow FOLDER`.";
-
-/// Registers the bundled chart font: as the only font of the chart family (so chart text
-/// is drawn with the font the layout measured), and as a fallback for the arrows and symbols
-/// egui's default font lacks ("Egypt → Russia", "⚠").
-fn add_fallback_font(ctx: &egui::Context) {
-    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
-    ctx.add_font(FontInsert::new(
-        "DejaVuSans",
-        egui::FontData::from_static(crate::chart::CHART_FONT),
-        vec![
-            InsertFontFamily {
-                family: egui::FontFamily::Name(crate::ui::CHART_FAMILY.into()),
-                priority: FontPriority::Highest,
-            },
-            InsertFontFamily {
-                family: egui::FontFamily::Proportional,
-                priority: FontPriority::Lowest,
-            },
-            InsertFontFamily {
-                family: egui::FontFamily::Monospace,
-                priority: FontPriority::Lowest,
-            },
-        ],
-    ));
-}

@@ -19,12 +19,23 @@ pub enum FlowColor {
 /// An interactive part of the Flow chart.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FlowTarget {
-    /// A band: index into the flows given to [`layout_flow_chart`].
-    Band(usize),
+    /// A band.
+    Band(FlowBand),
     /// A supplier node (country code).
     Supplier(String),
     /// A recipient node (country code).
     Recipient(String),
+}
+
+/// What one band of the Flow chart stands for: one flow, or every flow between the same two
+/// nodes when one of them is "Other N countries" (a band per pair would draw thousands of
+/// hair-thin bands into that node).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FlowBand {
+    /// Indices into the flows given to [`layout_flow_chart`], in order.
+    pub flows: Vec<usize>,
+    /// "Egypt → Russia", "Russia → Other 30 countries".
+    pub title: String,
 }
 
 /// Everything the Flow layout depends on besides the flows.
@@ -44,8 +55,9 @@ pub struct FlowChartOptions {
     pub font_size: f32,
     /// The part under the pointer: drawn stronger with its nodes.
     pub highlight: Option<FlowTarget>,
-    /// The selected part: outlined.
-    pub selected: Option<FlowTarget>,
+    /// The selected transfers (sorted indices): the band that stands for exactly these is
+    /// outlined.
+    pub selected: Vec<usize>,
 }
 
 impl Default for FlowChartOptions {
@@ -58,7 +70,7 @@ impl Default for FlowChartOptions {
             theme: Theme::Light,
             font_size: 13.0,
             highlight: None,
-            selected: None,
+            selected: Vec::new(),
         }
     }
 }
@@ -182,6 +194,16 @@ pub fn layout_flow_chart(
         })
         .collect();
 
+    // Bands: flows with the same two nodes (and status, when split by status) are one band.
+    // Between two named countries that is one flow; into "Other" it gathers many.
+    let (members, pair) = merge_bands(&pair, flows);
+    let band_flows: Vec<Flow> = members
+        .iter()
+        .zip(&pair)
+        .map(|(m, &(l, r))| band_flow(flows, m, &left[l], &right[r]))
+        .collect();
+    let flows = band_flows.as_slice();
+
     // Scale: pixels per unit of weight, shrunk until the slots fit the height.
     // Each node's flows, computed once: the scale search below sums them many times.
     let mut left_flows: Vec<Vec<usize>> = vec![Vec::new(); left.len()];
@@ -262,7 +284,7 @@ pub fn layout_flow_chart(
     };
     let hl = options.highlight.as_ref();
     let is_lit = |i: usize| match hl {
-        Some(FlowTarget::Band(b)) => *b == i,
+        Some(FlowTarget::Band(b)) => b.flows == members[i],
         Some(FlowTarget::Supplier(c)) => pair[i].0 == node_of(&left_index, c),
         Some(FlowTarget::Recipient(c)) => pair[i].1 == node_of(&right_index, c),
         None => false,
@@ -306,7 +328,7 @@ pub fn layout_flow_chart(
         } else {
             scene.primitives.push(ribbon);
         }
-        if options.selected == Some(FlowTarget::Band(i)) {
+        if is_selected(f, &options.selected) {
             for edge in [&top_curve, &bottom_curve] {
                 scene.primitives.push(Primitive::Line {
                     points: edge.clone(),
@@ -316,7 +338,10 @@ pub fn layout_flow_chart(
             }
         }
         band_hits.push(HitRegion {
-            target: FlowTarget::Band(i),
+            target: FlowTarget::Band(FlowBand {
+                flows: members[i].clone(),
+                title: format!("{} → {}", f.supplier_name, f.recipient_name),
+            }),
             shape: HitShape::Ribbon {
                 top: top_curve,
                 bottom: bottom_curve,
@@ -328,8 +353,10 @@ pub fn layout_flow_chart(
     scene.primitives.extend(lit_bands);
 
     let lit_nodes: (Vec<usize>, Vec<usize>) = match hl {
-        Some(FlowTarget::Band(b)) => pair
-            .get(*b)
+        Some(FlowTarget::Band(b)) => members
+            .iter()
+            .position(|m| *m == b.flows)
+            .and_then(|i| pair.get(i))
             .map_or((vec![], vec![]), |&(l, r)| (vec![l], vec![r])),
         Some(FlowTarget::Supplier(c)) => (vec![node_of(&left_index, c)], vec![]),
         Some(FlowTarget::Recipient(c)) => (vec![], vec![node_of(&right_index, c)]),
@@ -350,11 +377,10 @@ pub fn layout_flow_chart(
             } else {
                 FlowTarget::Recipient(node.code.clone())
             };
-            let selected = options.selected.as_ref() == Some(&target);
             scene.primitives.push(Primitive::Rect {
                 rect,
                 fill,
-                stroke: (lit.contains(&i) || selected).then_some((theme.text(), 2.0)),
+                stroke: lit.contains(&i).then_some((theme.text(), 2.0)),
             });
             let label = fit_text(&node.label, max_label, font, measure);
             let y = node.slot_top + node.slot_height / 2.0;
@@ -410,6 +436,56 @@ pub fn layout_flow_chart(
     scene.hits = node_hits;
     scene.hits.extend(band_hits.into_iter().rev());
     scene
+}
+
+/// Groups flows by their (supplier node, recipient node, status): each group's flow indices
+/// (in order, groups by their first flow) and its two nodes.
+fn merge_bands(pair: &[(usize, usize)], flows: &[Flow]) -> (Vec<Vec<usize>>, Vec<(usize, usize)>) {
+    let mut band_of: BTreeMap<(usize, usize, Option<Status>), usize> = BTreeMap::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut ends = Vec::new();
+    for (i, (&(l, r), f)) in pair.iter().zip(flows).enumerate() {
+        let band = *band_of.entry((l, r, f.key.status)).or_insert_with(|| {
+            members.push(Vec::new());
+            ends.push((l, r));
+            members.len() - 1
+        });
+        members[band].push(i);
+    }
+    (members, ends)
+}
+
+/// The flow a band draws: its member flows added up, named after its nodes when it gathers
+/// several countries on one side.
+fn band_flow(flows: &[Flow], members: &[usize], left: &Node, right: &Node) -> Flow {
+    let mut band = match members {
+        [only] => return flows[*only].clone(),
+        _ => Flow {
+            key: crate::view::FlowKey {
+                supplier: left.code.clone(),
+                recipient: right.code.clone(),
+                status: None,
+            },
+            supplier_name: left.label_name().to_owned(),
+            recipient_name: right.label_name().to_owned(),
+            transfers: Vec::new(),
+            reports: 0,
+            quantity: 0,
+        },
+    };
+    for f in members.iter().filter_map(|&i| flows.get(i)) {
+        band.key.status = f.key.status;
+        band.transfers.extend_from_slice(&f.transfers);
+        band.reports += f.reports;
+        band.quantity += f.quantity;
+    }
+    band.transfers.sort_unstable();
+    band
+}
+
+/// Whether `band` stands for exactly the `selected` transfers (sorted).
+fn is_selected(band: &Flow, selected: &[usize]) -> bool {
+    !selected.is_empty() && band.transfers == selected
 }
 
 impl Node {
@@ -584,7 +660,7 @@ mod tests {
     }
 
     #[test]
-    fn one_band_per_flow_and_labels_never_overlap() {
+    fn flows_into_other_share_a_band_and_labels_never_overlap() {
         // Many small suppliers and one dominant one: small nodes would crowd their labels.
         let mut flows = vec![flow("AA", "ZZ", 60)];
         for i in 0..25 {
@@ -599,12 +675,30 @@ mod tests {
             ..FlowChartOptions::default()
         };
         let scene = layout_flow_chart(&flows, &options, &ApproxMeasure);
-        let bands = scene
+        let bands: Vec<&FlowBand> = scene
             .hits
             .iter()
-            .filter(|h| matches!(h.target, FlowTarget::Band(_)))
-            .count();
-        assert_eq!(bands, flows.len());
+            .filter_map(|h| match &h.target {
+                FlowTarget::Band(b) => Some(b),
+                _ => None,
+            })
+            .collect();
+        // Every flow is drawn by exactly one band; the small suppliers' flows into the same
+        // recipient are one band from "Other".
+        let mut drawn: Vec<usize> = bands.iter().flat_map(|b| b.flows.clone()).collect();
+        drawn.sort_unstable();
+        assert_eq!(drawn, (0..flows.len()).collect::<Vec<_>>());
+        assert!(bands.len() < flows.len(), "{} bands", bands.len());
+        let other = scene
+            .hits
+            .iter()
+            .find(|h| h.label.starts_with("Other ") && h.label.contains(" → Country ZZ: "))
+            .expect("a band from Other to ZZ");
+        let FlowTarget::Band(band) = &other.target else {
+            panic!("{}", other.label)
+        };
+        assert!(band.flows.len() > 1, "{band:?}");
+        assert!(band.title.starts_with("Other "), "{}", band.title);
         for anchor in [Anchor::End, Anchor::Start] {
             let rows = label_rows(&scene, anchor, options.font_size);
             for pair in rows.windows(2) {

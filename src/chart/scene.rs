@@ -226,9 +226,15 @@ impl HitShape {
         match self {
             Self::Rect(r) => r.contains(p),
             Self::Ribbon { top, bottom } => {
-                let Some(seg) = top.windows(2).position(|w| p.x >= w[0].x && p.x <= w[1].x) else {
+                // The curve's x grows along it, so the segment under the pointer is found by
+                // bisection: hit tests run for every band on every frame.
+                let (Some(first), Some(last)) = (top.first(), top.last()) else {
                     return false;
                 };
+                if p.x < first.x || p.x > last.x || top.len() < 2 {
+                    return false;
+                }
+                let seg = top.partition_point(|q| q.x < p.x).max(1) - 1;
                 let at = |curve: &[Pos]| {
                     let (a, b) = (curve[seg], curve[seg + 1]);
                     let t = if b.x > a.x {

@@ -112,9 +112,10 @@ impl When {
 
     /// The middle day, where a chart puts a single mark for the span.
     pub fn middle(&self) -> Date {
-        let days = self.from.until(self.to).map_or(0, |s| s.get_days());
+        // Civil durations are plain day arithmetic (charts call this for every mark).
+        let half_days = self.from.duration_until(self.to).as_secs() / 86_400 / 2;
         self.from
-            .checked_add(jiff::Span::new().days(days / 2))
+            .checked_add(jiff::SignedDuration::from_hours(half_days * 24))
             .unwrap_or(self.from)
     }
 }

@@ -213,7 +213,7 @@ fn chart_scene(
                 theme: request.theme,
                 font_size: CHART_TEXT_SIZE,
                 highlight: None,
-                selected: None,
+                selected: Vec::new(),
             };
             layout_flow_chart(&flows, &options, measure).into_drawing()
         }

@@ -37,12 +37,6 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     });
     // Computed when the filters or colouring change, not every frame.
     let flows = &state.flows;
-    let selected = flows
-        .iter()
-        .position(|f| {
-            !state.selection.transfers.is_empty() && f.transfers == state.selection.transfers
-        })
-        .map(FlowTarget::Band);
     let size = ui.available_size();
     let measure = crate::chart::chart_measure();
     let mut options = FlowChartOptions {
@@ -53,7 +47,7 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         theme: settings.theme,
         font_size: crate::chart::CHART_TEXT_SIZE,
         highlight: None,
-        selected,
+        selected: state.selection.transfers.clone(),
     };
     let plain = layout_flow_chart(flows, &options, measure);
     let size = (options.width as u32, options.height as u32);
@@ -124,13 +118,18 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 }
             }
             match clicked {
-                Some(FlowTarget::Band(b)) => {
-                    if let Some(f) = flows.get(b) {
-                        out.push(Command::Select {
-                            transfers: f.transfers.clone(),
-                            label: format!("{} → {}", f.supplier_name, f.recipient_name),
-                        });
-                    }
+                Some(FlowTarget::Band(band)) => {
+                    let mut transfers: Vec<usize> = band
+                        .flows
+                        .iter()
+                        .filter_map(|&i| flows.get(i))
+                        .flat_map(|f| f.transfers.iter().copied())
+                        .collect();
+                    transfers.sort_unstable();
+                    out.push(Command::Select {
+                        transfers,
+                        label: band.title,
+                    });
                 }
                 // "Other N countries" is not one country: it has nothing to filter to.
                 Some(FlowTarget::Supplier(code) | FlowTarget::Recipient(code))

@@ -19,7 +19,7 @@ mod timeline;
 
 pub use crate::view::{citation, date_label, dollars, quantity_label, transfer_label};
 use choice::radio_choice;
-pub use paint::{CHART_FAMILY, paint_scene};
+pub use paint::{CHART_FAMILY, install_chart_font, paint_scene};
 
 use crate::app::{AppState, Command, ExportTarget, Tab};
 use crate::gazetteer::Gazetteer;

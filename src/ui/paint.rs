@@ -97,3 +97,28 @@ pub fn paint_scene<T>(painter: &Painter, scene: &Scene<T>, offset: Vec2) {
         }
     }
 }
+
+/// Registers the bundled chart font: as the only font of the chart family (so chart text
+/// is drawn with the font the layout measured), and as a fallback for the arrows and symbols
+/// egui's default font lacks ("Egypt → Russia", "⚠").
+pub fn install_chart_font(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    ctx.add_font(FontInsert::new(
+        "DejaVuSans",
+        egui::FontData::from_static(crate::chart::CHART_FONT),
+        vec![
+            InsertFontFamily {
+                family: egui::FontFamily::Name(CHART_FAMILY.into()),
+                priority: FontPriority::Highest,
+            },
+            InsertFontFamily {
+                family: egui::FontFamily::Proportional,
+                priority: FontPriority::Lowest,
+            },
+            InsertFontFamily {
+                family: egui::FontFamily::Monospace,
+                priority: FontPriority::Lowest,
+            },
+        ],
+    ));
+}

@@ -7,7 +7,6 @@ use crate::chart::{
 use crate::export::ChartKind;
 use crate::view::{LaneMode, TimelineData, report_label};
 use egui_plot::{Bar, BarChart, GridMark, Plot, VLine};
-use std::collections::BTreeMap;
 
 /// Above this many hit regions, per-mark accessible elements are not created (the chart
 /// stays usable; the table lists every report).
@@ -240,15 +239,10 @@ fn overview_ui(
     view: TimelineView,
     out: &mut Vec<Command>,
 ) {
-    let mut per_month: BTreeMap<jiff::civil::Date, u32> = BTreeMap::new();
-    for m in &data.marks {
-        *per_month
-            .entry(m.when.middle().first_of_month())
-            .or_default() += 1;
-    }
-    let bars: Vec<Bar> = per_month
+    let bars: Vec<Bar> = data
+        .per_month
         .iter()
-        .map(|(&month, &n)| Bar::new(day_number(month) + 15.0, f64::from(n)).width(26.0))
+        .map(|&(month, n)| Bar::new(day_number(month) + 15.0, f64::from(n)).width(26.0))
         .collect();
     let color = {
         let [r, g, b, _] = status_color(crate::dataset::Status::Agreed).0;

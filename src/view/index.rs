@@ -67,6 +67,9 @@ pub struct DatasetIndex {
     pub pairs: Vec<String>,
     /// The distinct suppliers, by name.
     pub suppliers: Vec<String>,
+    /// The countries the transfers name, by display name: (code, number of transfers that
+    /// name it on either side), for the filter bar's lists.
+    pub countries: BTreeMap<String, (String, usize)>,
     /// Each transfer's searchable text, lower-cased, made at the first free-text search.
     search_text: OnceLock<Vec<String>>,
 }
@@ -104,7 +107,16 @@ impl DatasetIndex {
         let mut suppliers = Vec::new();
         let mut transfer_pair = Vec::with_capacity(dataset.transfers.len());
         let mut transfer_supplier = Vec::with_capacity(dataset.transfers.len());
+        let mut countries: BTreeMap<String, (String, usize)> = BTreeMap::new();
         for t in &dataset.transfers {
+            for p in [&t.supplier, &t.recipient] {
+                match countries.get_mut(&p.name) {
+                    Some((_, n)) => *n += 1,
+                    None => {
+                        countries.insert(p.name.clone(), (p.code.clone(), 1));
+                    }
+                }
+            }
             let next = pairs.len() as u32;
             let pair = *pair_ids
                 .entry((t.supplier.code.as_str(), t.recipient.code.as_str()))
@@ -123,6 +135,7 @@ impl DatasetIndex {
             transfer_supplier.push(supplier);
         }
         Self {
+            countries,
             transfer_pair,
             transfer_supplier,
             pairs,

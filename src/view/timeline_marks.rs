@@ -4,6 +4,7 @@ use super::{
 };
 use crate::dataset::{Dataset, Status};
 use crate::dates::When;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One report on the timeline: where it goes and what it says.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,8 +26,15 @@ pub struct TimelineMark {
 pub struct TimelineData {
     /// Lanes of the transfers with a dated report, busiest first.
     pub lanes: Lanes,
-    /// One mark per dated report, transfer by transfer, oldest report first.
+    /// One mark per dated report, lane by lane (then transfer by transfer, oldest report
+    /// first), so the marks of the lanes in view are one slice.
     pub marks: Vec<TimelineMark>,
+    /// The first and the last day any mark covers.
+    pub extent: Option<(jiff::civil::Date, jiff::civil::Date)>,
+    /// The statuses the marks have, in status order (the legend's entries).
+    pub statuses: Vec<Status>,
+    /// Number of marks per month (by their middle day), in month order: the overview's bars.
+    pub per_month: Vec<(jiff::civil::Date, u32)>,
     /// Visible transfers with no dated report at all (not drawn; listed apart).
     pub undated: Vec<usize>,
     /// Reports without a date (of any visible transfer), not drawn.
@@ -68,11 +76,48 @@ pub fn timeline_data(
         .filter_map(|&i| dataset.transfers.get(i))
         .map(|t| t.reports.len())
         .sum::<usize>();
-    TimelineData {
-        lanes,
-        marks,
-        undated,
-        undated_reports,
+    TimelineData::new(lanes, marks, undated, undated_reports)
+}
+
+impl TimelineData {
+    /// The data for `marks` in `lanes`: the marks put lane by lane, and the extent, legend
+    /// statuses and monthly counts worked out once (a frame only reads them).
+    pub fn new(
+        lanes: Lanes,
+        mut marks: Vec<TimelineMark>,
+        undated: Vec<usize>,
+        undated_reports: usize,
+    ) -> Self {
+        // Stable: within a lane, marks keep their transfer and report order.
+        marks.sort_by_key(|m| m.lane);
+        let extent = marks
+            .iter()
+            .map(|m| m.when.from)
+            .min()
+            .zip(marks.iter().map(|m| m.when.to).max());
+        let statuses: BTreeSet<Status> = marks.iter().map(|m| m.status).collect();
+        let mut per_month: BTreeMap<jiff::civil::Date, u32> = BTreeMap::new();
+        for m in &marks {
+            *per_month
+                .entry(m.when.middle().first_of_month())
+                .or_default() += 1;
+        }
+        Self {
+            lanes,
+            marks,
+            extent,
+            statuses: statuses.into_iter().collect(),
+            per_month: per_month.into_iter().collect(),
+            undated,
+            undated_reports,
+        }
+    }
+
+    /// The marks of the lanes in `lanes`.
+    pub fn marks_in_lanes(&self, lanes: std::ops::Range<usize>) -> &[TimelineMark] {
+        let start = self.marks.partition_point(|m| m.lane < lanes.start);
+        let end = self.marks.partition_point(|m| m.lane < lanes.end);
+        self.marks.get(start..end.max(start)).unwrap_or_default()
     }
 }
 

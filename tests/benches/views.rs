@@ -5,33 +5,17 @@
 use armsflow::chart::{
     FlowChartOptions, TimelineChartOptions, chart_measure, layout_flow_chart, layout_timeline_chart,
 };
-use armsflow::corpus::article_from_bytes;
-use armsflow::dataset::{Dataset, Overrides};
+use armsflow::dataset::Dataset;
 use armsflow::extract::Extractor;
-use armsflow::synthetic::ArticleGenerator;
+use armsflow::synthetic::generated_dataset;
 use armsflow::view::{DatasetIndex, Filters, LaneMode, flows, timeline_data};
 use criterion::{Criterion, criterion_group, criterion_main};
-use rayon::prelude::*;
 use std::hint::black_box;
 
 /// About 100,000 transfers (some 240,000 reports) from 120,000 generated articles.
 fn big_dataset() -> Dataset {
-    let mut generator = ArticleGenerator::new(1);
-    let mut articles: Vec<_> = (0..120_000)
-        .map(|i| {
-            let (name, text) = generator.article(i);
-            article_from_bytes(&name, text.as_bytes()).expect("reads")
-        })
-        .collect();
-    for (i, a) in articles.iter_mut().enumerate() {
-        a.id = format!("a{}", i + 1);
-    }
     let extractor = Extractor::builtin().expect("built-in data");
-    let reports = articles
-        .par_iter()
-        .flat_map_iter(|a| extractor.extract(a))
-        .collect();
-    Dataset::from_parts(articles, reports, Vec::new(), Overrides::default())
+    generated_dataset(120_000, 1, &extractor)
 }
 
 fn views(c: &mut Criterion) {
