@@ -76,6 +76,9 @@ pub struct AppState {
     pub timeline: TimelineData,
     /// The visible transfers' flows, kept up to date like [`AppState::timeline`].
     pub flows: Vec<Flow>,
+    /// Goes up by one whenever the timeline marks, flows or table rows are recomputed, so
+    /// that what a view caches from them (a laid-out chart) knows when to redo it.
+    pub views_version: u64,
     /// The visible transfers in table order ([`AppState::table_sort`]), kept so that a
     /// frame of the table never sorts.
     pub table_rows: Vec<usize>,
@@ -123,6 +126,7 @@ impl AppState {
         let by_status = self.settings.flow_color == FlowColor::Status;
         self.flows = flows(&self.dataset, &self.index, &self.visible, by_status);
         self.resort_table();
+        self.views_version += 1;
     }
 
     /// Recomputes [`AppState::table_rows`]: after the visible transfers or the sort change.

@@ -1,10 +1,12 @@
 use super::{paint_scene, radio_choice};
 use crate::app::{AppState, Command};
 use crate::chart::{
-    FlowChartOptions, FlowColor, FlowTarget, HitShape, OTHER_CODE, Pos, layout_flow_chart,
+    FlowChartOptions, FlowColor, FlowTarget, HitShape, OTHER_CODE, Pos, Scene, layout_flow_chart,
 };
 use crate::export::ChartKind;
+use crate::view::Flow;
 use crate::view::FlowWeight;
+use std::sync::Arc;
 
 /// The Sankey chart: bands from suppliers (left) to recipients (right). Hover highlights a
 /// band and its nodes; a click on a band selects its reports; a click on a country filters
@@ -49,7 +51,8 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         highlight: None,
         selected: state.selection.transfers.clone(),
     };
-    let plain = layout_flow_chart(flows, &options, measure);
+    let cached = cached_layout(ui, state.views_version, flows, &options);
+    let plain = &cached.scene;
     let size = (options.width as u32, options.height as u32);
     super::export_window::chart_laid_out(ui, ChartKind::Flow, size, export, out);
     egui::ScrollArea::vertical()
@@ -65,13 +68,15 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             let hovered = pointer
                 .and_then(|p| plain.hit_test(to_scene(p)))
                 .map(|h| h.target.clone());
+            let lit;
             let scene = if hovered.is_some() {
                 options.highlight = hovered.clone();
-                layout_flow_chart(flows, &options, measure)
+                lit = layout_flow_chart(flows, &options, measure);
+                &lit
             } else {
                 plain
             };
-            paint_scene(ui.painter(), &scene, origin);
+            paint_scene(ui.painter(), scene, origin);
             // A click anywhere on the chart means the precise shape under the pointer.
             let mut clicked = chart
                 .clicked()
@@ -89,8 +94,11 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             // One accessible element per band and node, so screen readers and tests can find
             // and press them: a node's rectangle, or a small patch in the middle of a band
             // (bounding boxes of curved bands overlap too much to stand for them).
+            // Highlighting changes what is drawn on top, not the hit regions: the points
+            // found on the plain chart stand.
             for (k, hit) in scene.hits.iter().enumerate().rev() {
-                let r = match (&hit.shape, scene.probe_point(hit)) {
+                let probe = cached.probes.get(k).copied().flatten();
+                let r = match (&hit.shape, probe) {
                     (HitShape::Rect(b), _) => egui::Rect::from_min_max(
                         egui::pos2(b.min.x, b.min.y) + origin,
                         egui::pos2(b.max.x, b.max.y) + origin,
@@ -141,4 +149,41 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                 None => {}
             }
         });
+}
+
+/// The Flow chart as laid out without a highlight, and for each hit region a point where it
+/// is on top (for the accessible element that stands for it).
+struct FlowLayout {
+    version: u64,
+    options: FlowChartOptions,
+    scene: Scene<FlowTarget>,
+    probes: Vec<Option<Pos>>,
+}
+
+/// The plain layout of `flows` with `options`, kept in egui's memory between frames and
+/// redone only when the flows (`version`) or the options change: finding where each of
+/// hundreds of overlapping bands is on top costs more than a frame.
+fn cached_layout(
+    ui: &egui::Ui,
+    version: u64,
+    flows: &[Flow],
+    options: &FlowChartOptions,
+) -> Arc<FlowLayout> {
+    let id = ui.scope_id().with("flow_chart_layout");
+    if let Some(cached) = ui.data(|d| d.get_temp::<Arc<FlowLayout>>(id))
+        && cached.version == version
+        && cached.options == *options
+    {
+        return cached;
+    }
+    let scene = layout_flow_chart(flows, options, crate::chart::chart_measure());
+    let probes = scene.hits.iter().map(|h| scene.probe_point(h)).collect();
+    let layout = Arc::new(FlowLayout {
+        version,
+        options: options.clone(),
+        scene,
+        probes,
+    });
+    ui.data_mut(|d| d.insert_temp(id, Arc::clone(&layout)));
+    layout
 }
