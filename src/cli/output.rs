@@ -1,8 +1,8 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Writes to standard output when `path` is `-`, else to the file atomically (see
-/// [`crate::export::write_atomic`]), so a failed write never leaves half a file.
+/// Writes to standard output when `path` is `-`, else to the file atomically and as it goes
+/// (see [`crate::export::write_atomic_with`]), so a failed write never leaves half a file.
 pub fn write_output(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
@@ -15,8 +15,9 @@ pub fn write_output(
         out.flush()?;
         return Ok(());
     }
-    let mut buf = Vec::new();
-    write(&mut buf)?;
-    crate::export::write_atomic(path, &buf)?;
-    Ok(())
+    crate::export::write_atomic_with(path, |w| {
+        write(w)?;
+        w.flush()?;
+        anyhow::Ok(())
+    })
 }

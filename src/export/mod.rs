@@ -10,7 +10,7 @@ mod format;
 mod png;
 mod svg;
 
-pub use atomic_write::write_atomic;
+pub use atomic_write::{write_atomic, write_atomic_with};
 pub use data::{REPORT_CSV_HEADER, filtered_dataset, report_json, write_report_csv};
 pub use error::ExportError;
 pub use figure::{ChartKind, ChartStyle, FigureRequest, FigureSource, folder_label, layout_figure};
