@@ -2,7 +2,8 @@
 //! result is exactly what a full load of the folder gives.
 
 use armsflow::corpus::{LoadOptions, LoadProgress};
-use armsflow::dataset::{Dataset, build_dataset, rebuild_dataset};
+use armsflow::dataset::{Dataset, Overrides, build_dataset, rebuild_dataset};
+use armsflow::dates::When;
 use armsflow::extract::Extractor;
 use std::path::Path;
 use std::sync::Arc;
@@ -119,4 +120,26 @@ fn a_file_grown_over_the_size_limit_is_listed_not_kept() {
     assert_eq!(after.articles.len(), 4);
     assert_eq!(after.problems.len(), 1, "{:?}", after.problems);
     assert!(after.problems[0].reason.contains("over the 1 MB limit"));
+}
+
+#[test]
+fn a_correction_made_since_redates_an_unchanged_article() {
+    let extractor = Extractor::builtin().expect("built-in data loads");
+    let dir = common::fixture_copy("same-deal");
+    let before = full_load(dir.path(), &extractor);
+    let mut overrides = Overrides::default();
+    overrides.set_article_date("2024-03-05-harbour-times.txt", When::parse("2023-11"));
+    overrides.save(dir.path()).expect("saved");
+    let (after, unchanged) = refresh(dir.path(), &before, &extractor);
+    assert_eq!(unchanged, 5, "no article file changed");
+    let article = after
+        .articles
+        .iter()
+        .find(|a| a.path == "2024-03-05-harbour-times.txt")
+        .expect("article");
+    assert_eq!(
+        article.date.as_ref().map(|d| d.when.to_string()),
+        Some("2023-11".to_owned())
+    );
+    assert_eq!(after, full_load(dir.path(), &extractor));
 }

@@ -52,19 +52,21 @@ pub fn rebuild_dataset(
     let results = read_each(folder, &scan.files, progress, |path, rel| {
         if let Some(found) = kept.unchanged(path, rel, options) {
             progress.unchanged.fetch_add(1, Ordering::Relaxed);
-            return Ok(found);
+            return Ok((found, true));
         }
         let article = read_file(path, rel, options)?;
         let reports = extractor.extract(&article);
-        Ok((article, reports))
+        Ok(((article, reports), false))
     });
     let mut articles = Vec::with_capacity(results.len());
     let mut per_article = Vec::with_capacity(results.len());
+    let mut unchanged = Vec::with_capacity(results.len());
     for result in results.into_iter().flatten() {
         match result {
-            Ok((article, reports)) => {
+            Ok(((article, reports), same)) => {
                 articles.push(article);
                 per_article.push(reports);
+                unchanged.push(same);
             }
             Err(problem) => problems.push(problem),
         }
@@ -86,7 +88,26 @@ pub fn rebuild_dataset(
         });
         Overrides::default()
     });
-    Ok(Dataset::from_parts(articles, reports, problems, overrides))
+    // An unchanged article keeps its date unless its correction changed: estimating a date
+    // reads the whole text, the biggest cost of a refresh after the walk.
+    let dated: Vec<bool> = articles
+        .iter()
+        .zip(&unchanged)
+        .map(|(a, &same)| {
+            same && previous.is_some_and(|p| {
+                p.overrides.article_date(&a.path) == overrides.article_date(&a.path)
+            })
+        })
+        .collect();
+    let mut dataset = Dataset {
+        schema: SCHEMA.to_owned(),
+        articles,
+        transfers: Vec::new(),
+        problems,
+        overrides,
+    };
+    dataset.assemble(reports, &dated);
+    Ok(dataset)
 }
 
 /// What an earlier load read, by file: the article and its reports (dated, but
@@ -151,7 +172,7 @@ impl Dataset {
             problems,
             overrides,
         };
-        dataset.assemble(reports);
+        dataset.assemble(reports, &[]);
         dataset
     }
 
@@ -169,15 +190,18 @@ impl Dataset {
             .into_iter()
             .flat_map(|t| t.reports)
             .collect();
-        self.assemble(reports);
+        self.assemble(reports, &[]);
     }
 
-    /// Dates the articles, dates and attributes the reports, and groups them into transfers.
-    fn assemble(&mut self, mut reports: Vec<Report>) {
+    /// Dates the articles (but those marked in `dated`, whose date stands), dates and
+    /// attributes the reports, and groups them into transfers.
+    fn assemble(&mut self, mut reports: Vec<Report>, dated: &[bool]) {
         let overrides = &self.overrides;
         self.articles
             .par_iter_mut()
-            .for_each(|a| a.date = article_date(a, overrides.article_date(&a.path)));
+            .enumerate()
+            .filter(|(i, _)| !dated.get(*i).copied().unwrap_or(false))
+            .for_each(|(_, a)| a.date = article_date(a, overrides.article_date(&a.path)));
         let position: BTreeMap<&str, usize> = self
             .articles
             .iter()
@@ -186,7 +210,9 @@ impl Dataset {
             .collect();
         let article_of = |r: &Report| position.get(r.article.as_str()).copied();
         // Grouping walks the reports in article order, then text order.
-        reports.sort_by_key(|r| (article_of(r), r.evidence.first().map(|e| (e.start, e.end))));
+        // Keys computed once per report: a lookup per comparison was most of a refresh.
+        reports
+            .sort_by_cached_key(|r| (article_of(r), r.evidence.first().map(|e| (e.start, e.end))));
         reports.par_iter_mut().for_each(|r| {
             let article: Option<&Article> = article_of(r).and_then(|i| self.articles.get(i));
             r.date = r.date.resolve(article.and_then(|a| a.date.as_ref()));

@@ -3,12 +3,12 @@
 //! Run: `cargo bench --bench extraction`.
 
 use armsflow::corpus::{LoadOptions, LoadProgress, article_from_bytes};
-use armsflow::dataset::build_dataset;
+use armsflow::dataset::{build_dataset, rebuild_dataset};
 use armsflow::extract::Extractor;
 use armsflow::gazetteer::Gazetteer;
 use armsflow::synthetic::{ArticleGenerator, write_folder};
 use armsflow::text::split_sentences;
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::sync::Arc;
 
@@ -57,5 +57,44 @@ fn whole_folder(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, per_article, whole_folder);
+/// Refreshing a folder of 20,000 articles after one of them changed: the walk, the stamps,
+/// the one file read and extracted, every report dated and grouped again.
+fn refresh(c: &mut Criterion) {
+    const ARTICLES: usize = 20_000;
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_folder(dir.path(), ARTICLES, 11).expect("generated folder");
+    let extractor = Extractor::builtin().expect("built-in data");
+    let load = |previous: Option<&armsflow::dataset::Dataset>| {
+        rebuild_dataset(
+            dir.path(),
+            previous,
+            &extractor,
+            &LoadOptions::default(),
+            &Arc::new(LoadProgress::default()),
+        )
+        .expect("loads")
+    };
+    let previous = load(None);
+    let changed = dir.path().join(&previous.articles[ARTICLES / 2].path);
+    let original = std::fs::read_to_string(&changed).expect("read");
+    let mut group = c.benchmark_group("folder");
+    group.sample_size(20);
+    let mut edits = 0usize;
+    group.bench_function("refresh_one_changed_file_of_20000", |b| {
+        b.iter_batched(
+            || {
+                // A different length each time, so the file's stamp always changes. Writing
+                // the file is the user's part, not measured.
+                edits += 1;
+                let note = "\nThe ministry gave no further details.".repeat(edits % 5 + 1);
+                std::fs::write(&changed, format!("{original}{note}")).expect("write");
+            },
+            |()| load(Some(&previous)),
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, per_article, whole_folder, refresh);
 criterion_main!(benches);
