@@ -193,8 +193,9 @@ impl Dataset {
         self.assemble(reports, &[]);
     }
 
-    /// Dates the articles (but those marked in `dated`, whose date stands), dates and
-    /// attributes the reports, and groups them into transfers.
+    /// Dates the articles and their reports, and attributes the reports (but for the
+    /// articles marked in `dated`, whose date stands and whose reports were dated with it),
+    /// and groups the reports into transfers.
     fn assemble(&mut self, mut reports: Vec<Report>, dated: &[bool]) {
         let overrides = &self.overrides;
         self.articles
@@ -214,7 +215,12 @@ impl Dataset {
         reports
             .sort_by_cached_key(|r| (article_of(r), r.evidence.first().map(|e| (e.start, e.end))));
         reports.par_iter_mut().for_each(|r| {
-            let article: Option<&Article> = article_of(r).and_then(|i| self.articles.get(i));
+            let i = article_of(r);
+            // A report of an article whose date stands was dated against that same date.
+            if i.is_some_and(|i| dated.get(i).copied().unwrap_or(false)) {
+                return;
+            }
+            let article: Option<&Article> = i.and_then(|i| self.articles.get(i));
             r.date = r.date.resolve(article.and_then(|a| a.date.as_ref()));
             r.attribute(article.and_then(|a| a.outlet.as_deref()));
         });
