@@ -143,3 +143,29 @@ fn a_correction_made_since_redates_an_unchanged_article() {
     );
     assert_eq!(after, full_load(dir.path(), &extractor));
 }
+
+#[test]
+fn reports_of_one_sentence_keep_their_order_after_a_refresh() {
+    let extractor = Extractor::builtin().expect("built-in data loads");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).expect("w");
+    // One sentence, two recipients: two reports with the same evidence, whose order a refresh
+    // must not change (it decides which transfer is numbered first).
+    write(
+        "2024-03-01-a.txt",
+        "Date: 2024-03-01\n\nSpain delivered 12 tanks to Portugal and Italy on Friday.\n",
+    );
+    write(
+        "2024-03-02-b.txt",
+        "Date: 2024-03-02\n\nSpain delivered 30 howitzers to Italy and Portugal on Friday.\n",
+    );
+    let before = full_load(dir.path(), &extractor);
+    assert!(before.transfers.len() >= 4, "{:?}", pairs(&before));
+    write(
+        "2024-03-02-b.txt",
+        "Date: 2024-03-02\n\nSpain delivered 31 howitzers to Italy and Portugal on Friday.\n",
+    );
+    let (after, unchanged) = refresh(dir.path(), &before, &extractor);
+    assert_eq!(unchanged, 1);
+    assert_eq!(after, full_load(dir.path(), &extractor));
+}
