@@ -491,7 +491,8 @@ pub fn layout_timeline_chart(
             ),
         });
     }
-    if lanes_shown.len() < labels.len() {
+    let lanes_note = lanes_shown.len() < labels.len();
+    if lanes_note {
         scene.primitives.push(text(
             Pos::new(plot.min.x - LABEL_GAP, plot.max.y + axis_height / 2.0),
             &format!(
@@ -523,8 +524,10 @@ pub fn layout_timeline_chart(
         });
         let label = step.label(d);
         let half = measure.width(&label, font) / 2.0;
-        // Labels that would cross the figure's edge are left out rather than clipped.
-        if x - half >= MARGIN && x + half <= options.width - MARGIN {
+        // Labels that would cross the figure's edge are left out rather than clipped, and
+        // so are those that would run into the "lanes 1–17 of 1406" note left of the axis.
+        let left_limit = if lanes_note { plot.min.x } else { MARGIN };
+        if x - half >= left_limit && x + half <= options.width - MARGIN {
             scene.primitives.push(text(
                 Pos::new(x, plot.max.y + axis_height / 2.0 + 2.0),
                 &label,
@@ -684,6 +687,64 @@ mod tests {
             vec![3],
             1,
         )
+    }
+
+    #[test]
+    fn axis_labels_never_run_into_the_lanes_note() {
+        let lanes = 40;
+        let marks = (0..lanes)
+            .flat_map(|lane| {
+                [
+                    // The window then starts just before 1 January 2018: its label sits at the
+                    // plot's left edge, under the note.
+                    mark(lane, lane, When::day(date(2018, 4, 6)), Status::Delivered),
+                    mark(lane, lane, When::day(date(2024, 12, 20)), Status::Agreed),
+                ]
+            })
+            .collect();
+        let data = TimelineData::new(
+            Lanes {
+                labels: (0..lanes).map(|i| format!("Country {i} → Other")).collect(),
+                counts: vec![2; lanes],
+                lane_of: (0..lanes).map(|i| (i, i)).collect(),
+            },
+            marks,
+            Vec::new(),
+            0,
+        );
+        let options = TimelineChartOptions {
+            height: 400.0,
+            ..TimelineChartOptions::default()
+        };
+        let (scene, _) = layout_timeline_chart(&data, &options, &ApproxMeasure);
+        let texts: Vec<(f32, f32, f32, &str)> = scene
+            .primitives
+            .iter()
+            .filter_map(|p| match p {
+                Primitive::Text {
+                    pos, text, anchor, ..
+                } => {
+                    let w = ApproxMeasure.width(text, options.font_size);
+                    let left = match anchor {
+                        Anchor::Start => pos.x,
+                        Anchor::Middle => pos.x - w / 2.0,
+                        Anchor::End => pos.x - w,
+                    };
+                    Some((left, left + w, pos.y, text.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        let note = texts
+            .iter()
+            .find(|t| t.3.starts_with("lanes 1–"))
+            .expect("the lanes note");
+        for t in texts
+            .iter()
+            .filter(|t| t.3 != note.3 && (t.2 - note.2).abs() < 6.0)
+        {
+            assert!(t.0 >= note.1, "{t:?} runs into {note:?}");
+        }
     }
 
     #[test]
