@@ -169,3 +169,60 @@ fn reports_of_one_sentence_keep_their_order_after_a_refresh() {
     assert_eq!(unchanged, 1);
     assert_eq!(after, full_load(dir.path(), &extractor));
 }
+
+#[test]
+fn rounds_of_edits_refresh_to_what_a_full_load_gives() {
+    use armsflow::synthetic::{ArticleGenerator, write_folder};
+    let extractor = Extractor::builtin().expect("built-in data loads");
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Generated articles share pairs and goods, so edits move reports between transfers.
+    write_folder(dir.path(), 300, 5).expect("generated folder");
+    let mut files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(dir.path())
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    let mut generator = ArticleGenerator::new(99);
+    let mut shown = full_load(dir.path(), &extractor);
+    // A fixed sequence of picks (no randomness between runs).
+    let mut pick = 17usize;
+    let mut next = |n: usize| {
+        pick = (pick * 1_103_515_245 + 12_345) % 2_147_483_648;
+        pick % n.max(1)
+    };
+    for round in 0..6 {
+        for edit in 0..4 {
+            let i = next(files.len());
+            let (_, text) = generator.article(1_000 + round * 10 + edit);
+            match edit {
+                // Replace an article's text with another's (new pairs, new dates).
+                0 | 1 => std::fs::write(&files[i], text).expect("rewrite"),
+                // Remove one.
+                2 => {
+                    std::fs::remove_file(&files[i]).expect("remove");
+                    files.remove(i);
+                }
+                // Add one, somewhere in the middle of the path order.
+                _ => {
+                    let path = files[i].with_file_name(format!("added-{round}-{edit}.txt"));
+                    std::fs::write(&path, text).expect("add");
+                    files.push(path);
+                }
+            }
+        }
+        let (refreshed, _) = refresh(dir.path(), &shown, &extractor);
+        let full = full_load(dir.path(), &extractor);
+        assert_eq!(
+            refreshed.transfers.len(),
+            full.transfers.len(),
+            "round {round}"
+        );
+        assert!(
+            refreshed == full,
+            "round {round}: refresh differs from a full load"
+        );
+        shown = refreshed;
+    }
+}

@@ -1,4 +1,5 @@
-use super::{Dataset, Overrides, Report, SCHEMA, group_reports};
+use super::grouping::{Place, regroup, walk_key};
+use super::{Dataset, Overrides, Report, SCHEMA, Transfer};
 use crate::corpus::{
     Article, FileStamp, LoadError, LoadOptions, LoadProgress, Problem, ProblemKind,
     number_articles, read_each, read_file, scan_folder,
@@ -6,7 +7,7 @@ use crate::corpus::{
 use crate::dates::article_date;
 use crate::extract::Extractor;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -34,8 +35,10 @@ pub fn build_dataset(
 
 /// [`build_dataset`], keeping what `previous` (an earlier load of the same folder) read from
 /// files that have not changed since (same size and modification time): only new and
-/// changed files are read and extracted again, then every report is dated and grouped anew.
-/// Files found unchanged are counted in `progress.unchanged`.
+/// changed files are read and extracted again, and only the reports of the (supplier,
+/// recipient, category) those files touch are grouped again; the other transfers are kept.
+/// The result is the same as a full load's. Files found unchanged are counted in
+/// `progress.unchanged`.
 ///
 /// Each file is read and extracted in one step, so its raw bytes are dropped as soon as its
 /// text is cleaned, and the progress counts the whole work, not just the reading.
@@ -49,36 +52,35 @@ pub fn rebuild_dataset(
     let scan = scan_folder(folder, progress)?;
     let mut problems = scan.problems;
     let kept = previous.map(Kept::new).unwrap_or_default();
+    // An unchanged file gives its article as read before (reports are taken from `previous`
+    // below); a new or changed one is read and extracted.
     let results = read_each(folder, &scan.files, progress, |path, rel| {
-        if let Some(found) = kept.unchanged(path, rel, options) {
+        if let Some(article) = kept.unchanged(path, rel, options) {
             progress.unchanged.fetch_add(1, Ordering::Relaxed);
-            return Ok((found, true));
+            return Ok((article, None));
         }
         let article = read_file(path, rel, options)?;
         let reports = extractor.extract(&article);
-        Ok(((article, reports), false))
+        Ok((article, Some(reports)))
     });
     let mut articles = Vec::with_capacity(results.len());
-    let mut per_article = Vec::with_capacity(results.len());
-    let mut unchanged = Vec::with_capacity(results.len());
+    let mut extracted = Vec::with_capacity(results.len());
     for result in results.into_iter().flatten() {
         match result {
-            Ok(((article, reports), same)) => {
+            Ok((article, reports)) => {
                 articles.push(article);
-                per_article.push(reports);
-                unchanged.push(same);
+                extracted.push(reports);
             }
             Err(problem) => problems.push(problem),
         }
     }
+    // Kept articles still carry their previous ids here.
+    let previous_ids: Vec<Option<String>> = articles
+        .iter()
+        .zip(&extracted)
+        .map(|(a, reports)| reports.is_none().then(|| a.id.clone()))
+        .collect();
     number_articles(&mut articles);
-    let mut reports = Vec::new();
-    for (article, mut found) in articles.iter().zip(per_article) {
-        for r in &mut found {
-            r.set_article(&article.id);
-        }
-        reports.append(&mut found);
-    }
     problems.sort_by(|a, b| a.path.cmp(&b.path));
     let overrides = Overrides::load(folder).unwrap_or_else(|e| {
         problems.push(Problem {
@@ -92,13 +94,33 @@ pub fn rebuild_dataset(
     // reads the whole text, the biggest cost of a refresh after the walk.
     let dated: Vec<bool> = articles
         .iter()
-        .zip(&unchanged)
-        .map(|(a, &same)| {
-            same && previous.is_some_and(|p| {
-                p.overrides.article_date(&a.path) == overrides.article_date(&a.path)
-            })
+        .zip(&previous_ids)
+        .map(|(a, id)| {
+            id.is_some()
+                && previous.is_some_and(|p| {
+                    p.overrides.article_date(&a.path) == overrides.article_date(&a.path)
+                })
         })
         .collect();
+    let mut reports = Vec::new();
+    for (article, found) in articles.iter().zip(extracted) {
+        for mut r in found.into_iter().flatten() {
+            r.set_article(&article.id);
+            reports.push(r);
+        }
+    }
+    let reused = match previous {
+        Some(previous) => {
+            let renamed: HashMap<&str, (&str, bool)> = previous_ids
+                .iter()
+                .zip(&articles)
+                .zip(&dated)
+                .filter_map(|((old, a), &dated)| Some((old.as_deref()?, (a.id.as_str(), dated))))
+                .collect();
+            carry_over(previous, &renamed, &mut reports)
+        }
+        None => Vec::new(),
+    };
     let mut dataset = Dataset {
         schema: SCHEMA.to_owned(),
         articles,
@@ -106,53 +128,95 @@ pub fn rebuild_dataset(
         problems,
         overrides,
     };
-    dataset.assemble(reports, &dated);
+    dataset.assemble(reports, &dated, reused);
     Ok(dataset)
 }
 
-/// What an earlier load read, by file: the article and its reports (dated, but
-/// dating again: dating and attribution are redone from what the sentence says), to be kept
-/// when the file has not changed.
+/// The (supplier, recipient, category) of a report or transfer: reports of different keys
+/// are never one transfer.
+type GroupKey<'a> = (&'a str, &'a str, super::Category);
+
+/// Takes over what `previous` grouped: the transfers of every (supplier, recipient,
+/// category) that no new, changed, re-dated or removed article has a report of are returned
+/// whole; the kept articles' reports of the other keys are added to `reports` to be grouped
+/// again. `renamed` maps a kept article's previous id to its new id, and whether its date
+/// stands.
+fn carry_over(
+    previous: &Dataset,
+    renamed: &HashMap<&str, (&str, bool)>,
+    reports: &mut Vec<Report>,
+) -> Vec<Transfer> {
+    let key = |r: &Report| -> (String, String, super::Category) {
+        (
+            r.supplier.code.clone(),
+            r.recipient.code.clone(),
+            r.category,
+        )
+    };
+    let mut touched: HashSet<(String, String, super::Category)> = reports.iter().map(key).collect();
+    for r in previous.reports() {
+        if !renamed
+            .get(r.article.as_str())
+            .is_some_and(|&(_, dated)| dated)
+        {
+            touched.insert(key(r));
+        }
+    }
+    let mut reused = Vec::new();
+    for t in &previous.transfers {
+        let k: GroupKey = (&t.supplier.code, &t.recipient.code, t.category);
+        let is_touched = touched.contains(&(k.0.to_owned(), k.1.to_owned(), k.2));
+        if is_touched {
+            for r in &t.reports {
+                if let Some(&(id, _)) = renamed.get(r.article.as_str()) {
+                    let mut r = r.clone();
+                    r.set_article(id);
+                    reports.push(r);
+                }
+            }
+        } else {
+            // Every report of an untouched transfer is of a kept article whose date stands.
+            let mut t = t.clone();
+            let new_id = |old: &str| renamed.get(old).map_or(old, |&(id, _)| id).to_owned();
+            for r in &mut t.reports {
+                let id = new_id(&r.article);
+                r.set_article(&id);
+            }
+            for e in &mut t.evidence {
+                e.article = new_id(&e.article);
+            }
+            reused.push(t);
+        }
+    }
+    reused
+}
+
+/// The articles an earlier load read, by path, to be kept when their file has not changed.
 #[derive(Default)]
 struct Kept<'a> {
-    by_path: HashMap<&'a str, (&'a Article, Vec<&'a Report>)>,
+    by_path: HashMap<&'a str, &'a Article>,
 }
 
 impl<'a> Kept<'a> {
     fn new(previous: &'a Dataset) -> Self {
-        let mut by_id: HashMap<&str, (&Article, Vec<&Report>)> = previous
-            .articles
-            .iter()
-            .map(|a| (a.id.as_str(), (a, Vec::new())))
-            .collect();
-        for r in previous.reports() {
-            if let Some((_, reports)) = by_id.get_mut(r.article.as_str()) {
-                reports.push(r);
-            }
-        }
         Self {
-            by_path: by_id
-                .into_values()
-                .map(|(a, reports)| (a.path.as_str(), (a, reports)))
+            by_path: previous
+                .articles
+                .iter()
+                .map(|a| (a.path.as_str(), a))
                 .collect(),
         }
     }
 
-    /// The kept article at `rel` and its reports, when the file at `path` still has the
-    /// stamp it was read with and is within the size limit.
-    fn unchanged(
-        &self,
-        path: &Path,
-        rel: &str,
-        options: &LoadOptions,
-    ) -> Option<(Article, Vec<Report>)> {
-        let (article, reports) = self.by_path.get(rel)?;
+    /// The kept article at `rel`, when the file at `path` still has the stamp it was read
+    /// with and is within the size limit.
+    fn unchanged(&self, path: &Path, rel: &str, options: &LoadOptions) -> Option<Article> {
+        let article = self.by_path.get(rel)?;
         let stamp = FileStamp::of(path).ok()?;
         if article.stamp != Some(stamp) || stamp.len > options.max_file_bytes {
             return None;
         }
-        let reports = reports.iter().map(|&r| r.clone()).collect();
-        Some(((*article).clone(), reports))
+        Some((*article).clone())
     }
 }
 
@@ -172,7 +236,7 @@ impl Dataset {
             problems,
             overrides,
         };
-        dataset.assemble(reports, &[]);
+        dataset.assemble(reports, &[], Vec::new());
         dataset
     }
 
@@ -190,30 +254,27 @@ impl Dataset {
             .into_iter()
             .flat_map(|t| t.reports)
             .collect();
-        self.assemble(reports, &[]);
+        self.assemble(reports, &[], Vec::new());
     }
 
     /// Dates the articles and their reports, and attributes the reports (but for the
     /// articles marked in `dated`, whose date stands and whose reports were dated with it),
-    /// and groups the reports into transfers.
-    fn assemble(&mut self, mut reports: Vec<Report>, dated: &[bool]) {
+    /// and groups the reports into transfers, numbered together with `kept` (transfers of an
+    /// earlier grouping that no report here belongs with, see [`carry_over`]).
+    fn assemble(&mut self, mut reports: Vec<Report>, dated: &[bool], kept: Vec<Transfer>) {
         let overrides = &self.overrides;
         self.articles
             .par_iter_mut()
             .enumerate()
             .filter(|(i, _)| !dated.get(*i).copied().unwrap_or(false))
             .for_each(|(_, a)| a.date = article_date(a, overrides.article_date(&a.path)));
-        let position: BTreeMap<&str, usize> = self
+        let position: HashMap<&str, usize> = self
             .articles
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.as_str(), i))
             .collect();
         let article_of = |r: &Report| position.get(r.article.as_str()).copied();
-        // Grouping walks the reports in article order, then text order.
-        // Keys computed once per report: a lookup per comparison was most of a refresh.
-        reports
-            .sort_by_cached_key(|r| (article_of(r), r.evidence.first().map(|e| (e.start, e.end))));
         reports.par_iter_mut().for_each(|r| {
             let i = article_of(r);
             // A report of an article whose date stands was dated against that same date.
@@ -224,6 +285,22 @@ impl Dataset {
             r.date = r.date.resolve(article.and_then(|a| a.date.as_ref()));
             r.attribute(article.and_then(|a| a.outlet.as_deref()));
         });
-        self.transfers = group_reports(reports);
+        // Grouping walks the reports by date, then article order, then text order.
+        let place = |r: &Report| -> Place {
+            let (start, end) = r.evidence.first().map_or((0, 0), |e| (e.start, e.end));
+            (article_of(r).unwrap_or(usize::MAX), start, end, r.order)
+        };
+        let reports = reports
+            .into_iter()
+            .map(|r| (walk_key(&r, place(&r)), r))
+            .collect();
+        let kept = kept
+            .into_iter()
+            .filter_map(|t| {
+                let first = t.reports.iter().map(|r| walk_key(r, place(r))).min()?;
+                Some((first, t))
+            })
+            .collect();
+        self.transfers = regroup(reports, kept);
     }
 }

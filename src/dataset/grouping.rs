@@ -58,54 +58,81 @@ const FILLER_WORDS: &[&str] = &[
 /// ..., oldest first: the reports are taken in date order (undated last, ties in the order
 /// given), so each joins the deal of its time rather than the first one listed.
 pub fn group_reports(reports: Vec<Report>) -> Vec<Transfer> {
-    // The date order, as ranks: sorting positions rather than reports keeps the (large)
-    // reports from being moved at every step of the sort.
-    let mut order: Vec<usize> = (0..reports.len()).collect();
-    order.sort_by_key(|&i| (reports[i].date.from.is_none(), reports[i].date.from));
-    let mut rank = vec![0; reports.len()];
-    for (r, &i) in order.iter().enumerate() {
-        rank[i] = r;
-    }
+    let keyed = reports
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| (walk_key(&r, (i, 0, 0, 0)), r))
+        .collect();
+    regroup(keyed, Vec::new())
+}
+
+/// Where a report stands among all the reports of a folder, for the order in which they are
+/// grouped: (article position, first evidence start, first evidence end, place in the
+/// article's extraction). Unique for each report, so the order never depends on the order
+/// the reports are handed in.
+pub(crate) type Place = (usize, usize, usize, u32);
+
+/// The order reports are grouped in: by date (undated last), then by [`Place`].
+pub(crate) type WalkKey = (bool, Option<Date>, Place);
+
+/// The walk key of `report` at `place`.
+pub(crate) fn walk_key(report: &Report, place: Place) -> WalkKey {
+    (report.date.from.is_none(), report.date.from, place)
+}
+
+/// Groups `reports` (each with its walk key) into transfers, and numbers them together with
+/// `kept`: transfers of an earlier grouping whose (supplier, recipient, category) no report
+/// in `reports` has, given with the walk key of their first report. Transfers are numbered
+/// `t1`, `t2`, ... in the order of their first reports, as if every report had been grouped
+/// in one pass.
+pub(crate) fn regroup(
+    reports: Vec<(WalkKey, Report)>,
+    kept: Vec<(WalkKey, Transfer)>,
+) -> Vec<Transfer> {
     // Reports of different (supplier, recipient, category) are never one transfer, so each
     // such key is grouped on its own, in parallel.
-    let mut by_key: BTreeMap<(String, String, super::Category), Vec<(usize, Report)>> =
+    let mut by_key: BTreeMap<(String, String, super::Category), Vec<(WalkKey, Report)>> =
         BTreeMap::new();
-    for (report, rank) in reports.into_iter().zip(rank) {
+    for (walk, report) in reports {
         let key = (
             report.supplier.code.clone(),
             report.recipient.code.clone(),
             report.category,
         );
-        by_key.entry(key).or_default().push((rank, report));
+        by_key.entry(key).or_default().push((walk, report));
     }
-    let mut groups: Vec<(usize, Group)> = by_key
+    let mut transfers: Vec<(WalkKey, Transfer)> = by_key
         .into_par_iter()
         .flat_map_iter(|(_, reports)| group_one_key(reports))
+        .filter_map(|(first, g)| {
+            Transfer::from_reports(String::new(), g.reports).map(|t| (first, t))
+        })
         .collect();
-    // Transfers are numbered in the order their first report comes in the date order, as
-    // if all reports had been walked in one pass.
-    groups.sort_by_key(|(first, _)| *first);
-    groups
-        .into_par_iter()
+    transfers.extend(kept);
+    transfers.sort_by_key(|(first, _)| *first);
+    transfers
+        .into_iter()
         .enumerate()
-        .filter_map(|(i, (_, g))| Transfer::from_reports(format!("t{}", i + 1), g.reports))
+        .map(|(i, (_, mut t))| {
+            t.id = format!("t{}", i + 1);
+            t
+        })
         .collect()
 }
 
-/// Groups the reports of one (supplier, recipient, category), given with their ranks in
-/// the date order, walking them in that order; each group comes with its first report's
-/// rank.
-fn group_one_key(mut reports: Vec<(usize, Report)>) -> Vec<(usize, Group)> {
-    reports.sort_by_key(|(rank, _)| *rank);
-    let mut groups: Vec<(usize, Group)> = Vec::new();
-    for (rank, report) in reports {
+/// Groups the reports of one (supplier, recipient, category), walking them in walk-key
+/// order; each group comes with its first report's walk key.
+fn group_one_key(mut reports: Vec<(WalkKey, Report)>) -> Vec<(WalkKey, Group)> {
+    reports.sort_by_key(|(walk, _)| *walk);
+    let mut groups: Vec<(WalkKey, Group)> = Vec::new();
+    for (walk, report) in reports {
         let words = item_words(&report.item);
         match groups.iter_mut().find(|(_, g)| g.accepts(&report, &words)) {
             Some((_, g)) => g.add(report, words),
             None => {
                 let mut group = Group::default();
                 group.add(report, words);
-                groups.push((rank, group));
+                groups.push((walk, group));
             }
         }
     }
@@ -284,6 +311,7 @@ mod tests {
             via: None,
             rule: "test".into(),
             evidence: Vec::new(),
+            order: 0,
         }
     }
 

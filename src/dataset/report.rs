@@ -36,6 +36,11 @@ pub struct Report {
     pub rule: String,
     /// The sentences that state or update it, in text order.
     pub evidence: Vec<Evidence>,
+    /// Its place among the reports extracted from its article (0 for the first): with the
+    /// article and the evidence, it fixes the order in which reports are grouped, however
+    /// they were gathered.
+    #[serde(skip)]
+    pub order: u32,
 }
 
 impl Report {
@@ -132,6 +137,7 @@ mod tests {
             via: None,
             rule: "test".into(),
             evidence: Vec::new(),
+            order: 0,
         }
     }
 

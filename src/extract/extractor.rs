@@ -71,6 +71,9 @@ impl Extractor {
         }
         let mut out = ctx.transfers;
         out.sort_by_key(|t| t.evidence.first().map_or(usize::MAX, |e| e.start));
+        for (i, r) in out.iter_mut().enumerate() {
+            r.order = u32::try_from(i).unwrap_or(u32::MAX);
+        }
         out
     }
 
@@ -211,6 +214,7 @@ impl Extractor {
                         via: None,
                         rule: rule.clone(),
                         evidence: vec![self.evidence(article, a.span, &rule)],
+                        order: 0,
                     };
                     ctx.upsert(transfer);
                 }
