@@ -162,19 +162,25 @@ fn carry_over(
             touched.insert(key(r));
         }
     }
-    let mut reused = Vec::new();
-    for t in &previous.transfers {
-        let k: GroupKey = (&t.supplier.code, &t.recipient.code, t.category);
-        let is_touched = touched.contains(&(k.0.to_owned(), k.1.to_owned(), k.2));
-        if is_touched {
-            for r in &t.reports {
-                if let Some(&(id, _)) = renamed.get(r.article.as_str()) {
-                    let mut r = r.clone();
-                    r.set_article(id);
-                    reports.push(r);
-                }
+    // Copying the kept transfers is most of a refresh's work: done on every core.
+    let carried: Vec<(Option<Transfer>, Vec<Report>)> = previous
+        .transfers
+        .par_iter()
+        .map(|t| {
+            let k: GroupKey = (&t.supplier.code, &t.recipient.code, t.category);
+            if touched.contains(&(k.0.to_owned(), k.1.to_owned(), k.2)) {
+                let again = t
+                    .reports
+                    .iter()
+                    .filter_map(|r| {
+                        let &(id, _) = renamed.get(r.article.as_str())?;
+                        let mut r = r.clone();
+                        r.set_article(id);
+                        Some(r)
+                    })
+                    .collect();
+                return (None, again);
             }
-        } else {
             // Every report of an untouched transfer is of a kept article whose date stands.
             let mut t = t.clone();
             let new_id = |old: &str| renamed.get(old).map_or(old, |&(id, _)| id).to_owned();
@@ -185,8 +191,13 @@ fn carry_over(
             for e in &mut t.evidence {
                 e.article = new_id(&e.article);
             }
-            reused.push(t);
-        }
+            (Some(t), Vec::new())
+        })
+        .collect();
+    let mut reused = Vec::new();
+    for (kept, mut again) in carried {
+        reused.extend(kept);
+        reports.append(&mut again);
     }
     reused
 }
