@@ -132,10 +132,6 @@ pub fn rebuild_dataset(
     Ok(dataset)
 }
 
-/// The (supplier, recipient, category) of a report or transfer: reports of different keys
-/// are never one transfer.
-type GroupKey<'a> = (&'a str, &'a str, super::Category);
-
 /// Takes over what `previous` grouped: the transfers of every (supplier, recipient,
 /// category) that no new, changed, re-dated or removed article has a report of are returned
 /// whole; the kept articles' reports of the other keys are added to `reports` to be grouped
@@ -146,6 +142,8 @@ fn carry_over(
     renamed: &HashMap<&str, (&str, bool)>,
     reports: &mut Vec<Report>,
 ) -> Vec<Transfer> {
+    // The (supplier, recipient, category) of a report: reports of different keys are never
+    // one transfer, so only the keys a change touches need grouping again.
     let key = |r: &Report| -> (String, String, super::Category) {
         (
             r.supplier.code.clone(),
@@ -167,8 +165,12 @@ fn carry_over(
         .transfers
         .par_iter()
         .map(|t| {
-            let k: GroupKey = (&t.supplier.code, &t.recipient.code, t.category);
-            if touched.contains(&(k.0.to_owned(), k.1.to_owned(), k.2)) {
+            let key = (
+                t.supplier.code.clone(),
+                t.recipient.code.clone(),
+                t.category,
+            );
+            if touched.contains(&key) {
                 let again = t
                     .reports
                     .iter()
