@@ -160,22 +160,6 @@ pub fn layout_flow_chart(
         }
     };
     let unit = if by_reports { "report" } else { "transfer" };
-    let mut left = side_nodes(
-        flows,
-        capacity,
-        |f| (&f.key.supplier, &f.supplier_name),
-        &weight_of,
-        &counted,
-    );
-    let mut right = side_nodes(
-        flows,
-        capacity,
-        |f| (&f.key.recipient, &f.recipient_name),
-        &weight_of,
-        &counted,
-    );
-    let left_index = node_index(&left);
-    let right_index = node_index(&right);
     let node_of = |index: &BTreeMap<String, usize>, code: &str| {
         index
             .get(code)
@@ -183,20 +167,70 @@ pub fn layout_flow_chart(
             .copied()
             .unwrap_or(0)
     };
-    // Each flow's (supplier node, recipient node), looked up once for every use below.
-    let pair: Vec<(usize, usize)> = flows
-        .iter()
-        .map(|f| {
-            (
-                node_of(&left_index, &f.key.supplier),
-                node_of(&right_index, &f.key.recipient),
-            )
-        })
-        .collect();
-
-    // Bands: flows with the same two nodes (and status, when split by status) are one band.
-    // Between two named countries that is one flow; into "Other" it gathers many.
-    let (members, pair) = merge_bands(&pair, flows);
+    // The nodes of each side for `capacity` nodes a side, and the bands between them: flows
+    // with the same two nodes (and status, when split by status) are one band. Between two
+    // named countries that is one flow; into "Other" it gathers many.
+    let plan = |capacity: usize| {
+        let left = side_nodes(
+            flows,
+            capacity,
+            |f| (&f.key.supplier, &f.supplier_name),
+            &weight_of,
+            &counted,
+        );
+        let right = side_nodes(
+            flows,
+            capacity,
+            |f| (&f.key.recipient, &f.recipient_name),
+            &weight_of,
+            &counted,
+        );
+        let left_index = node_index(&left);
+        let right_index = node_index(&right);
+        // Each flow's (supplier node, recipient node).
+        let pair: Vec<(usize, usize)> = flows
+            .iter()
+            .map(|f| {
+                (
+                    node_of(&left_index, &f.key.supplier),
+                    node_of(&right_index, &f.key.recipient),
+                )
+            })
+            .collect();
+        let (members, pair) = merge_bands(&pair, flows);
+        (left, right, left_index, right_index, members, pair)
+    };
+    // The least height a plan needs, with every band at its thinnest and every node at least
+    // a label tall.
+    let least = |sides: [usize; 2], pair: &[(usize, usize)]| -> f32 {
+        let mut bands = [vec![0usize; sides[0]], vec![0usize; sides[1]]];
+        for &(l, r) in pair {
+            for (side, node) in [(0, l), (1, r)] {
+                if let Some(n) = bands[side].get_mut(node) {
+                    *n += 1;
+                }
+            }
+        }
+        bands
+            .iter()
+            .map(|side| {
+                side.iter()
+                    .map(|&n| (n as f32 * MIN_BAND).max(label_height) + NODE_GAP)
+                    .sum::<f32>()
+                    - NODE_GAP
+            })
+            .fold(0.0_f32, f32::max)
+    };
+    // Fewer named countries, and more gathered into "Other", until the thinnest bands take
+    // at most 60% of the height asked for: a figure keeps the size the user chose, with room
+    // left for band widths to show the weights.
+    let mut capacity = capacity;
+    let mut chosen = plan(capacity);
+    while capacity > 2 && least([chosen.0.len(), chosen.1.len()], &chosen.5) > avail * 0.6 {
+        capacity -= 1;
+        chosen = plan(capacity);
+    }
+    let (mut left, mut right, left_index, right_index, members, pair) = chosen;
     let band_flows: Vec<Flow> = members
         .iter()
         .zip(&pair)
@@ -712,6 +746,37 @@ mod tests {
                 .hits
                 .iter()
                 .any(|h| h.label.starts_with("Supplier Other "))
+        );
+    }
+
+    #[test]
+    fn every_pair_of_forty_countries_still_fits_the_height_asked_for() {
+        // 1,600 pairs: one band each would need 3,200 px at their thinnest.
+        let flows: Vec<Flow> = (0..40)
+            .flat_map(|a| {
+                (0..40).map(move |b| flow(&format!("S{a:02}"), &format!("R{b:02}"), 1 + a % 3))
+            })
+            .collect();
+        let options = FlowChartOptions {
+            height: 800.0,
+            ..FlowChartOptions::default()
+        };
+        let scene = layout_flow_chart(&flows, &options, &ApproxMeasure);
+        assert!(scene.height <= options.height + 0.01, "{}", scene.height);
+        let mut drawn: Vec<usize> = scene
+            .hits
+            .iter()
+            .filter_map(|h| match &h.target {
+                FlowTarget::Band(b) => Some(b.flows.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        drawn.sort_unstable();
+        assert_eq!(
+            drawn,
+            (0..flows.len()).collect::<Vec<_>>(),
+            "every flow drawn once"
         );
     }
 
