@@ -647,10 +647,10 @@ fn today() -> jiff::civil::Date {
 const NO_SAVE_DIALOG_MESSAGE: &str = "No save dialog is available on this desktop (it needs \
     xdg-desktop-portal or zenity): type the file's path in the box instead.";
 
-/// A folder dialog that returns nothing sooner than this was never shown.
 /// How often the progress bar is redrawn while a load runs.
 const PROGRESS_REPAINT: Duration = Duration::from_millis(200);
 
+/// A folder dialog that returns nothing sooner than this was never shown.
 const NO_DIALOG_SERVICE: Duration = Duration::from_millis(250);
 const NO_DIALOG_MESSAGE: &str = "No folder dialog is available on this desktop (it needs \
     xdg-desktop-portal or zenity). Drop a folder on the window, or start ArmsFlow with \

@@ -38,6 +38,14 @@ pub struct FlowBand {
     pub title: String,
 }
 
+impl FlowBand {
+    /// The transfers of the band's flows (indices into the dataset), sorted: what a click on
+    /// the band selects.
+    pub fn transfers(&self, flows: &[Flow]) -> Vec<usize> {
+        band_transfers(flows, &self.flows)
+    }
+}
+
 /// Everything the Flow layout depends on besides the flows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlowChartOptions {
@@ -492,29 +500,34 @@ fn merge_bands(pair: &[(usize, usize)], flows: &[Flow]) -> (Vec<Vec<usize>>, Vec
 /// The flow a band draws: its member flows added up, named after its nodes when it gathers
 /// several countries on one side.
 fn band_flow(flows: &[Flow], members: &[usize], left: &Node, right: &Node) -> Flow {
-    let mut band = match members {
-        [only] => return flows[*only].clone(),
-        _ => Flow {
-            key: crate::view::FlowKey {
-                supplier: left.code.clone(),
-                recipient: right.code.clone(),
-                status: None,
-            },
-            supplier_name: left.label_name().to_owned(),
-            recipient_name: right.label_name().to_owned(),
-            transfers: Vec::new(),
-            reports: 0,
-            quantity: 0,
-        },
-    };
-    for f in members.iter().filter_map(|&i| flows.get(i)) {
-        band.key.status = f.key.status;
-        band.transfers.extend_from_slice(&f.transfers);
-        band.reports += f.reports;
-        band.quantity += f.quantity;
+    if let [only] = members {
+        return flows[*only].clone();
     }
-    band.transfers.sort_unstable();
-    band
+    let of_band: Vec<&Flow> = members.iter().filter_map(|&i| flows.get(i)).collect();
+    Flow {
+        key: crate::view::FlowKey {
+            supplier: left.code.clone(),
+            recipient: right.code.clone(),
+            // A band never mixes statuses.
+            status: of_band.first().and_then(|f| f.key.status),
+        },
+        supplier_name: left.label_name().to_owned(),
+        recipient_name: right.label_name().to_owned(),
+        transfers: band_transfers(flows, members),
+        reports: of_band.iter().map(|f| f.reports).sum(),
+        quantity: of_band.iter().map(|f| f.quantity).sum(),
+    }
+}
+
+/// The transfers of the flows `members` (indices into `flows`), sorted.
+fn band_transfers(flows: &[Flow], members: &[usize]) -> Vec<usize> {
+    let mut transfers: Vec<usize> = members
+        .iter()
+        .filter_map(|&i| flows.get(i))
+        .flat_map(|f| f.transfers.iter().copied())
+        .collect();
+    transfers.sort_unstable();
+    transfers
 }
 
 /// Whether `band` stands for exactly the `selected` transfers (sorted).

@@ -1,4 +1,4 @@
-use super::grouping::{Place, regroup, walk_key};
+use super::grouping::{GroupKey, Place, group_key, regroup, walk_key};
 use super::{Dataset, Overrides, Report, SCHEMA, Transfer};
 use crate::corpus::{
     Article, FileStamp, LoadError, LoadOptions, LoadProgress, Problem, ProblemKind,
@@ -142,16 +142,9 @@ fn carry_over(
     renamed: &HashMap<&str, (&str, bool)>,
     reports: &mut Vec<Report>,
 ) -> Vec<Transfer> {
-    // The (supplier, recipient, category) of a report: reports of different keys are never
-    // one transfer, so only the keys a change touches need grouping again.
-    let key = |r: &Report| -> (String, String, super::Category) {
-        (
-            r.supplier.code.clone(),
-            r.recipient.code.clone(),
-            r.category,
-        )
-    };
-    let mut touched: HashSet<(String, String, super::Category)> = reports.iter().map(key).collect();
+    // Only the keys a change touches need grouping again.
+    let key = |r: &Report| group_key(&r.supplier, &r.recipient, r.category);
+    let mut touched: HashSet<GroupKey> = reports.iter().map(key).collect();
     for r in previous.reports() {
         if !renamed
             .get(r.article.as_str())
@@ -165,12 +158,7 @@ fn carry_over(
         .transfers
         .par_iter()
         .map(|t| {
-            let key = (
-                t.supplier.code.clone(),
-                t.recipient.code.clone(),
-                t.category,
-            );
-            if touched.contains(&key) {
+            if touched.contains(&group_key(&t.supplier, &t.recipient, t.category)) {
                 let again = t
                     .reports
                     .iter()
@@ -276,10 +264,11 @@ impl Dataset {
     /// earlier grouping that no report here belongs with, see [`carry_over`]).
     fn assemble(&mut self, mut reports: Vec<Report>, dated: &[bool], kept: Vec<Transfer>) {
         let overrides = &self.overrides;
+        let is_dated = |i: usize| dated.get(i).copied().unwrap_or(false);
         self.articles
             .par_iter_mut()
             .enumerate()
-            .filter(|(i, _)| !dated.get(*i).copied().unwrap_or(false))
+            .filter(|&(i, _)| !is_dated(i))
             .for_each(|(_, a)| a.date = article_date(a, overrides.article_date(&a.path)));
         let position: HashMap<&str, usize> = self
             .articles
@@ -291,7 +280,7 @@ impl Dataset {
         reports.par_iter_mut().for_each(|r| {
             let i = article_of(r);
             // A report of an article whose date stands was dated against that same date.
-            if i.is_some_and(|i| dated.get(i).copied().unwrap_or(false)) {
+            if i.is_some_and(is_dated) {
                 return;
             }
             let article: Option<&Article> = i.and_then(|i| self.articles.get(i));

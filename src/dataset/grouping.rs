@@ -66,6 +66,19 @@ pub fn group_reports(reports: Vec<Report>) -> Vec<Transfer> {
     regroup(keyed, Vec::new())
 }
 
+/// The (supplier, recipient, category) of a report: reports with different keys are never
+/// one transfer.
+pub(crate) type GroupKey = (String, String, super::Category);
+
+/// The group key of a report (or of a transfer, which has its reports' key).
+pub(crate) fn group_key(
+    supplier: &super::Party,
+    recipient: &super::Party,
+    category: super::Category,
+) -> GroupKey {
+    (supplier.code.clone(), recipient.code.clone(), category)
+}
+
 /// Where a report stands among all the reports of a folder, for the order in which they are
 /// grouped: (article position, first evidence start, first evidence end, place in the
 /// article's extraction). Unique for each report, so the order never depends on the order
@@ -91,14 +104,9 @@ pub(crate) fn regroup(
 ) -> Vec<Transfer> {
     // Reports of different (supplier, recipient, category) are never one transfer, so each
     // such key is grouped on its own, in parallel.
-    let mut by_key: BTreeMap<(String, String, super::Category), Vec<(WalkKey, Report)>> =
-        BTreeMap::new();
+    let mut by_key: BTreeMap<GroupKey, Vec<(WalkKey, Report)>> = BTreeMap::new();
     for (walk, report) in reports {
-        let key = (
-            report.supplier.code.clone(),
-            report.recipient.code.clone(),
-            report.category,
-        );
+        let key = group_key(&report.supplier, &report.recipient, report.category);
         by_key.entry(key).or_default().push((walk, report));
     }
     let mut transfers: Vec<(WalkKey, Transfer)> = by_key

@@ -97,7 +97,7 @@ fn transfer_summary(ui: &mut egui::Ui, state: &AppState, i: usize, t: &Transfer)
     if let Some(v) = t.value_usd {
         field(ui, "Value", dollars(v));
     }
-    let date = state.index.transfer_dates.get(i).and_then(Option::as_ref);
+    let date = state.index.transfer_date(i);
     field(ui, "Date", date_label(date));
 }
 

@@ -127,15 +127,8 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
             }
             match clicked {
                 Some(FlowTarget::Band(band)) => {
-                    let mut transfers: Vec<usize> = band
-                        .flows
-                        .iter()
-                        .filter_map(|&i| flows.get(i))
-                        .flat_map(|f| f.transfers.iter().copied())
-                        .collect();
-                    transfers.sort_unstable();
                     out.push(Command::Select {
-                        transfers,
+                        transfers: band.transfers(flows),
                         label: band.title,
                     });
                 }

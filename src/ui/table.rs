@@ -52,10 +52,7 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                         let cells = [
                             state
                                 .index
-                                .transfer_dates
-                                .get(i)
-                                .copied()
-                                .flatten()
+                                .transfer_date(i)
                                 .map_or_else(|| "undated".to_owned(), |d| d.when.to_string()),
                             t.supplier.name.clone(),
                             t.recipient.name.clone(),

@@ -212,9 +212,8 @@ fn select(state: &AppState, data: &TimelineData, target: TimelineTarget, out: &m
         }
         TimelineTarget::Lane(lane) => {
             let mut transfers: Vec<usize> = data
-                .marks
+                .marks_in_lanes(lane..lane + 1)
                 .iter()
-                .filter(|m| m.lane == lane)
                 .map(|m| m.transfer)
                 .collect();
             // A transfer has a mark per report.

@@ -98,7 +98,7 @@ impl Filters {
         (0..dataset.transfers.len())
             .into_par_iter()
             .filter(|&i| {
-                let date = index.transfer_dates.get(i).and_then(Option::as_ref);
+                let date = index.transfer_date(i);
                 self.matches_all_but_search(&dataset.transfers[i], date)
                     && haystacks.is_none_or(|h| h.get(i).is_some_and(|t| t.contains(&needle)))
             })

@@ -172,6 +172,12 @@ impl DatasetIndex {
         })
     }
 
+    /// The date span of transfer `i` (an index into the dataset's transfers), when any of its
+    /// reports is dated.
+    pub fn transfer_date(&self, i: usize) -> Option<&TransferDate> {
+        self.transfer_dates.get(i).and_then(Option::as_ref)
+    }
+
     /// The article index of a report.
     pub fn report_article(&self, report: &Report) -> Option<usize> {
         self.article_by_id.get(&report.article).copied()

@@ -86,14 +86,7 @@ pub fn table_rows(
     let transfer = |i: usize| &dataset.transfers[i];
     let rows = visible;
     match column {
-        TableColumn::Date => sorted(rows, ascending, |i| {
-            index
-                .transfer_dates
-                .get(i)
-                .copied()
-                .flatten()
-                .map(|t| t.when)
-        }),
+        TableColumn::Date => sorted(rows, ascending, |i| index.transfer_date(i).map(|t| t.when)),
         TableColumn::Supplier => sorted(rows, ascending, |i| &transfer(i).supplier.name),
         TableColumn::Recipient => sorted(rows, ascending, |i| &transfer(i).recipient.name),
         TableColumn::Item => sorted(rows, ascending, |i| transfer(i).item.to_lowercase()),
