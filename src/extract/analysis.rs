@@ -291,7 +291,7 @@ impl SentenceAnalysis {
         let tokens = tokenize(text, span);
         let mut groups = build_groups(&tokens, mentions.iter().filter(|m| span.contains(m.span)));
         let mut items = find_items(text, &tokens, lexicon);
-        let mut triggers = find_triggers(&tokens, &groups, lexicon);
+        let mut triggers = find_triggers(&tokens, &groups, &items, lexicon);
         refine_groups(&tokens, &mut groups, &items, &triggers);
         for item in &mut items {
             item.origin = groups.iter().rposition(|g| {
@@ -621,7 +621,62 @@ const NOMINAL_BEFORE: &[&str] = &[
     "oil", "such",
 ];
 
-fn find_triggers(tokens: &[Token], groups: &[Group], lexicon: &Lexicon) -> Vec<TriggerHit> {
+/// Words that open a verb's object: "supplies the", "exports more".
+const OBJECT_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "more",
+    "some",
+    "any",
+    "further",
+    "new",
+    "additional",
+    "another",
+    "up",
+    "about",
+    "around",
+    "over",
+    "nearly",
+    "almost",
+];
+
+/// True when token `at` can open a verb's object: a determiner, a number, a party, or goods
+/// within three words ("sends modern tanks").
+fn object_opens_at(tokens: &[Token], groups: &[Group], items: &[ItemHit], at: usize) -> bool {
+    let goods_soon = items.iter().any(|it| {
+        it.first >= at
+            && it.first <= at + 3
+            && tokens[at..it.first].iter().all(|t| {
+                (t.kind != TokenKind::Punct || t.lower == "-")
+                    && !PREPOSITIONS.contains(&t.lower.as_str())
+            })
+    });
+    goods_soon
+        || tokens.get(at).is_some_and(|t| {
+            OBJECT_OPENERS.contains(&t.lower.as_str())
+                || t.kind == TokenKind::Number
+                || t.capitalized
+                || groups.iter().any(|g| g.first == at)
+        })
+}
+
+/// Words after which an -ing form is a noun ("the funding", "its financing need").
+const GERUND_OWNERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+];
+
+fn find_triggers(
+    tokens: &[Token],
+    groups: &[Group],
+    items: &[ItemHit],
+    lexicon: &Lexicon,
+) -> Vec<TriggerHit> {
     let mut out = Vec::new();
     let mut i = 0;
     let group_at = |idx: usize| groups.iter().any(|g| g.first <= idx && idx <= g.last);
@@ -640,16 +695,42 @@ fn find_triggers(tokens: &[Token], groups: &[Group], lexicon: &Lexicon) -> Vec<T
         let next = tokens.get(i + n).map_or("", |t| t.lower.as_str());
         let next2 = tokens.get(i + n + 1).map_or("", |t| t.lower.as_str());
         let nominal = NOMINAL_BEFORE.contains(&prev) || prev.ends_with("'s");
-        // A word that is both verb and noun ("supply", "transfer") is a noun after a determiner.
-        if frame != Frame::Noun
-            && nominal
-            && lexicon
-                .triggers
-                .iter()
-                .any(|t| t.words == lexicon.triggers[e].words && t.value.0 == Frame::Noun)
-        {
+        let has_noun = lexicon
+            .triggers
+            .iter()
+            .any(|t| t.words == lexicon.triggers[e].words && t.value.0 == Frame::Noun);
+        // A word that is both verb and noun ("supply", "transfer") is a noun after a determiner,
+        // and an -s form is a noun unless an object follows ("exports policies", not "exports oil").
+        let bare_plural = tense == Tense::Present
+            && !object_opens_at(tokens, groups, items, i + n)
+            && !matches!(next, "from" | "to" | "into" | "for");
+        if frame != Frame::Noun && has_noun && (nominal || bare_plural) {
             frame = Frame::Noun;
             tense = Tense::Noun;
+        }
+        // "its financing need": a gerund after a determiner or possessive names an activity.
+        let owned = GERUND_OWNERS.contains(&prev) || prev.ends_with("'s");
+        if frame != Frame::Noun && tense == Tense::Ing && owned {
+            i += n;
+            continue;
+        }
+        // "convert aid into diplomatic returns": an -s form with no object is no transfer verb.
+        if frame != Frame::Noun && bare_plural {
+            i += n;
+            continue;
+        }
+        // "tanks, artillery, ships and aircraft": an -s form that names goods, in a list or
+        // after a determiner, is the goods, not a verb.
+        let goods_here = items.iter().any(|it| it.first <= i && i <= it.last);
+        if frame != Frame::Noun
+            && tense == Tense::Present
+            && goods_here
+            && (nominal
+                || matches!(prev, "," | "and" | "or")
+                || prev.chars().all(|c| c.is_ascii_digit()))
+        {
+            i += n;
+            continue;
         }
         let keep = match (frame, word) {
             (_, "supply" | "supplies")

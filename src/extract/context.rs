@@ -15,6 +15,10 @@ pub struct ArticleContext {
     pub named_source: Option<String>,
     /// When each code was last mentioned (sentence clock).
     last_seen: std::collections::BTreeMap<String, usize>,
+    /// What the article is about: the countries of its headline and its most named country.
+    /// Only these fill a side a sentence leaves open ("Some 300 rockets will be bought from
+    /// Brazil" in an article about Peru), never a country merely named nearby.
+    pub topic: std::collections::BTreeSet<String>,
 }
 
 /// How far a status has gone, for deciding whether a later report answers an open one
@@ -56,6 +60,36 @@ fn compatible(a: Category, b: Category) -> bool {
 }
 
 impl ArticleContext {
+    /// A context for an article whose headline names `headline` codes and whose text names
+    /// `mentioned` codes (one entry per mention).
+    pub fn new<'a>(
+        headline: impl IntoIterator<Item = &'a str>,
+        mentioned: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        let mut topic: std::collections::BTreeSet<String> =
+            headline.into_iter().map(str::to_owned).collect();
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for code in mentioned {
+            *counts.entry(code).or_default() += 1;
+        }
+        let most = counts.values().copied().max().unwrap_or(0);
+        topic.extend(
+            counts
+                .into_iter()
+                .filter(|&(_, n)| n == most && n >= 2)
+                .map(|(c, _)| c.to_owned()),
+        );
+        Self {
+            topic,
+            ..Self::default()
+        }
+    }
+
+    /// True when `code` is what the article is about (see [`ArticleContext::topic`]).
+    pub fn is_topic(&self, code: &str) -> bool {
+        self.topic.contains(code)
+    }
+
     /// Marks a new sentence.
     pub fn tick(&mut self) {
         self.clock += 1;

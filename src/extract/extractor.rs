@@ -7,7 +7,7 @@ use super::roles::{Candidate, PartyRef, assign_roles, background_triggers};
 use crate::corpus::Article;
 use crate::dataset::{Evidence, Party, Report, Status};
 use crate::dates::ReportDate;
-use crate::gazetteer::{Gazetteer, GazetteerError};
+use crate::gazetteer::{Era, Gazetteer, GazetteerError};
 use crate::text::{Span, split_sentences};
 
 /// The extractor's data could not be loaded.
@@ -54,9 +54,19 @@ impl Extractor {
     /// Every transfer reported in `article`, in text order of first evidence (ids left empty).
     pub fn extract(&self, article: &Article) -> Vec<Report> {
         let text = &article.text;
-        let mentions = self.gazetteer.find(text);
-        let mut ctx = ArticleContext::default();
+        let mentions = self
+            .gazetteer
+            .find_in(text, Era::of_date(article.published.as_deref()));
         let first_line_end = text.find('\n').unwrap_or(text.len());
+        let mut ctx = ArticleContext::new(
+            mentions
+                .iter()
+                .filter(|m| m.span.end <= first_line_end)
+                .flat_map(|m| m.codes.iter().map(String::as_str)),
+            mentions
+                .iter()
+                .flat_map(|m| m.codes.iter().map(String::as_str)),
+        );
         for span in split_sentences(text) {
             ctx.tick();
             // Lone short lines after the headline are captions or related-article links.
@@ -146,7 +156,8 @@ impl Extractor {
                         ctx.focus_recipient
                             .clone()
                             .filter(|r| !c.suppliers.iter().any(|s| &s.code == r))
-                    });
+                    })
+                    .filter(|code| ctx.is_topic(code));
                 if let Some(code) = filled {
                     recipients.push(PartyRef {
                         code,
@@ -166,6 +177,7 @@ impl Extractor {
                 if let Some(code) = recipients
                     .iter()
                     .find_map(|r| ctx.counterpart(&r.code).filter(|s| s != &r.code))
+                    .filter(|code| ctx.is_topic(code))
                 {
                     suppliers.push(PartyRef {
                         code,

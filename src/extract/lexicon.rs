@@ -1,4 +1,5 @@
 use crate::dataset::{Category, Status};
+use crate::text::morph::{PartOfSpeech, WordForm, inflect};
 use crate::text::{Token, data_rows};
 use std::collections::HashMap;
 
@@ -124,69 +125,149 @@ fn words(phrase: &str) -> Vec<String> {
         .collect()
 }
 
+/// Reads a word list's frame column.
+fn parse_frame(s: Option<&str>) -> Option<Frame> {
+    Some(match s? {
+        "give" => Frame::Give,
+        "get" => Frame::Get,
+        "request" => Frame::Request,
+        "return" => Frame::Return,
+        "use" => Frame::Use,
+        "noun" => Frame::Noun,
+        _ => return None,
+    })
+}
+
+/// Reads one name of a verb form in a word list's forms column.
+fn parse_form(s: &str) -> Option<WordForm> {
+    Some(match s {
+        "base" => WordForm::Base,
+        "present" => WordForm::Present,
+        "past" => WordForm::Past,
+        "participle" => WordForm::Participle,
+        "ing" => WordForm::Ing,
+        _ => return None,
+    })
+}
+
+/// The tense a surface of a transfer word gives it.
+fn tense_of(form: WordForm) -> Tense {
+    match form {
+        WordForm::Base | WordForm::AsWritten => Tense::Base,
+        WordForm::Present => Tense::Present,
+        WordForm::Past => Tense::Past,
+        WordForm::Participle => Tense::Participle,
+        WordForm::Ing => Tense::Ing,
+        WordForm::Noun => Tense::Noun,
+    }
+}
+
+/// The surfaces of a status cue: `verb-ed` keeps only the forms that cannot be read as a noun.
+fn cue_surfaces(cue: &str, forms: &str) -> Option<Vec<String>> {
+    let (pos, only_ed) = match forms {
+        "verb-ed" => (PartOfSpeech::Verb, true),
+        other => (PartOfSpeech::parse(other)?, false),
+    };
+    Some(
+        inflect(cue, pos)
+            .into_iter()
+            .filter(|(_, f)| {
+                !only_ed || matches!(f, WordForm::Past | WordForm::Participle | WordForm::Ing)
+            })
+            .map(|(s, _)| s)
+            .collect(),
+    )
+}
+
 impl Lexicon {
-    /// The word lists shipped in `assets/lexicon/`.
+    /// The word lists shipped in `assets/lexicon/`, each base form expanded to its inflections.
     pub fn builtin() -> Result<Self, LexiconError> {
         let mut triggers = Vec::new();
         for (line, cols) in data_rows(TRIGGERS) {
-            let bad = |message: &str| LexiconError {
+            let frame = parse_frame(cols.get(1).copied()).ok_or(LexiconError {
                 file: "triggers.tsv",
                 line,
-                message: message.into(),
+                message: "unknown frame".into(),
+            })?;
+            let pos = if frame == Frame::Noun {
+                PartOfSpeech::Noun
+            } else {
+                PartOfSpeech::Verb
             };
-            let frame = match cols.get(1).copied() {
-                Some("give") => Frame::Give,
-                Some("get") => Frame::Get,
-                Some("request") => Frame::Request,
-                Some("return") => Frame::Return,
-                Some("use") => Frame::Use,
-                Some("noun") => Frame::Noun,
-                _ => return Err(bad("unknown frame")),
+            let forms: Option<Vec<WordForm>> = match cols.get(2).copied().filter(|f| !f.is_empty())
+            {
+                None => None,
+                Some(list) => Some(
+                    list.split(',')
+                        .map(|f| parse_form(f.trim()))
+                        .collect::<Option<_>>()
+                        .ok_or(LexiconError {
+                            file: "triggers.tsv",
+                            line,
+                            message: "forms must be base, present, past, participle or ing".into(),
+                        })?,
+                ),
             };
-            let tense = match cols.get(2).copied() {
-                Some("base") => Tense::Base,
-                Some("present") => Tense::Present,
-                Some("past") => Tense::Past,
-                Some("ing") => Tense::Ing,
-                Some("participle") => Tense::Participle,
-                Some("noun") => Tense::Noun,
-                _ => return Err(bad("unknown tense")),
-            };
-            triggers.push(LexEntry {
-                words: words(cols[0]),
-                value: (frame, tense),
-            });
+            for (surface, form) in inflect(cols[0], pos) {
+                if forms.as_ref().is_some_and(|keep| !keep.contains(&form)) {
+                    continue;
+                }
+                triggers.push(LexEntry {
+                    words: words(&surface),
+                    value: (frame, tense_of(form)),
+                });
+            }
         }
         let mut items = Vec::new();
         for (line, cols) in data_rows(ITEMS) {
+            let bad = |message: &str| LexiconError {
+                file: "items.tsv",
+                line,
+                message: message.into(),
+            };
             let category = cols
                 .get(1)
                 .and_then(|c| Category::parse(c))
-                .ok_or(LexiconError {
-                    file: "items.tsv",
-                    line,
-                    message: "unknown category".into(),
-                })?;
-            let sensitive = cols.get(2).is_some_and(|m| *m == "s");
-            items.push(LexEntry {
-                words: words(cols[0]),
-                value: (category, sensitive, cols[0].to_owned()),
-            });
+                .ok_or_else(|| bad("unknown category"))?;
+            let (sensitive, pos) = match cols.get(2).copied() {
+                Some("i") => (false, PartOfSpeech::Noun),
+                Some("s") => (true, PartOfSpeech::Noun),
+                Some("f") => (false, PartOfSpeech::Fixed),
+                _ => return Err(bad("match must be i, s or f")),
+            };
+            for (surface, _) in inflect(cols[0], pos) {
+                items.push(LexEntry {
+                    words: words(&surface),
+                    value: (category, sensitive, surface),
+                });
+            }
         }
         let mut status_cues = Vec::new();
         for (line, cols) in data_rows(STATUS_CUES) {
+            let bad = |message: &str| LexiconError {
+                file: "status_cues.tsv",
+                line,
+                message: message.into(),
+            };
             let status = cols
                 .get(1)
                 .and_then(|s| Status::parse(s))
-                .ok_or(LexiconError {
-                    file: "status_cues.tsv",
-                    line,
-                    message: "unknown status".into(),
-                })?;
-            status_cues.push(LexEntry {
-                words: words(cols[0]),
-                value: (status, cols.get(2).is_some_and(|w| *w == "any")),
-            });
+                .ok_or_else(|| bad("unknown status"))?;
+            let anywhere = match cols.get(2).copied() {
+                Some("any") => true,
+                Some("before") => false,
+                _ => return Err(bad("where must be before or any")),
+            };
+            let surfaces = cols
+                .get(3)
+                .and_then(|f| cue_surfaces(cols[0], f))
+                .ok_or_else(|| bad("forms must be verb, verb-ed, noun or fixed"))?;
+            for surface in surfaces {
+                status_cues.push(LexEntry {
+                    words: words(&surface),
+                    value: (status, anywhere),
+                });
+            }
         }
         let trigger_index = PhraseIndex::new(&triggers);
         let item_index = PhraseIndex::new(&items);

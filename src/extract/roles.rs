@@ -362,7 +362,8 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
         {
             controller = None;
         }
-        if subject.is_none() {
+        // A noun's supplier needs a giving word, which the relative clause need not have.
+        if subject.is_none() && tr.frame != Frame::Noun {
             subject = antecedent;
         }
     }

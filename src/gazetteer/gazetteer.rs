@@ -1,3 +1,4 @@
+use super::era::{Era, Years};
 use super::{AmbiguityRule, Compound, GazetteerError, Mention, MentionKind};
 use crate::text::{Span, data_rows};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -7,6 +8,7 @@ use std::path::{Path, PathBuf};
 const COUNTRIES: &str = include_str!("../../assets/gazetteer/countries.tsv");
 const ENTITIES: &str = include_str!("../../assets/gazetteer/entities.tsv");
 const AMBIGUITY: &str = include_str!("../../assets/gazetteer/ambiguity.tsv");
+const HISTORICAL: &str = include_str!("../../assets/gazetteer/historical.tsv");
 
 /// Bloc codes and their display names, beside the ISO 3166-1 codes.
 const BLOCS: &[(&str, &str)] = &[
@@ -15,17 +17,54 @@ const BLOCS: &[(&str, &str)] = &[
     ("WEST", "the West"),
 ];
 
+/// One meaning of a surface; `years` limits it to articles of those years.
 #[derive(Debug, Clone)]
 struct Entry {
     codes: Vec<String>,
     kind: MentionKind,
+    years: Option<Years>,
+}
+
+/// The meanings of one surface: at most one without years (the modern one, which a later row
+/// replaces), and any number limited to years.
+#[derive(Debug, Clone, Default)]
+struct Meanings(Vec<Entry>);
+
+impl Meanings {
+    fn set(&mut self, entry: Entry) {
+        match (entry.years, self.0.iter().position(|e| e.years.is_none())) {
+            (None, Some(i)) => self.0[i] = entry,
+            _ => self.0.push(entry),
+        }
+    }
+
+    /// The meaning in `era`: a dated one that holds then, else the modern one. For
+    /// [`Era::Any`], every code the surface ever stood for.
+    fn in_era(&self, era: Era) -> Option<Entry> {
+        if era == Era::Any {
+            let mut all = self.0.first()?.clone();
+            for e in &self.0[1..] {
+                for c in &e.codes {
+                    if !all.codes.contains(c) {
+                        all.codes.push(c.clone());
+                    }
+                }
+            }
+            return Some(all);
+        }
+        self.0
+            .iter()
+            .find(|e| e.years.is_some_and(|y| y.holds_in(era)))
+            .or_else(|| self.0.iter().find(|e| e.years.is_none()))
+            .cloned()
+    }
 }
 
 /// Finds countries and blocs in text. Built once, shared by every extraction.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     names: BTreeMap<String, String>,
-    entries: BTreeMap<String, Entry>,
+    entries: BTreeMap<String, Meanings>,
     ambiguity: BTreeMap<String, Vec<AmbiguityRule>>,
     surfaces: Vec<String>,
     matcher: AhoCorasick,
@@ -63,39 +102,8 @@ impl Gazetteer {
         for (code, name) in BLOCS {
             names.insert((*code).to_owned(), (*name).to_owned());
         }
-        for (line, cols) in data_rows(COUNTRIES) {
-            let bad = |message: &str| GazetteerError::BadRow {
-                file: "countries.tsv".into(),
-                line,
-                message: message.into(),
-            };
-            let (Some(code), Some(name)) = (cols.first(), cols.get(1)) else {
-                return Err(bad("expected code and name"));
-            };
-            if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
-                return Err(bad("code must be two capital letters"));
-            }
-            names.insert((*code).to_owned(), (*name).to_owned());
-            let entry = |kind| Entry {
-                codes: vec![(*code).to_owned()],
-                kind,
-            };
-            entries.insert((*name).to_owned(), entry(MentionKind::Name));
-            for alias in list(cols.get(2)) {
-                entries.insert(alias, entry(MentionKind::Name));
-            }
-            for demonym in list(cols.get(3)) {
-                if let Some(p) = plural(&demonym) {
-                    entries
-                        .entry(p)
-                        .or_insert_with(|| entry(MentionKind::DemonymPlural));
-                }
-                entries.insert(demonym, entry(MentionKind::Demonym));
-            }
-            for capital in list(cols.get(4)) {
-                entries.insert(capital, entry(MentionKind::Capital));
-            }
-        }
+        add_countries(&mut names, &mut entries, COUNTRIES, "countries.tsv", false)?;
+        add_countries(&mut names, &mut entries, HISTORICAL, "historical.tsv", true)?;
         let mut gazetteer = Self {
             names,
             entries,
@@ -169,8 +177,11 @@ impl Gazetteer {
                 "org" => MentionKind::Org,
                 other => return Err(bad(format!("unknown kind {other:?}"))),
             };
+            let years = Years::parse(cols.get(3).copied(), cols.get(4).copied()).map_err(bad)?;
             self.entries
-                .insert(surface.trim().to_owned(), Entry { codes, kind });
+                .entry(surface.trim().to_owned())
+                .or_default()
+                .set(Entry { codes, kind, years });
         }
         Ok(())
     }
@@ -193,12 +204,19 @@ impl Gazetteer {
         self.names.iter().map(|(c, n)| (c.as_str(), n.as_str()))
     }
 
-    /// Every country or bloc mention in `text`, in order, with ambiguous ones removed.
+    /// Every country or bloc mention in `text`, in order, with ambiguous ones removed, read
+    /// as in an undated article.
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        self.find_in(text, Era::Undated)
+    }
+
+    /// Every country or bloc mention in `text`, each name read as it was meant in `era`
+    /// ("Moscow" in 1987 is the Soviet Union); names that meant nothing then are skipped.
+    pub fn find_in(&self, text: &str, era: Era) -> Vec<Mention> {
         let mut out = Vec::new();
         for m in self.matcher.find_iter(text) {
             let surface = &self.surfaces[m.pattern().as_usize()];
-            let Some(entry) = self.entries.get(surface) else {
+            let Some(entry) = self.entries.get(surface).and_then(|e| e.in_era(era)) else {
                 continue;
             };
             let before = text[..m.start()].chars().next_back();
@@ -253,7 +271,7 @@ impl Gazetteer {
             }
             out.push(Mention {
                 span: Span::new(m.start(), end),
-                codes: entry.codes.clone(),
+                codes: entry.codes,
                 kind: entry.kind,
                 compound,
                 possessive,
@@ -261,6 +279,73 @@ impl Gazetteer {
         }
         out
     }
+}
+
+/// Loads rows of `countries.tsv` or, with `dated`, `historical.tsv` (two more columns: the
+/// years the names held).
+fn add_countries(
+    names: &mut BTreeMap<String, String>,
+    entries: &mut BTreeMap<String, Meanings>,
+    source: &str,
+    file: &str,
+    dated: bool,
+) -> Result<(), GazetteerError> {
+    for (line, cols) in data_rows(source) {
+        let bad = |message: &str| GazetteerError::BadRow {
+            file: file.into(),
+            line,
+            message: message.into(),
+        };
+        let (Some(code), Some(name)) = (cols.first(), cols.get(1)) else {
+            return Err(bad("expected code and name"));
+        };
+        if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(bad("code must be two capital letters"));
+        }
+        let years = if dated {
+            Some(
+                Years::parse(cols.get(5).copied(), cols.get(6).copied())
+                    .map_err(|m| bad(&m))?
+                    .ok_or_else(|| bad("expected the years the names held"))?,
+            )
+        } else {
+            None
+        };
+        names
+            .entry((*code).to_owned())
+            .or_insert_with(|| (*name).to_owned());
+        let entry = |kind| Entry {
+            codes: vec![(*code).to_owned()],
+            kind,
+            years,
+        };
+        let mut set = |surface: String, kind| entries.entry(surface).or_default().set(entry(kind));
+        set((*name).to_owned(), MentionKind::Name);
+        for alias in list(cols.get(2)) {
+            set(alias, MentionKind::Name);
+        }
+        for demonym in list(cols.get(3)) {
+            if let Some(p) = plural(&demonym)
+                && !entries.contains_key(&p)
+            {
+                entries
+                    .entry(p)
+                    .or_default()
+                    .set(entry(MentionKind::DemonymPlural));
+            }
+            entries
+                .entry(demonym)
+                .or_default()
+                .set(entry(MentionKind::Demonym));
+        }
+        for capital in list(cols.get(4)) {
+            entries
+                .entry(capital)
+                .or_default()
+                .set(entry(MentionKind::Capital));
+        }
+    }
+    Ok(())
 }
 
 fn previous_word(text: &str, at: usize) -> Option<&str> {
@@ -347,6 +432,32 @@ mod tests {
     }
 
     #[test]
+    fn names_mean_what_they_meant_in_the_article_year() {
+        let g = Gazetteer::builtin().expect("builtin gazetteer");
+        let codes = |text: &str, era| -> Vec<String> {
+            g.find_in(text, era)
+                .into_iter()
+                .map(|m| m.codes.join("+"))
+                .collect()
+        };
+        let text = "Moscow and Bonn traded with East Germany while Reagan watched.";
+        assert_eq!(codes(text, Era::Year(1987)), ["SU", "DE", "DD", "US"]);
+        // In 2023 Moscow is Russia; East Germany and Reagan's term are history.
+        assert_eq!(codes(text, Era::Year(2023)), ["RU"]);
+        assert_eq!(codes(text, Era::Undated), ["RU"]);
+        assert_eq!(
+            codes("the Soviet Union and Prague", Era::Year(1975)),
+            ["SU", "CS"]
+        );
+        assert_eq!(
+            codes("the Soviet Union and Prague", Era::Year(2001)),
+            ["CZ"]
+        );
+        assert_eq!(codes("Zelensky in Kyiv", Era::Year(2015)), ["UA"]);
+        assert_eq!(codes("Moscow", Era::Any), ["RU+SU"]);
+    }
+
+    #[test]
     fn compounds_and_possessives() {
         let g = Gazetteer::builtin().expect("builtin gazetteer");
         let text = "Iranian-made drones, US-supplied Himars, Germany's tanks, a Czech-led plan, US-based paper";
@@ -372,10 +483,12 @@ mod tests {
         let g = Gazetteer::builtin().expect("builtin gazetteer");
         assert_eq!(
             g.codes()
-                .filter(|(c, _)| c.len() == 2 && *c != "EU")
+                .filter(|(c, _)| c.len() == 2 && !matches!(*c, "EU" | "SU" | "DD" | "YU" | "CS"))
                 .count(),
             249
         );
+        assert_eq!(g.name("SU"), "Soviet Union");
+        assert_eq!(g.name("DE"), "Germany");
         assert_eq!(g.name("KP"), "North Korea");
         assert_eq!(g.name("WEST"), "the West");
     }

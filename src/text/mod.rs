@@ -1,9 +1,10 @@
-//! Text primitives: byte spans, sentence splitting and word tokens.
+//! Text primitives: byte spans, sentence splitting, word tokens and the inflection of word lists.
 //!
 //! Everything downstream (evidence, highlights, the reader) refers to article text by byte
 //! [`Span`]s produced here, so slicing is always exact and always on UTF-8 boundaries.
 
 mod data_file;
+pub mod morph;
 mod sentences;
 mod span;
 mod tokens;

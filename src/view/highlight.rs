@@ -1,5 +1,5 @@
 use crate::dataset::Report;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Era, Gazetteer};
 use crate::text::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -36,7 +36,8 @@ static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
 /// overlapping (an earlier highlight wins).
 pub fn highlights(sentence: &str, transfer: &Report, gazetteer: &Gazetteer) -> Vec<Highlight> {
     let mut found = Vec::new();
-    for m in gazetteer.find(sentence) {
+    // Any era: the sentence's names mean what they meant in its article's year.
+    for m in gazetteer.find_in(sentence, Era::Any) {
         let kind = if m.codes.contains(&transfer.supplier.code) {
             HighlightKind::Supplier
         } else if m.codes.contains(&transfer.recipient.code) {
