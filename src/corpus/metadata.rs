@@ -23,7 +23,29 @@ static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads `Key: value` header lines (or a `---` YAML block) at the very top of `text`.
 /// Stops at the first line that is not a header; blank lines inside the block are allowed.
+/// A headline right above the block ("Canada Sells Wheat\nDate: 1987-03-09") is its title.
 pub fn read_header(text: &str) -> Header {
+    let header = read_header_block(text);
+    if header.len > 0 {
+        return header;
+    }
+    let Some((first, rest)) = text.split_once('\n') else {
+        return header;
+    };
+    let headline = first.trim();
+    if !super::is_headline_like(headline) || HEADER_LINE.is_match(headline) {
+        return header;
+    }
+    let mut below = read_header_block(rest);
+    if below.len == 0 || below.date.is_none() {
+        return header;
+    }
+    below.len += first.len() + 1;
+    below.title.get_or_insert_with(|| headline.to_owned());
+    below
+}
+
+fn read_header_block(text: &str) -> Header {
     let mut header = Header::default();
     let mut consumed = 0;
     let mut rest = text;
@@ -172,5 +194,15 @@ mod tests {
         assert_eq!(h.date, Some((date(2024, 1, 2), DateSource::FrontMatter)));
         assert_eq!(&yaml[h.len..], "Body");
         assert_eq!(read_header("Plain first line.\nDate: 2020-01-01").len, 0);
+        let wire = "Canada Sells Wheat To Peru\nDate: 1986-05-02\n\nOTTAWA - Canada sold wheat.";
+        let h = read_header(wire);
+        assert_eq!(h.title.as_deref(), Some("Canada Sells Wheat To Peru"));
+        assert_eq!(h.date, Some((date(1986, 5, 2), DateSource::Header)));
+        assert_eq!(&wire[h.len..], "OTTAWA - Canada sold wheat.");
+        // Without a date below it, a first line stays text.
+        assert_eq!(
+            read_header("Canada Sells Wheat\nSource: Wire\n\nBody.").len,
+            0
+        );
     }
 }

@@ -531,6 +531,12 @@ fn refine_groups(
                     .iter()
                     .all(|t| t.kind != TokenKind::Punct)
         });
+        // "give Ukraine rocket systems": a name right after a giving verb is its indirect
+        // object, not an adjective on the goods that follow.
+        let indirect_object = p > 0
+            && triggers
+                .iter()
+                .any(|t| t.last + 1 == p && t.frame == Frame::Give && t.tense != Tense::Noun);
         // Party nouns within three words: "Egyptian officials", "Indian defense ministry".
         let org_at = (next..(next + 4).min(tokens.len()))
             .take_while(|&i| tokens[i].kind != TokenKind::Punct)
@@ -551,7 +557,8 @@ fn refine_groups(
                 {
                     g.role = GroupRole::Modifier;
                 }
-            } else if (item_after(1) || noun_trigger_after) && org_at.is_none() {
+            } else if (item_after(1) || noun_trigger_after) && org_at.is_none() && !indirect_object
+            {
                 g.role = GroupRole::Modifier;
             }
         }
@@ -715,7 +722,7 @@ fn find_triggers(
             continue;
         }
         // "convert aid into diplomatic returns": an -s form with no object is no transfer verb.
-        if frame != Frame::Noun && bare_plural {
+        if !matches!(frame, Frame::Noun | Frame::Arrive) && bare_plural {
             i += n;
             continue;
         }

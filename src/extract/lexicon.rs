@@ -22,6 +22,8 @@ pub enum Frame {
     Use,
     /// A noun naming a transfer ("aid", "deliveries").
     Noun,
+    /// The goods are the subject and arrive somewhere ("rifles from Canada arrive in Peru").
+    Arrive,
 }
 
 /// Grammatical form of a transfer word, which sets the default status.
@@ -134,6 +136,7 @@ fn parse_frame(s: Option<&str>) -> Option<Frame> {
         "return" => Frame::Return,
         "use" => Frame::Use,
         "noun" => Frame::Noun,
+        "arrive" => Frame::Arrive,
         _ => return None,
     })
 }

@@ -1,4 +1,4 @@
-use super::analysis::{GroupRole, SentenceAnalysis};
+use super::analysis::{GroupRole, SPEECH_VERBS, SentenceAnalysis};
 use super::lexicon::{Frame, Tense};
 use crate::dataset::{Category, Quantity, Status};
 use crate::text::TokenKind;
@@ -200,8 +200,9 @@ fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
     let before_prep = a.word(g.first.saturating_sub(2));
     match g.prep.as_deref() {
         None => {}
-        // "for Ukrainian forces to use Western weapons"
+        // "for Ukrainian forces to use Western weapons", "permission to Poland to export"
         Some("for") if a.word(g.last + 1) == "to" => {}
+        Some("to") if a.word(g.last + 1) == "to" && g.last + 2 == trigger_first => {}
         // "appeals to the West to send tanks", "called on Germany to supply"
         Some("to" | "on") if infinitive && APPEALS.contains(&before_prep) => return true,
         // Examples share the role of what they exemplify: "including a Czech-led initiative that".
@@ -223,7 +224,6 @@ fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
 /// `background` is [`background_triggers`] of the sentence, computed once by the caller.
 pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Option<Candidate> {
     let tr = a.triggers[ti];
-    let n = a.tokens.len();
     // Export bans, sanctions and curbs are not transfers ("China restricted drone exports").
     if (tr.first.saturating_sub(4)..tr.first).any(|i| BLOCKERS.contains(&a.word(i)))
         || matches!(
@@ -264,12 +264,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
                 .position(|g| g.last + 3 == left_bound && g.role == GroupRole::Actor)
         })
         .flatten();
-    let mut right_bound = (tr.last + 1..n)
-        .find(|&i| {
-            CLAUSE_END.contains(&a.word(i))
-                && !(a.word(i) == "as" && matches!(a.word(i + 1), "well" | "many" | "much"))
-        })
-        .unwrap_or(n);
+    let mut right_bound = clause_end_after(a, tr.last + 1);
     // A comma before a new subject and verb also ends the clause (", the paper reported").
     if let Some(c) =
         (tr.last + 1..right_bound).find(|&i| a.word(i) == "," && SPEECHY.contains(&a.word(i + 2)))
@@ -308,7 +303,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
     let mut controller = None;
     // "the potential use of US-supplied Himars" names no user.
     let nominal_use = tr.frame == Frame::Use && a.word(tr.last + 1) == "of";
-    if !(nominal_use || passive && tr.frame == Frame::Give) {
+    if !(nominal_use || passive && tr.frame == Frame::Give || tr.frame == Frame::Arrive) {
         let mut left: Vec<usize> = (0..a.groups.len())
             .filter(|&g| a.groups[g].last < tr.first && a.groups[g].first >= left_bound)
             .collect();
@@ -329,7 +324,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
                     || a.cues.iter().any(|(i, s, _)| {
                         *i > a.groups[gi].last
                             && *i < tr.first
-                            && !matches!(s, Status::Refused | Status::Denied | Status::Cancelled)
+                            && !matches!(s, Status::Refused | Status::Denied)
                     })
                     || a.triggers.iter().any(|o| {
                         o.frame == Frame::Give && o.first > a.groups[gi].last && o.first < tr.first
@@ -364,7 +359,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
         }
         // A noun's supplier needs a giving word, which the relative clause need not have.
         if subject.is_none() && tr.frame != Frame::Noun {
-            subject = antecedent;
+            subject = antecedent.or_else(|| speaker_of_pronoun(a, left_bound, tr.first));
         }
     }
 
@@ -398,6 +393,9 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
                 Frame::Give | Frame::Noun | Frame::Return,
             ) => push(&mut recipients, gi),
             (Some("for"), Frame::Give | Frame::Noun) => push(&mut recipients, gi),
+            (Some("in" | "at" | "to" | "into"), Frame::Arrive) if party => {
+                push(&mut recipients, gi)
+            }
             // "Biden requested $8.5bn in aid to Kyiv": asked on behalf of another.
             (Some("to" | "for"), Frame::Request)
                 if !is_turn(a.word(tr.first))
@@ -415,11 +413,42 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
                 explicit_supplier = true;
             }
             (None, Frame::Give) if adjacent && party => push(&mut recipients, gi),
+            // "sends $25m in aid to support Ukraine": the party helped receives.
+            (None, Frame::Give | Frame::Noun)
+                if party
+                    && g.first >= 2
+                    && HELP_VERBS.contains(&g.prev.as_deref().unwrap_or(""))
+                    && a.word(g.first - 2) == "to" =>
+            {
+                push(&mut recipients, gi)
+            }
+            // "provides ammunition in a $1bn Ukraine aid package": a name on the package of a
+            // giving verb is its recipient.
+            (None, Frame::Give)
+                if g.role == GroupRole::Modifier
+                    && !g.demonym
+                    && a.triggers.iter().any(|o| {
+                        o.frame == Frame::Noun && o.first > g.last && o.first <= g.last + 2
+                    }) =>
+            {
+                push(&mut recipients, gi)
+            }
             (None, Frame::Request | Frame::Return) if adjacent && party => {
                 push(&mut suppliers, gi);
                 explicit_supplier = true;
             }
             _ => {}
+        }
+    }
+    // "Rifles from Canada arrive in Peru": the goods' source stands with them, before the verb.
+    if tr.frame == Frame::Arrive {
+        for gi in (0..a.groups.len()).filter(|&g| {
+            a.groups[g].last < tr.first
+                && a.groups[g].first >= left_bound
+                && a.groups[g].prep.as_deref() == Some("from")
+        }) {
+            push(&mut suppliers, gi);
+            explicit_supplier = true;
         }
     }
     // "the package President Joe Biden signed": the giver follows the noun, then its verb.
@@ -458,7 +487,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
     }
 
     // Goods: in the object window (and just before a passive or noun trigger).
-    let window_start = if passive || tr.frame == Frame::Noun {
+    let window_start = if passive || matches!(tr.frame, Frame::Noun | Frame::Arrive) {
         tr.first.saturating_sub(6).max(left_bound)
     } else {
         tr.last + 1
@@ -484,7 +513,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
         if let Some(gi) = a.items[ii].origin {
             let origin = &a.groups[gi];
             let usable = match tr.frame {
-                Frame::Get | Frame::Request => true,
+                Frame::Get | Frame::Request | Frame::Arrive => true,
                 // Only the used goods, not the target: "uses drones to target Ukrainian artillery".
                 Frame::Use => {
                     a.items[ii].first <= tr.last + 5
@@ -501,7 +530,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
                     subject.is_none() && !explicit_supplier || origin.role == GroupRole::Supplied
                 }
             };
-            if usable && !origin.speaker {
+            if usable && !origin.speaker && !captured(a, a.items[ii].first) {
                 push(&mut suppliers, gi);
                 explicit_supplier = true;
             }
@@ -550,6 +579,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
             // "Pakistan denied being approached": the asked party is the subject.
             Frame::Request if passive || requested_for_other => push(&mut suppliers, s),
             Frame::Get | Frame::Request | Frame::Use => push(&mut recipients, s),
+            Frame::Arrive => {}
         }
     }
     if let (Frame::Give, Some(c), true) = (tr.frame, controller, subject.is_none()) {
@@ -640,6 +670,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
         Frame::Return => "return-frame",
         Frame::Use => "use-frame",
         Frame::Noun => "noun-frame",
+        Frame::Arrive => "arrive-frame",
     };
     Some(Candidate {
         suppliers,
@@ -653,6 +684,67 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
         rule,
         fillable,
     })
+}
+
+/// "Canada says it will give aircraft": the pronoun right after a speech verb is the speaker.
+fn speaker_of_pronoun(a: &SentenceAnalysis, left: usize, trigger_first: usize) -> Option<usize> {
+    let pronoun = (left..trigger_first)
+        .rev()
+        .find(|&i| matches!(a.word(i), "it" | "they"))?;
+    let mut verb = pronoun.checked_sub(1)?;
+    if a.word(verb) == "that" {
+        verb = verb.checked_sub(1)?;
+    }
+    if !SPEECH_VERBS.contains(&a.word(verb)) {
+        return None;
+    }
+    a.groups.iter().position(|g| {
+        g.last < verb
+            && g.last + 3 >= verb
+            && g.role == GroupRole::Actor
+            && g.prep.is_none()
+            && g.first >= left
+    })
+}
+
+/// "captured Russian tanks": goods taken in war came from no supplier of theirs.
+fn captured(a: &SentenceAnalysis, item_first: usize) -> bool {
+    (item_first.saturating_sub(3)..item_first)
+        .any(|i| matches!(a.word(i), "captured" | "seized" | "stolen" | "trophy"))
+}
+
+/// Verbs of a purpose clause whose object receives: "to support Ukraine", "to help Kyiv".
+const HELP_VERBS: &[&str] = &["support", "help", "assist", "bolster", "strengthen", "aid"];
+
+/// The first token from `from` on that ends the clause, or the sentence's length.
+fn clause_end_after(a: &SentenceAnalysis, from: usize) -> usize {
+    let mut i = from;
+    while i < a.tokens.len() {
+        if let Some(close) = short_quote_at(a, i) {
+            i = close + 1;
+            continue;
+        }
+        if CLAUSE_END.contains(&a.word(i))
+            && !(a.word(i) == "as" && matches!(a.word(i + 1), "well" | "many" | "much"))
+        {
+            return i;
+        }
+        i += 1;
+    }
+    a.tokens.len()
+}
+
+/// When token `i` opens a short quotation inside the clause (`will send "urgent" radars`), the
+/// index of its closing mark: within six words, with no clause end between.
+fn short_quote_at(a: &SentenceAnalysis, i: usize) -> Option<usize> {
+    let is_quote = |w: &str| matches!(w, "\"" | "“" | "”");
+    if !is_quote(a.word(i)) {
+        return None;
+    }
+    let close = (i + 2..(i + 8).min(a.tokens.len())).find(|&k| is_quote(a.word(k)))?;
+    (i + 1..close)
+        .all(|k| !matches!(a.word(k), "," | ";" | "." | "said" | "says"))
+        .then_some(close)
 }
 
 /// Words before a transfer word that make it a ban or a sanction, not a transfer.
@@ -840,8 +932,8 @@ fn status_of(
     }
     match (frame, tense) {
         (Frame::Request, _) => Status::Requested,
-        // Goods in use are goods delivered.
-        (Frame::Use, _) => Status::Delivered,
+        // Goods in use, or arriving, are goods delivered.
+        (Frame::Use | Frame::Arrive, _) => Status::Delivered,
         (_, Tense::Past | Tense::Present | Tense::Ing | Tense::Participle | Tense::Noun) => {
             Status::Delivered
         }
