@@ -37,7 +37,7 @@ fn main() -> ExitCode {
             min_evidence,
             json,
         }) => run_eval(
-            &folder,
+            folder.as_deref(),
             &options,
             &gold,
             Gates {

@@ -81,13 +81,14 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Score the extraction of a folder against an answer key.
+    /// Score the extraction of a folder against an answer key, or of several sets at once.
     Eval {
-        /// Folder of articles.
-        folder: PathBuf,
-        /// Answer key (*.gold.json).
-        #[arg(long)]
-        gold: PathBuf,
+        /// Folder of articles (with one key). Without it, each key `NAME.gold.json` scores the
+        /// folder `NAME` beside it.
+        folder: Option<PathBuf>,
+        /// Answer key (*.gold.json), or a folder of them; repeat for several sets.
+        #[arg(long, required = true)]
+        gold: Vec<PathBuf>,
         /// Exit with code 1 when core F1 is below this.
         #[arg(long)]
         min_f1: Option<f64>,

@@ -318,6 +318,7 @@ mod tests {
             source: None,
             via: None,
             rule: "test".into(),
+            confidence: 1.0,
             evidence: Vec::new(),
             order: 0,
         }

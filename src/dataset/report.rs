@@ -34,6 +34,11 @@ pub struct Report {
     pub via: Option<String>,
     /// The extraction rule that found it.
     pub rule: String,
+    /// How much the extractor trusts it, from 0 to 1: the rule, how each side was found (in
+    /// the sentence, from an origin adjective, from the article's context), how far the
+    /// parties stand from the transfer word, and hedges. Reviewers start with the lowest.
+    #[serde(default)]
+    pub confidence: f64,
     /// The sentences that state or update it, in text order.
     pub evidence: Vec<Evidence>,
     /// Its place among the reports extracted from its article (0 for the first): with the
@@ -136,6 +141,7 @@ mod tests {
             source: None,
             via: None,
             rule: "test".into(),
+            confidence: 1.0,
             evidence: Vec::new(),
             order: 0,
         }

@@ -5,4 +5,4 @@ mod gold;
 mod score;
 
 pub use gold::{AnswerKey, GoldTransfer, Tier};
-pub use score::{Attribute, Finding, Prf, Scores, score};
+pub use score::{Attribute, BANDS, Band, Finding, Prf, Scores, items_agree, score};

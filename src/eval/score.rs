@@ -53,6 +53,53 @@ pub enum Attribute {
     Quantity,
     /// An evidence sentence contains one of the key's fragments.
     Evidence,
+    /// The goods share a content word with the key's ("howitzers" and "M777 howitzers").
+    Item,
+}
+
+/// Share of found units the key has, for one band of confidence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Band {
+    /// Lowest confidence of the band (inclusive).
+    pub from: f64,
+    /// Highest confidence of the band (exclusive, but 1.0 is in the last band).
+    pub to: f64,
+    /// Found units in the band that the key has (any tier).
+    pub right: usize,
+    /// Found units in the band.
+    pub total: usize,
+}
+
+/// The confidence bands of [`Scores::calibration`].
+pub const BANDS: [(f64, f64); 5] = [(0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.0)];
+
+fn band_of(confidence: f64) -> usize {
+    BANDS
+        .iter()
+        .position(|&(_, to)| confidence < to)
+        .unwrap_or(BANDS.len() - 1)
+}
+
+/// Words that carry no content in an item's description.
+const ITEM_STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "with", "by", "from", "its",
+    "their", "more", "some", "other", "new", "old", "unspecified",
+];
+
+fn content_words(s: &str) -> BTreeSet<String> {
+    s.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| w.len() > 1 && !ITEM_STOP_WORDS.contains(w))
+        .map(|w| {
+            let w = w.trim_matches('-');
+            w.strip_suffix('s').filter(|b| b.len() > 2).unwrap_or(w).to_owned()
+        })
+        .collect()
+}
+
+/// True when the system's item shares a content word with the key's.
+pub fn items_agree(system: &str, key: &str) -> bool {
+    !content_words(system).is_disjoint(&content_words(key))
 }
 
 /// One unit worth a look: a miss, a spurious find, or a wrong attribute.
@@ -85,9 +132,48 @@ pub struct Scores {
     pub spurious: Vec<Finding>,
     /// Matched units with a wrong attribute.
     pub wrong: Vec<Finding>,
+    /// Found units by confidence band (their highest report's), with the share the key has.
+    pub calibration: Vec<Band>,
 }
 
 impl Scores {
+    /// The scores of several sets pooled: counts added, then the rates computed again (the
+    /// micro average). Findings are not kept.
+    pub fn pooled<'a>(all: impl IntoIterator<Item = &'a Scores>) -> Scores {
+        let mut out = Scores::default();
+        let mut sums = [[0usize; 3]; 2];
+        for s in all {
+            for (sum, p) in sums.iter_mut().zip([&s.core, &s.core_stretch]) {
+                sum[0] += p.true_positives;
+                sum[1] += p.false_positives;
+                sum[2] += p.false_negatives;
+            }
+            for (a, (right, total)) in &s.attributes {
+                let e = out.attributes.entry(*a).or_insert((0, 0));
+                e.0 += right;
+                e.1 += total;
+            }
+            if out.calibration.is_empty() {
+                out.calibration = s.calibration.iter().map(|b| Band { right: 0, total: 0, ..*b }).collect();
+            }
+            for (o, b) in out.calibration.iter_mut().zip(&s.calibration) {
+                o.right += b.right;
+                o.total += b.total;
+            }
+        }
+        out.core = Prf::new(sums[0][0], sums[0][1], sums[0][2]);
+        out.core_stretch = Prf::new(sums[1][0], sums[1][1], sums[1][2]);
+        out
+    }
+
+    /// Share of found units with confidence at least `min` that the key has (1.0 when none).
+    pub fn right_at_or_above(&self, min: f64) -> (usize, usize) {
+        self.calibration
+            .iter()
+            .filter(|b| b.from >= min)
+            .fold((0, 0), |(r, t), b| (r + b.right, t + b.total))
+    }
+
     /// Share of matched units with `attribute` right (1.0 when nothing matched).
     pub fn accuracy(&self, attribute: Attribute) -> f64 {
         let (right, total) = self.attributes.get(&attribute).copied().unwrap_or((0, 0));
@@ -190,6 +276,7 @@ pub fn score(dataset: &Dataset, key: &AnswerKey) -> Scores {
             .copied()
             .unwrap_or(transfers[0]);
         let [cat, status, quantity] = checks(best);
+        let item = transfers.iter().any(|t| items_agree(&t.item, &g.item));
         let fragments: Vec<String> = entries
             .iter()
             .flat_map(|e| e.evidence.iter())
@@ -224,6 +311,7 @@ pub fn score(dataset: &Dataset, key: &AnswerKey) -> Scores {
                 "no sentence with a key fragment".into(),
                 "a key fragment".into(),
             ),
+            (Attribute::Item, item, best.item.clone(), g.item.clone()),
         ] {
             let e = scores.attributes.entry(attribute).or_insert((0, 0));
             e.1 += 1;
@@ -242,6 +330,22 @@ pub fn score(dataset: &Dataset, key: &AnswerKey) -> Scores {
                         .unwrap_or_default(),
                 });
             }
+        }
+    }
+    scores.calibration = BANDS
+        .iter()
+        .map(|&(from, to)| Band {
+            from,
+            to,
+            ..Band::default()
+        })
+        .collect();
+    for (unit, reports) in &found {
+        let confidence = reports.iter().map(|r| r.confidence).fold(0.0, f64::max);
+        let band = &mut scores.calibration[band_of(confidence)];
+        band.total += 1;
+        if gold.contains_key(unit) {
+            band.right += 1;
         }
     }
     for (unit, transfers) in &found {

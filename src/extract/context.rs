@@ -140,6 +140,8 @@ impl ArticleContext {
                 t.category = transfer.category;
                 t.item = transfer.item.clone();
             }
+            // Another sentence saying the same adds support.
+            t.confidence = t.confidence.max(transfer.confidence);
             t.quantity = t.quantity.or(transfer.quantity);
             t.value_usd = t.value_usd.or(transfer.value_usd);
             t.date.text = t.date.text.take().or(transfer.date.text);

@@ -129,6 +129,7 @@ impl Extractor {
                 rule: "supplied-compound",
                 fillable: true,
                 frame: Frame::Give,
+                confidence: 0.6,
             });
         }
         for g in &a.groups {
@@ -225,6 +226,12 @@ impl Extractor {
                         source: None,
                         via: None,
                         rule: rule.clone(),
+                        // A side taken from the article's context is right less often.
+                        confidence: if s.token == usize::MAX || r.token == usize::MAX {
+                            ((c.confidence - 0.2).max(0.05) * 100.0).round() / 100.0
+                        } else {
+                            c.confidence
+                        },
                         evidence: vec![self.evidence(article, a.span, &rule)],
                         order: 0,
                     };
