@@ -3,8 +3,8 @@ use super::extract_cmd::extract_folder;
 use crate::corpus::LoadOptions;
 use crate::eval::{AnswerKey, Attribute, BANDS, Finding, Scores, score};
 use anyhow::Context;
-use std::fmt::Write as _;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Quality gates of `armsflow eval`.
@@ -41,14 +41,21 @@ pub fn eval_sets(folder: Option<&Path>, golds: &[PathBuf]) -> anyhow::Result<Vec
                 .filter(|p| p.is_file() && p.to_string_lossy().ends_with(".gold.json"))
                 .collect();
             found.sort();
-            anyhow::ensure!(!found.is_empty(), "no *.gold.json answer key in {}", g.display());
+            anyhow::ensure!(
+                !found.is_empty(),
+                "no *.gold.json answer key in {}",
+                g.display()
+            );
             keys.extend(found);
         } else {
             keys.push(g.clone());
         }
     }
     let name_of = |key: &Path| {
-        let file = key.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        let file = key
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
         file.strip_suffix(".gold.json").unwrap_or(&file).to_owned()
     };
     if let Some(folder) = folder {
@@ -101,8 +108,10 @@ pub fn run_eval(
         scored.push((set, score_set(set, options)?));
     }
     if as_json {
-        let by_name: BTreeMap<&str, &Scores> =
-            scored.iter().map(|(set, s)| (set.name.as_str(), s)).collect();
+        let by_name: BTreeMap<&str, &Scores> = scored
+            .iter()
+            .map(|(set, s)| (set.name.as_str(), s))
+            .collect();
         println!("{}", serde_json::to_string_pretty(&by_name)?);
     } else if let [(set, s)] = scored.as_slice() {
         print_report(&set.folder, s);
@@ -111,7 +120,12 @@ pub fn run_eval(
     }
     let mut failed = Vec::new();
     for (set, s) in &scored {
-        failed.extend(gates.failures(s).into_iter().map(|f| format!("{}: {f}", set.name)));
+        failed.extend(
+            gates
+                .failures(s)
+                .into_iter()
+                .map(|f| format!("{}: {f}", set.name)),
+        );
     }
     if failed.is_empty() {
         Ok(Outcome::Ok)
@@ -186,7 +200,8 @@ fn print_table(scored: &[(&EvalSet, Scores)]) {
 
 /// Confidence bands against the share of found units the key has, per set.
 fn calibration_table(scored: &[(&EvalSet, Scores)]) -> String {
-    let mut out = String::from("\nCalibration: found units by confidence, share the key has (right/found)\n");
+    let mut out =
+        String::from("\nCalibration: found units by confidence, share the key has (right/found)\n");
     let _ = write!(out, "{:<16}", "confidence");
     for (set, _) in scored {
         let _ = write!(out, " {:>14}", set.name);

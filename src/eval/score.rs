@@ -82,8 +82,27 @@ fn band_of(confidence: f64) -> usize {
 
 /// Words that carry no content in an item's description.
 const ITEM_STOP_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "with", "by", "from", "its",
-    "their", "more", "some", "other", "new", "old", "unspecified",
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "for",
+    "to",
+    "in",
+    "on",
+    "with",
+    "by",
+    "from",
+    "its",
+    "their",
+    "more",
+    "some",
+    "other",
+    "new",
+    "old",
+    "unspecified",
 ];
 
 fn content_words(s: &str) -> BTreeSet<String> {
@@ -92,7 +111,10 @@ fn content_words(s: &str) -> BTreeSet<String> {
         .filter(|w| w.len() > 1 && !ITEM_STOP_WORDS.contains(w))
         .map(|w| {
             let w = w.trim_matches('-');
-            w.strip_suffix('s').filter(|b| b.len() > 2).unwrap_or(w).to_owned()
+            w.strip_suffix('s')
+                .filter(|b| b.len() > 2)
+                .unwrap_or(w)
+                .to_owned()
         })
         .collect()
 }
@@ -154,7 +176,15 @@ impl Scores {
                 e.1 += total;
             }
             if out.calibration.is_empty() {
-                out.calibration = s.calibration.iter().map(|b| Band { right: 0, total: 0, ..*b }).collect();
+                out.calibration = s
+                    .calibration
+                    .iter()
+                    .map(|b| Band {
+                        right: 0,
+                        total: 0,
+                        ..*b
+                    })
+                    .collect();
             }
             for (o, b) in out.calibration.iter_mut().zip(&s.calibration) {
                 o.right += b.right;

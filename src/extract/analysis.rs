@@ -1,5 +1,6 @@
 use super::figures::{Money, QuantityHit, find_money, find_quantities};
 use super::lexicon::{Frame, Lexicon, Tense};
+use super::word_classes::{Classes, WordClass};
 use crate::dataset::{Category, Status};
 use crate::gazetteer::{Compound, Mention, MentionKind};
 use crate::text::{Span, Token, TokenKind, tokenize};
@@ -38,6 +39,8 @@ pub struct Group {
     pub prep: Option<String>,
     /// The word before the group (after determiners), lower case.
     pub prev: Option<String>,
+    /// The index of [`Group::prev`].
+    pub prev_at: Option<usize>,
     /// True when the group is made of demonyms ("Pakistani, Belarusian").
     pub demonym: bool,
 }
@@ -102,104 +105,9 @@ pub struct SentenceAnalysis {
     pub quantities: Vec<QuantityHit>,
     /// Dollar amounts, with the token index where each starts.
     pub money: Vec<(usize, Money)>,
+    /// The word classes of each token.
+    pub classes: Vec<Classes>,
 }
-
-/// Nouns that make a demonym a party: "Egyptian officials", "the Indian defence ministry".
-const ORG_NOUNS: &[&str] = &[
-    "officials",
-    "official",
-    "government",
-    "governments",
-    "authorities",
-    "army",
-    "armies",
-    "military",
-    "forces",
-    "troops",
-    "navy",
-    "ministry",
-    "ministries",
-    "minister",
-    "ministers",
-    "president",
-    "prime",
-    "leader",
-    "leaders",
-    "leadership",
-    "firms",
-    "firm",
-    "companies",
-    "company",
-    "manufacturer",
-    "manufacturers",
-    "contractors",
-    "contractor",
-    "industry",
-    "networks",
-    "intelligence",
-    "diplomats",
-    "embassy",
-    "counterparts",
-    "counterpart",
-    "parliament",
-    "senate",
-    "lawmakers",
-    "regime",
-    "side",
-    "customs",
-    "officers",
-    "producers",
-    "producer",
-    "suppliers",
-    "partners",
-    "allies",
-    "delegation",
-    "envoy",
-    "agency",
-    "administration",
-    "state",
-    "states",
-    "navy",
-    "air",
-    "defence",
-    "defense",
-    "foreign",
-    "secretary",
-    "chancellor",
-    "king",
-    "emir",
-    "junta",
-    "buyers",
-    "customers",
-    "exporters",
-    "importers",
-    "sources",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "media",
-    "press",
-    "service",
-    "services",
-    "guard",
-    "cabinet",
-    "congress",
-    "house",
-    "people",
-    "state-owned",
-    "maker",
-    "makers",
-    "builder",
-    "builders",
-    "initiative",
-    "plan",
-    "scheme",
-    "coalition",
-    "consortium",
-    "programme",
-    "program",
-    "fund",
-];
 
 const DETERMINERS: &[&str] = &[
     "the",
@@ -263,27 +171,6 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
     "during",
 ];
 
-/// Words that introduce a statement's source.
-pub(crate) const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "reported",
-    "reports",
-    "claimed",
-    "claims",
-    "alleged",
-    "confirmed",
-    "added",
-    "warned",
-    "stated",
-    "noted",
-    "wrote",
-    "insisted",
-    "acknowledged",
-];
-
 impl SentenceAnalysis {
     /// Analyses the sentence at `span` of `text`; `mentions` are the article's mentions
     /// (only those inside the span are used).
@@ -292,7 +179,8 @@ impl SentenceAnalysis {
         let mut groups = build_groups(&tokens, mentions.iter().filter(|m| span.contains(m.span)));
         let mut items = find_items(text, &tokens, lexicon);
         let mut triggers = find_triggers(&tokens, &groups, &items, lexicon);
-        refine_groups(&tokens, &mut groups, &items, &triggers);
+        let classes = lexicon.word_classes.classify(&tokens);
+        refine_groups(&tokens, &classes, &mut groups, &items, &triggers);
         for item in &mut items {
             item.origin = groups.iter().rposition(|g| {
                 g.last < item.first
@@ -363,7 +251,18 @@ impl SentenceAnalysis {
             cues,
             quantities,
             money,
+            classes,
         }
+    }
+
+    /// True when token `i` is in `class`.
+    pub fn is(&self, i: usize, class: WordClass) -> bool {
+        self.classes.get(i).is_some_and(|c| c.has(class))
+    }
+
+    /// True when the word before group `g` (after determiners) is in `class`.
+    pub fn prev_is(&self, g: &Group, class: WordClass) -> bool {
+        g.prev_at.is_some_and(|i| self.is(i, class))
     }
 
     /// The token's lower-case text, or "" past the end.
@@ -433,6 +332,7 @@ fn build_groups<'a>(tokens: &[Token], mentions: impl Iterator<Item = &'a Mention
             speaker: false,
             prep: None,
             prev: None,
+            prev_at: None,
             demonym: m.kind == MentionKind::Demonym,
         };
         if joinable && let Some(g) = groups.last_mut() {
@@ -465,6 +365,7 @@ fn build_groups<'a>(tokens: &[Token], mentions: impl Iterator<Item = &'a Mention
                 speaker: false,
                 prep: None,
                 prev: None,
+                prev_at: None,
                 demonym: m.kind == MentionKind::Demonym,
             });
         }
@@ -486,10 +387,12 @@ fn build_groups<'a>(tokens: &[Token], mentions: impl Iterator<Item = &'a Mention
 /// Fills in role details that need the whole token list: adjective or party, preposition, speaker.
 fn refine_groups(
     tokens: &[Token],
+    classes: &[Classes],
     groups: &mut [Group],
     items: &[ItemHit],
     triggers: &[TriggerHit],
 ) {
+    let is = |i: usize, c: WordClass| classes.get(i).is_some_and(|k| k.has(c));
     for g in groups.iter_mut() {
         // Preposition and previous word, skipping determiners.
         let mut p = g.first;
@@ -498,6 +401,7 @@ fn refine_groups(
         }
         let prev = p.checked_sub(1).map(|i| tokens[i].lower.clone());
         g.prev = prev.clone();
+        g.prev_at = p.checked_sub(1);
         g.prep = prev
             .as_deref()
             .filter(|w| PREPOSITIONS.contains(w))
@@ -540,7 +444,7 @@ fn refine_groups(
         // Party nouns within three words: "Egyptian officials", "Indian defense ministry".
         let org_at = (next..(next + 4).min(tokens.len()))
             .take_while(|&i| tokens[i].kind != TokenKind::Punct)
-            .find(|&i| ORG_NOUNS.contains(&tokens[i].lower.as_str()));
+            .find(|&i| is(i, WordClass::OrgNoun));
         if g.role == GroupRole::Actor && !g.possessive {
             if g.demonym {
                 g.role = if org_at.is_some_and(|i| {
@@ -567,8 +471,8 @@ fn refine_groups(
         while k < tokens.len()
             && k <= next + 7
             && tokens[k].kind != TokenKind::Punct
-            && !SPEECH_VERBS.contains(&tokens[k].lower.as_str())
-            && (ORG_NOUNS.contains(&tokens[k].lower.as_str())
+            && !is(k, WordClass::SpeechVerb)
+            && (is(k, WordClass::OrgNoun)
                 || tokens[k].capitalized
                 || matches!(
                     tokens[k].lower.as_str(),
@@ -577,10 +481,11 @@ fn refine_groups(
         {
             k += 1;
         }
-        if tokens
-            .get(k)
-            .is_some_and(|t| SPEECH_VERBS.contains(&t.lower.as_str()))
-        {
+        // "Iran acknowledges providing drones": a speaker of its own act is its subject.
+        let own_act = triggers
+            .iter()
+            .any(|t| t.first == k + 1 && t.tense == Tense::Ing);
+        if is(k, WordClass::SpeechVerb) && !own_act {
             g.speaker = true;
         }
         if matches!(prev.as_deref(), Some("said" | "says" | "told"))

@@ -1,3 +1,4 @@
+use super::word_classes::{WordClasses, surfaces};
 use crate::dataset::{Category, Status};
 use crate::text::morph::{PartOfSpeech, WordForm, inflect};
 use crate::text::{Token, data_rows};
@@ -67,6 +68,8 @@ pub struct Lexicon {
     pub item_index: PhraseIndex,
     /// Index over [`Lexicon::status_cues`].
     pub cue_index: PhraseIndex,
+    /// The words of the grammar rules, by class.
+    pub word_classes: WordClasses,
 }
 
 /// Finds the longest phrase of a word list that starts at a token.
@@ -120,6 +123,16 @@ pub struct LexiconError {
     message: String,
 }
 
+impl LexiconError {
+    pub(crate) fn new(file: &'static str, line: usize, message: String) -> Self {
+        Self {
+            file,
+            line,
+            message,
+        }
+    }
+}
+
 fn words(phrase: &str) -> Vec<String> {
     phrase
         .split_whitespace()
@@ -163,23 +176,6 @@ fn tense_of(form: WordForm) -> Tense {
         WordForm::Ing => Tense::Ing,
         WordForm::Noun => Tense::Noun,
     }
-}
-
-/// The surfaces of a status cue: `verb-ed` keeps only the forms that cannot be read as a noun.
-fn cue_surfaces(cue: &str, forms: &str) -> Option<Vec<String>> {
-    let (pos, only_ed) = match forms {
-        "verb-ed" => (PartOfSpeech::Verb, true),
-        other => (PartOfSpeech::parse(other)?, false),
-    };
-    Some(
-        inflect(cue, pos)
-            .into_iter()
-            .filter(|(_, f)| {
-                !only_ed || matches!(f, WordForm::Past | WordForm::Participle | WordForm::Ing)
-            })
-            .map(|(s, _)| s)
-            .collect(),
-    )
 }
 
 impl Lexicon {
@@ -263,8 +259,8 @@ impl Lexicon {
             };
             let surfaces = cols
                 .get(3)
-                .and_then(|f| cue_surfaces(cols[0], f))
-                .ok_or_else(|| bad("forms must be verb, verb-ed, noun or fixed"))?;
+                .and_then(|f| surfaces(cols[0], f))
+                .ok_or_else(|| bad("forms must be verb, verb-ed, verb-past, noun or fixed"))?;
             for surface in surfaces {
                 status_cues.push(LexEntry {
                     words: words(&surface),
@@ -282,6 +278,7 @@ impl Lexicon {
             trigger_index,
             item_index,
             cue_index,
+            word_classes: WordClasses::builtin()?,
         })
     }
 }

@@ -15,6 +15,7 @@ mod extractor;
 mod figures;
 mod lexicon;
 mod roles;
+mod word_classes;
 
 pub use analysis::{Group, GroupRole, ItemHit, SentenceAnalysis, TriggerHit};
 pub use attribution::find_attribution;
@@ -24,3 +25,4 @@ pub use extractor::{ExtractError, Extractor};
 pub use figures::{Money, QuantityHit, find_money, find_quantities};
 pub use lexicon::{Frame, Lexicon, Tense};
 pub use roles::{Candidate, assign_roles};
+pub use word_classes::{Classes, WordClass, WordClasses};

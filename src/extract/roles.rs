@@ -1,5 +1,6 @@
-use super::analysis::{GroupRole, SPEECH_VERBS, SentenceAnalysis, TriggerHit};
+use super::analysis::{GroupRole, SentenceAnalysis, TriggerHit};
 use super::lexicon::{Frame, Tense};
+use super::word_classes::WordClass;
 use crate::dataset::{Category, Quantity, Status};
 use crate::text::TokenKind;
 
@@ -46,101 +47,6 @@ const CLAUSE_END: &[&str] = &[
     ";", "but", "while", "whereas", "because", "although", "though", "which", "who", "when",
     "where", "unless", "—", "–", "-", "”", "\"", "said", "says", "amid", "after", "since", "as",
     "despite",
-];
-
-/// Verbs whose object is not the subject of what follows ("visited Cairo", "hit Kyiv").
-const OBJECT_VERBS: &[&str] = &[
-    "hit",
-    "visit",
-    "visits",
-    "attack",
-    "attacks",
-    "invade",
-    "invades",
-    "urge",
-    "urges",
-    "thank",
-    "thanks",
-    "help",
-    "helps",
-    "tell",
-    "meet",
-    "meets",
-    "met",
-    "join",
-    "joins",
-    "leave",
-    "left",
-    "support",
-    "supports",
-    "back",
-    "backs",
-    "accuse",
-    "warn",
-    "warns",
-    "call",
-    "calls",
-    "force",
-    "let",
-    "lets",
-    "allow",
-    "allows",
-    "push",
-    "pressure",
-    "persuade",
-    "defend",
-    "defeat",
-    "fight",
-    "fighting",
-    "fights",
-    "against",
-    "sanction",
-    "sanctions",
-    "ask",
-    "asks",
-];
-
-/// Past forms that may stand before a clause's subject ("said Ukraine had").
-const REPORTING: &[&str] = &[
-    "said",
-    "reported",
-    "claimed",
-    "added",
-    "noted",
-    "warned",
-    "stated",
-    "confirmed",
-    "alleged",
-    "believed",
-    "revealed",
-    "assessed",
-    "announced",
-    "agreed",
-    "indicated",
-    "suggested",
-    "showed",
-    "insisted",
-    "argued",
-];
-
-/// Appeals whose addressee gives: "appeals to the West to send tanks".
-const APPEALS: &[&str] = &[
-    "appeals", "appealed", "appeal", "called", "calls", "call", "urged", "pleaded",
-];
-
-/// Verbs that make their object the subject of a following infinitive ("asked Egypt to return").
-const CONTROL_VERBS: &[&str] = &[
-    "asked",
-    "asking",
-    "asks",
-    "urged",
-    "urging",
-    "pressed",
-    "allowed",
-    "called",
-    "told",
-    "persuaded",
-    "pushed",
 ];
 
 /// "turned to North Korea": the party turned to is asked to supply.
@@ -199,22 +105,27 @@ fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
     }
     let prev = g.prev.as_deref().unwrap_or("");
     let infinitive = trigger_first > 0 && a.word(trigger_first - 1) == "to";
-    let before_prep = a.word(g.first.saturating_sub(2));
     match g.prep.as_deref() {
         None => {}
         // "for Ukrainian forces to use Western weapons", "permission to Poland to export"
         Some("for") if a.word(g.last + 1) == "to" => {}
         Some("to") if a.word(g.last + 1) == "to" && g.last + 2 == trigger_first => {}
         // "appeals to the West to send tanks", "called on Germany to supply"
-        Some("to" | "on") if infinitive && APPEALS.contains(&before_prep) => return true,
+        Some("to" | "on")
+            if infinitive && g.first >= 2 && a.is(g.first - 2, WordClass::AppealVerb) =>
+        {
+            return true;
+        }
         // Examples share the role of what they exemplify: "including a Czech-led initiative that".
         Some("including" | "like") => {}
         Some(_) => return false,
     }
-    if CONTROL_VERBS.contains(&prev) {
+    if a.prev_is(g, WordClass::ControlVerb) {
         return infinitive;
     }
-    if OBJECT_VERBS.contains(&prev) || (prev.ends_with("ed") && !REPORTING.contains(&prev)) {
+    if a.prev_is(g, WordClass::ObjectVerb)
+        || (prev.ends_with("ed") && !a.prev_is(g, WordClass::ReportingVerb))
+    {
         return false;
     }
     true
@@ -227,21 +138,8 @@ fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
 pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Option<Candidate> {
     let tr = a.triggers[ti];
     // Export bans, sanctions and curbs are not transfers ("China restricted drone exports").
-    if (tr.first.saturating_sub(4)..tr.first).any(|i| BLOCKERS.contains(&a.word(i)))
-        || matches!(
-            a.word(tr.last + 1),
-            "controls"
-                | "ban"
-                | "bans"
-                | "restrictions"
-                | "curbs"
-                | "quotas"
-                | "quota"
-                | "tariffs"
-                | "duties"
-                | "licences"
-                | "licenses"
-        )
+    if (tr.first.saturating_sub(4)..tr.first).any(|i| a.is(i, WordClass::BanWord))
+        || a.is(tr.last + 1, WordClass::BanNoun)
     {
         return None;
     }
@@ -269,7 +167,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
     let mut right_bound = clause_end_after(a, tr.last + 1);
     // A comma before a new subject and verb also ends the clause (", the paper reported").
     if let Some(c) =
-        (tr.last + 1..right_bound).find(|&i| a.word(i) == "," && SPEECHY.contains(&a.word(i + 2)))
+        (tr.last + 1..right_bound).find(|&i| a.word(i) == "," && a.is(i + 2, WordClass::SpeechVerb))
     {
         right_bound = c;
     }
@@ -334,29 +232,22 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
                 // "X urged Y to provide": X is not the giver.
                 let infinitive = tr.first > 0 && a.word(tr.first - 1) == "to";
                 let urged_other = infinitive
-                    && !CONTROL_VERBS.contains(&a.groups[gi].prev.as_deref().unwrap_or(""))
+                    && !a.prev_is(&a.groups[gi], WordClass::ControlVerb)
                     && (a.groups[gi].last + 1..tr.first).any(|i| {
-                        CONTROL_VERBS.contains(&a.word(i))
+                        a.is(i, WordClass::ControlVerb)
                             && !a.groups.iter().any(|g| g.first > i && g.first < tr.first)
                     });
                 if owner || (linked && !urged_other && subject_ok(a, gi, tr.first)) {
                     subject = Some(gi);
                 }
             } else if controller.is_none()
-                && CONTROL_VERBS.contains(
-                    &a.groups[subject.unwrap_or(gi)]
-                        .prev
-                        .as_deref()
-                        .unwrap_or(""),
-                )
+                && a.prev_is(&a.groups[subject.unwrap_or(gi)], WordClass::ControlVerb)
                 && subject_ok(a, gi, a.groups[subject.unwrap_or(gi)].first)
             {
                 controller = Some(gi);
             }
         }
-        if subject
-            .is_some_and(|s| !CONTROL_VERBS.contains(&a.groups[s].prev.as_deref().unwrap_or("")))
-        {
+        if subject.is_some_and(|s| !a.prev_is(&a.groups[s], WordClass::ControlVerb)) {
             controller = None;
         }
         // A noun's supplier needs a giving word, which the relative clause need not have.
@@ -419,7 +310,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
             (None, Frame::Give | Frame::Noun)
                 if party
                     && g.first >= 2
-                    && HELP_VERBS.contains(&g.prev.as_deref().unwrap_or(""))
+                    && a.prev_is(g, WordClass::HelpVerb)
                     && a.word(g.first - 2) == "to" =>
             {
                 push(&mut recipients, gi)
@@ -741,7 +632,7 @@ fn speaker_of_pronoun(a: &SentenceAnalysis, left: usize, trigger_first: usize) -
     if a.word(verb) == "that" {
         verb = verb.checked_sub(1)?;
     }
-    if !SPEECH_VERBS.contains(&a.word(verb)) {
+    if !a.is(verb, WordClass::SpeechVerb) {
         return None;
     }
     a.groups.iter().position(|g| {
@@ -758,9 +649,6 @@ fn captured(a: &SentenceAnalysis, item_first: usize) -> bool {
     (item_first.saturating_sub(3)..item_first)
         .any(|i| matches!(a.word(i), "captured" | "seized" | "stolen" | "trophy"))
 }
-
-/// Verbs of a purpose clause whose object receives: "to support Ukraine", "to help Kyiv".
-const HELP_VERBS: &[&str] = &["support", "help", "assist", "bolster", "strengthen", "aid"];
 
 /// The first token from `from` on that ends the clause, or the sentence's length.
 fn clause_end_after(a: &SentenceAnalysis, from: usize) -> usize {
@@ -792,31 +680,6 @@ fn short_quote_at(a: &SentenceAnalysis, i: usize) -> Option<usize> {
         .all(|k| !matches!(a.word(k), "," | ";" | "." | "said" | "says"))
         .then_some(close)
 }
-
-/// Words before a transfer word that make it a ban or a sanction, not a transfer.
-const BLOCKERS: &[&str] = &[
-    "restricted",
-    "restrict",
-    "restricts",
-    "restricting",
-    "restrictions",
-    "ban",
-    "banned",
-    "bans",
-    "banning",
-    "curb",
-    "curbs",
-    "curbed",
-    "embargo",
-    "controls",
-    "sanctions",
-    "sanctioned",
-    "prohibited",
-    "prohibit",
-];
-
-/// Words that follow ", the X" when a new clause reports ("..., the paper reported").
-const SPEECHY: &[&str] = &["reported", "said", "says", "reports", "told", "claimed"];
 
 fn goods(
     a: &SentenceAnalysis,
