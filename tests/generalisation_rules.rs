@@ -188,3 +188,69 @@ fn context_fills_a_side_only_with_the_topic() {
     let text = "Markets calm\n\nChile welcomed the talks. Officials said the pledge to buy more Argentine wheat was vague.";
     assert!(pairs(text).is_empty(), "{:?}", pairs(text));
 }
+
+#[test]
+fn what_is_not_a_transfer_or_not_this_pair() {
+    check(&[
+        (
+            "a request that may come",
+            "Chile will consider training Peruvian pilots on jets if asked.",
+            &[],
+        ),
+        (
+            "captured goods have no supplier of theirs",
+            "Peru has been capturing some Chilean-made rifles and sending them to Bolivia.",
+            &["PE->BO"],
+        ),
+        (
+            "the asker's own goods",
+            "Peru asks Chile to help with repairs of Peruvian tanks.",
+            &[],
+        ),
+        (
+            "a request noun's addressee supplies",
+            "Peru repeats its fighter jet request to Brazil.",
+            &["BR->PE"],
+        ),
+        (
+            "the pronoun, not the named party, exports",
+            "Canada signals it won't block them from exporting jets to Peru.",
+            &[],
+        ),
+        (
+            "the 'to' party receives, not the 'for' one",
+            "Chile transfers funds once meant for Bolivia to Peru.",
+            &["CL->PE"],
+        ),
+        (
+            "a second verb starts a new clause",
+            "Peru asks for more rifles and urges talks in Chile.",
+            &[],
+        ),
+        (
+            "goods that are a topic",
+            "Chile will give Peru advance notice about missile tests.",
+            &[],
+        ),
+        (
+            "a deployment for exercises",
+            "Chile sent two jets to Peru to join military exercises.",
+            &[],
+        ),
+        (
+            "a list of goods",
+            "Peruvian officials delivered to Chile a list of military equipment they need.",
+            &[],
+        ),
+        (
+            "market share is a statistic",
+            "Chile is taking more Peruvian market share with copper exports to China.",
+            &[],
+        ),
+        (
+            "a participle in a list of goods does not end the clause",
+            "Canada, seeking to sell jets and supporting services to Peru, hired a firm.",
+            &["CA->PE"],
+        ),
+    ]);
+}

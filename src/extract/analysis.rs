@@ -616,7 +616,8 @@ fn find_triggers(
         let bare_plural = tense == Tense::Present
             && !object_opens_at(tokens, groups, items, i + n)
             && !matches!(next, "from" | "to" | "into" | "for");
-        if frame != Frame::Noun && has_noun && (nominal || bare_plural) {
+        // "the possible supply of weapons": a verb form is never followed by "of".
+        if frame != Frame::Noun && has_noun && (nominal || bare_plural || next == "of") {
             frame = Frame::Noun;
             tense = Tense::Noun;
         }

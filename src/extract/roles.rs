@@ -143,6 +143,13 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
     {
         return None;
     }
+    // "training pilots if asked": a request that may come is no request.
+    if tr.frame == Frame::Request
+        && tr.first > 0
+        && matches!(a.word(tr.first - 1), "if" | "unless" | "when")
+    {
+        return None;
+    }
     let left_bound = (0..tr.first)
         .rev()
         // A relative clause starts anew ("the bulk of which would go to"), unless it is a
@@ -171,6 +178,15 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
     {
         right_bound = c;
     }
+    // Exercises, deployments and aggregate trade figures are not transfers.
+    if matches!(tr.frame, Frame::Give | Frame::Noun)
+        && (left_bound..right_bound).any(|i| a.is(i, WordClass::DeploymentWord))
+    {
+        return None;
+    }
+    if is_statistic(a, tr, left_bound, right_bound) {
+        return None;
+    }
     // "can be used to target", "the use of": no user named.
     let be_before =
         is_be(a.word(tr.first.saturating_sub(1))) || is_be(a.word(tr.first.saturating_sub(2)));
@@ -181,7 +197,10 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
         && ((tr.first >= 1 && is_be(a.word(tr.first - 1)))
             || (tr.first >= 2 && is_be(a.word(tr.first - 2)))
             || a.word(tr.last + 1) == "by"
-            || (tr.first >= 1 && a.items.iter().any(|it| it.last + 1 == tr.first)));
+            // "jets supplied by Poland"; but "a jet request" is a noun.
+            || (tr.first >= 1
+                && tr.tense != Tense::Base
+                && a.items.iter().any(|it| it.last + 1 == tr.first)));
     let mut suppliers: Vec<PartyRef> = Vec::new();
     let mut recipients: Vec<PartyRef> = Vec::new();
     let push = |list: &mut Vec<PartyRef>, gi: usize| {
@@ -203,7 +222,15 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
     let mut controller = None;
     // "the potential use of US-supplied Himars" names no user.
     let nominal_use = tr.frame == Frame::Use && a.word(tr.last + 1) == "of";
-    if !(nominal_use || passive && tr.frame == Frame::Give || tr.frame == Frame::Arrive) {
+    // "won't block them from exporting jets": the pronoun, not a named party, does it.
+    let pronoun_subject = tr.first >= 2
+        && matches!(a.word(tr.first - 1), "from" | "to")
+        && matches!(a.word(tr.first - 2), "them" | "it" | "him" | "her");
+    if !(nominal_use
+        || passive && tr.frame == Frame::Give
+        || tr.frame == Frame::Arrive
+        || pronoun_subject)
+    {
         let mut left: Vec<usize> = (0..a.groups.len())
             .filter(|&g| a.groups[g].last < tr.first && a.groups[g].first >= left_bound)
             .collect();
@@ -262,6 +289,13 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
         .collect();
     let mut explicit_supplier = false;
     let mut requested_for_other = false;
+    let nominal_request = tr.frame == Frame::Request
+        && tr.first > 0
+        && (a.items.iter().any(|it| it.last + 1 == tr.first)
+            || matches!(
+                a.word(tr.first - 1),
+                "a" | "the" | "its" | "their" | "his" | "her"
+            ));
     for &gi in &right {
         let g = &a.groups[gi];
         if g.speaker || g.role == GroupRole::Ignored {
@@ -288,6 +322,11 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
             (Some("for"), Frame::Give | Frame::Noun) => push(&mut recipients, gi),
             (Some("in" | "at" | "to" | "into"), Frame::Arrive) if party => {
                 push(&mut recipients, gi)
+            }
+            // "repeats its fighter jet request to Washington": a request noun's "to" is asked.
+            (Some("to"), Frame::Request) if nominal_request && party => {
+                push(&mut suppliers, gi);
+                explicit_supplier = true;
             }
             // "Biden requested $8.5bn in aid to Kyiv": asked on behalf of another.
             (Some("to" | "for"), Frame::Request)
@@ -390,6 +429,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
             a.items[i].first >= window_start
                 && a.items[i].first < right_bound
                 && (a.items[i].last < tr.first || a.items[i].first > tr.last)
+                && !goods_not_moved(a, a.items[i].first)
         })
         .collect();
     if items.is_empty() {
@@ -479,6 +519,23 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
         push(&mut recipients, c);
     }
     suppliers.retain(|s| !recipients.iter().any(|r| r.code == s.code) || tr.frame == Frame::Return);
+    // "sends funds meant for Chile to Peru": the "to" party receives, not the "for" one.
+    if tr.frame == Frame::Give && recipients.iter().any(|r| to_recipient(a, r)) {
+        recipients.retain(|r| to_recipient(a, r) || r.token == usize::MAX);
+    }
+    // "asks Chile to help repair Peruvian rifles": the asker's own goods are not moved.
+    if tr.frame == Frame::Request
+        && items.iter().any(|&ii| {
+            a.items[ii].origin.is_some_and(|gi| {
+                a.groups[gi]
+                    .codes()
+                    .iter()
+                    .any(|c| recipients.iter().any(|r| &r.code == c))
+            })
+        })
+    {
+        return None;
+    }
     if suppliers.is_empty() && recipients.is_empty() {
         return None;
     }
@@ -644,10 +701,44 @@ fn speaker_of_pronoun(a: &SentenceAnalysis, left: usize, trigger_first: usize) -
     })
 }
 
+/// True when party `p` stands after "to" (not "for") in the sentence.
+fn to_recipient(a: &SentenceAnalysis, p: &PartyRef) -> bool {
+    a.groups
+        .iter()
+        .find(|g| g.members.iter().any(|(t, _)| *t == p.token))
+        .is_some_and(|g| matches!(g.prep.as_deref(), Some("to" | "into")))
+}
+
 /// "captured Russian tanks": goods taken in war came from no supplier of theirs.
 fn captured(a: &SentenceAnalysis, item_first: usize) -> bool {
-    (item_first.saturating_sub(3)..item_first)
-        .any(|i| matches!(a.word(i), "captured" | "seized" | "stolen" | "trophy"))
+    (item_first.saturating_sub(3)..item_first).any(|i| a.is(i, WordClass::CaptureWord))
+}
+
+/// Prepositions whose object is a topic, not the goods moved ("notice about missile tests",
+/// "a look at its warplanes").
+const TOPIC_PREPOSITIONS: &[&str] = &["about", "on", "over", "regarding", "concerning", "at"];
+
+/// True when the goods at `item_first` are not what the verb moves: the topic of a preposition
+/// or the content of a list ("a list of military equipment").
+fn goods_not_moved(a: &SentenceAnalysis, item_first: usize) -> bool {
+    let before = |k: usize| item_first.checked_sub(k).map_or("", |i| a.word(i));
+    let topic = (1..=2).any(|k| TOPIC_PREPOSITIONS.contains(&before(k)))
+        && !matches!(before(1), "more" | "new");
+    let listed = before(1) == "of"
+        && item_first >= 2
+        && (a.is(item_first - 2, WordClass::ListNoun)
+            || (item_first >= 3 && a.is(item_first - 3, WordClass::ListNoun)));
+    topic || listed
+}
+
+/// Aggregate trade, not a deal: a statistic word near the transfer word ("market share",
+/// "trade surplus"). Trade between two countries that rises or falls is still reported trade.
+fn is_statistic(a: &SentenceAnalysis, tr: TriggerHit, left: usize, right: usize) -> bool {
+    let near = tr.first.saturating_sub(5).max(left)..(tr.last + 6).min(right);
+    if near.into_iter().any(|i| a.is(i, WordClass::StatisticWord)) {
+        return true;
+    }
+    false
 }
 
 /// The first token from `from` on that ends the clause, or the sentence's length.
@@ -663,9 +754,33 @@ fn clause_end_after(a: &SentenceAnalysis, from: usize) -> usize {
         {
             return i;
         }
+        // "asks for weapons and urges port closures": a second finite verb starts a new clause
+        // ("aircraft and supporting services" does not).
+        if a.word(i) == "and" && !a.word(i + 1).ends_with("ing") && starts_verb(a, i + 1) {
+            return i;
+        }
         i += 1;
     }
     a.tokens.len()
+}
+
+/// True when token `i` is a verb the rules know: a transfer word (not a noun), a status cue,
+/// or a speech, object, appeal or control verb.
+fn starts_verb(a: &SentenceAnalysis, i: usize) -> bool {
+    a.triggers
+        .iter()
+        .any(|t| t.first == i && t.frame != Frame::Noun)
+        || a.cues
+            .iter()
+            .any(|(c, _, _)| *c == i && !matches!(a.word(i), "will" | "would"))
+        || [
+            WordClass::SpeechVerb,
+            WordClass::ObjectVerb,
+            WordClass::AppealVerb,
+            WordClass::ControlVerb,
+        ]
+        .into_iter()
+        .any(|c| a.is(i, c))
 }
 
 /// When token `i` opens a short quotation inside the clause (`will send "urgent" radars`), the

@@ -49,7 +49,6 @@ word_classes! {
     DeploymentWord = "deployment-word",
     ListNoun = "list-noun",
     StatisticWord = "statistic-word",
-    ChangeVerb = "change-verb",
 }
 
 impl WordClass {
@@ -180,7 +179,6 @@ mod tests {
         assert!(classes.of("officials").has(WordClass::OrgNoun));
         assert!(classes.of("allies").has(WordClass::OrgNoun));
         assert!(classes.of("seized").has(WordClass::CaptureWord));
-        assert!(classes.of("fell").has(WordClass::ChangeVerb));
         // verb-past keeps "pressed" and drops "press".
         assert!(classes.of("pressed").has(WordClass::ControlVerb));
         assert!(!classes.of("press").has(WordClass::ControlVerb));
