@@ -254,3 +254,19 @@ fn what_is_not_a_transfer_or_not_this_pair() {
         ),
     ]);
 }
+
+#[test]
+fn qualifiers_are_not_topics() {
+    check(&[
+        (
+            "about before a number",
+            "Chile agreed to sell about 30 howitzers to Peru.",
+            &["CL->PE"],
+        ),
+        (
+            "over before a number",
+            "Canada sent over 100 rifles to Peru.",
+            &["CA->PE"],
+        ),
+    ]);
+}

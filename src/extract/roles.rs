@@ -722,8 +722,13 @@ const TOPIC_PREPOSITIONS: &[&str] = &["about", "on", "over", "regarding", "conce
 /// or the content of a list ("a list of military equipment").
 fn goods_not_moved(a: &SentenceAnalysis, item_first: usize) -> bool {
     let before = |k: usize| item_first.checked_sub(k).map_or("", |i| a.word(i));
-    let topic = (1..=2).any(|k| TOPIC_PREPOSITIONS.contains(&before(k)))
-        && !matches!(before(1), "more" | "new");
+    // "about 30 howitzers", "over 100 tanks": before a number these are qualifiers.
+    let topic = (1..=2).any(|k| {
+        TOPIC_PREPOSITIONS.contains(&before(k))
+            && a.tokens
+                .get(item_first + 1 - k)
+                .is_some_and(|t| t.kind != TokenKind::Number)
+    }) && !matches!(before(1), "more" | "new");
     let listed = before(1) == "of"
         && item_first >= 2
         && (a.is(item_first - 2, WordClass::ListNoun)
