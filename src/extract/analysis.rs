@@ -607,10 +607,7 @@ fn find_triggers(
         let next = tokens.get(i + n).map_or("", |t| t.lower.as_str());
         let next2 = tokens.get(i + n + 1).map_or("", |t| t.lower.as_str());
         let nominal = NOMINAL_BEFORE.contains(&prev) || prev.ends_with("'s");
-        let has_noun = lexicon
-            .triggers
-            .iter()
-            .any(|t| t.words == lexicon.triggers[e].words && t.value.0 == Frame::Noun);
+        let has_noun = lexicon.trigger_is_also_noun[e];
         // A word that is both verb and noun ("supply", "transfer") is a noun after a determiner,
         // and an -s form is a noun unless an object follows ("exports policies", not "exports oil").
         let bare_plural = tense == Tense::Present

@@ -73,10 +73,15 @@ impl Extractor {
             if span.start > first_line_end && is_lone_line(text, span) {
                 continue;
             }
-            if !mentions.iter().any(|m| span.contains(m.span)) {
+            // Mentions are in text order: the sentence's own are a slice, found by bisection,
+            // so a long article costs time in proportion to its length.
+            let from = mentions.partition_point(|m| m.span.start < span.start);
+            let to = from + mentions[from..].partition_point(|m| m.span.end <= span.end);
+            let here = &mentions[from..to];
+            if !here.iter().any(|m| span.contains(m.span)) {
                 continue;
             }
-            let a = SentenceAnalysis::new(text, span, &mentions, &self.lexicon);
+            let a = SentenceAnalysis::new(text, span, here, &self.lexicon);
             self.sentence(article, &a, &mut ctx);
         }
         let mut out = ctx.transfers;

@@ -2,7 +2,7 @@ use super::word_classes::{WordClasses, surfaces};
 use crate::dataset::{Category, Status};
 use crate::text::morph::{PartOfSpeech, WordForm, inflect};
 use crate::text::{Token, data_rows};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 const TRIGGERS: &str = include_str!("../../assets/lexicon/triggers.tsv");
 const ITEMS: &str = include_str!("../../assets/lexicon/items.tsv");
@@ -62,6 +62,9 @@ pub struct Lexicon {
     pub items: Vec<LexEntry<(Category, bool, String)>>,
     /// Status cues; `bool` is true when the cue may stand anywhere in the clause.
     pub status_cues: Vec<LexEntry<(Status, bool)>>,
+    /// For each of [`Lexicon::triggers`], whether the same words are also a noun trigger
+    /// ("supply", "transfer").
+    pub trigger_is_also_noun: Vec<bool>,
     /// Index over [`Lexicon::triggers`].
     pub trigger_index: PhraseIndex,
     /// Index over [`Lexicon::items`].
@@ -81,7 +84,7 @@ pub struct PhraseIndex {
 impl PhraseIndex {
     /// Indexes the entries by first word, longest phrases first.
     pub fn new<T>(entries: &[LexEntry<T>]) -> Self {
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, e) in entries.iter().enumerate() {
             if let Some(first) = e.words.first() {
                 by_first.entry(first.clone()).or_default().push(i);
@@ -269,12 +272,21 @@ impl Lexicon {
             }
         }
         let trigger_index = PhraseIndex::new(&triggers);
+        let trigger_is_also_noun = triggers
+            .iter()
+            .map(|t| {
+                triggers
+                    .iter()
+                    .any(|o| o.words == t.words && o.value.0 == Frame::Noun)
+            })
+            .collect();
         let item_index = PhraseIndex::new(&items);
         let cue_index = PhraseIndex::new(&status_cues);
         Ok(Self {
             triggers,
             items,
             status_cues,
+            trigger_is_also_noun,
             trigger_index,
             item_index,
             cue_index,

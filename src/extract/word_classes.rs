@@ -5,7 +5,7 @@
 use super::lexicon::LexiconError;
 use crate::text::morph::{PartOfSpeech, WordForm, inflect};
 use crate::text::{Token, data_rows};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 const WORD_CLASSES: &str = include_str!("../../assets/lexicon/word_classes.tsv");
 const CLASSES: &str = include_str!("../../assets/lexicon/classes.tsv");
