@@ -270,3 +270,36 @@ fn qualifiers_are_not_topics() {
         ),
     ]);
 }
+
+#[test]
+fn names_and_nouns_that_contain_transfer_words() {
+    check(&[
+        (
+            "a title in running text",
+            "Peru is seeking credit from Chile, Deputy Finance Minister Ana Ruiz said.",
+            &["CL->PE"],
+        ),
+        (
+            "a verb form after an article is a noun",
+            "Peru wants a loan of 600 million soles for roads, its minister said.",
+            &[],
+        ),
+        (
+            "a capital after an abbreviation starts a phrase",
+            "U.S. Sales of rifles to Peru are rising.",
+            &["US->PE"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_country_named_often_is_part_of_the_topic() {
+    // The headline names only Peru, but Chile is named as often: it may fill a side.
+    let text = "Peru seeks engines\n\nPeru asked Chile for engines. Chile refused at first. \
+                Chile and Peru met again. A deal to send Peru 40 engines was later signed.";
+    assert!(
+        pairs(text).contains(&"CL->PE".to_owned()),
+        "{:?}",
+        pairs(text)
+    );
+}

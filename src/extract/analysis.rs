@@ -590,6 +590,19 @@ fn find_triggers(
     lexicon: &Lexicon,
 ) -> Vec<TriggerHit> {
     let mut out = Vec::new();
+    // In running text a capitalised transfer word is part of a name or title ("Deputy Finance
+    // Minister", "Supply Ministry"); in a headline in title case it is a word like any other.
+    let lower_words = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !t.capitalized && t.lower.len() > 3)
+        .count();
+    let title_case = lower_words <= 1;
+    // After an abbreviation, a quote or a colon a capital may start a phrase ("U.S. Sales").
+    let opens_phrase = |t: &Token| {
+        t.lower.ends_with('.') || matches!(t.lower.as_str(), ":" | "\"" | "“" | "-" | "–" | "—")
+    };
+    let in_name =
+        |i: usize| i > 0 && tokens[i].capitalized && !title_case && !opens_phrase(&tokens[i - 1]);
     let mut i = 0;
     let group_at = |idx: usize| groups.iter().any(|g| g.first <= idx && idx <= g.last);
     while i < tokens.len() {
@@ -601,6 +614,10 @@ fn find_triggers(
             i += 1;
             continue;
         };
+        if in_name(i) {
+            i += n;
+            continue;
+        }
         let (mut frame, mut tense) = lexicon.triggers[e].value;
         let word = tokens[i].lower.as_str();
         let prev = i.checked_sub(1).map_or("", |p| tokens[p].lower.as_str());
@@ -618,9 +635,13 @@ fn find_triggers(
             frame = Frame::Noun;
             tense = Tense::Noun;
         }
-        // "its financing need": a gerund after a determiner or possessive names an activity.
+        // "its financing need", "a loan of": a verb form after a determiner or possessive
+        // names a thing or an activity, not an act of giving.
         let owned = GERUND_OWNERS.contains(&prev) || prev.ends_with("'s");
-        if frame != Frame::Noun && tense == Tense::Ing && owned {
+        if frame != Frame::Noun
+            && matches!(tense, Tense::Ing | Tense::Base | Tense::Present)
+            && owned
+        {
             i += n;
             continue;
         }

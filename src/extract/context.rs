@@ -15,7 +15,8 @@ pub struct ArticleContext {
     pub named_source: Option<String>,
     /// When each code was last mentioned (sentence clock).
     last_seen: std::collections::BTreeMap<String, usize>,
-    /// What the article is about: the countries of its headline and its most named country.
+    /// What the article is about: the countries of its headline and those it names at least
+    /// half as often as its most named one.
     /// Only these fill a side a sentence leaves open ("Some 300 rockets will be bought from
     /// Brazil" in an article about Peru), never a country merely named nearby.
     pub topic: std::collections::BTreeSet<String>,
@@ -76,7 +77,7 @@ impl ArticleContext {
         topic.extend(
             counts
                 .into_iter()
-                .filter(|&(_, n)| n == most && n >= 2)
+                .filter(|&(_, n)| n * 2 >= most && n >= 2)
                 .map(|(c, _)| c.to_owned()),
         );
         Self {
