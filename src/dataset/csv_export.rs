@@ -3,7 +3,7 @@ use std::io::Write;
 
 /// Column names of the CSV: one row per evidence sentence of each report. The `transfer_*`
 /// columns repeat the transfer's summary on every row of its reports.
-pub const CSV_HEADER: [&str; 32] = [
+pub const CSV_HEADER: [&str; 33] = [
     "transfer_id",
     "report",
     "transfer_reports",
@@ -28,6 +28,7 @@ pub const CSV_HEADER: [&str; 32] = [
     "source",
     "via",
     "rule",
+    "confidence",
     "article_id",
     "article_path",
     "article_title",
@@ -73,6 +74,7 @@ pub fn write_csv<W: Write>(dataset: &Dataset, out: W) -> Result<(), csv::Error> 
                     text(r.source.as_deref()),
                     text(r.via.as_deref()),
                     e.rule.clone(),
+                    format!("{:.2}", r.confidence),
                     e.article.clone(),
                     text(article.map(|a| a.path.as_str())),
                     text(article.map(|a| a.title.as_str())),

@@ -90,6 +90,15 @@ impl Transfer {
         denied && affirmed
     }
 
+    /// The highest confidence of its reports (see [`Report::confidence`]): a transfer is as
+    /// well supported as its best report.
+    pub fn confidence(&self) -> f64 {
+        self.reports
+            .iter()
+            .map(|r| r.confidence)
+            .fold(0.0, f64::max)
+    }
+
     /// The distinct figures the reports give, smallest first.
     pub fn quantities(&self) -> Vec<Quantity> {
         let mut q: Vec<Quantity> = self.reports.iter().filter_map(|r| r.quantity).collect();

@@ -9,7 +9,7 @@ use std::io::Write;
 /// year, number, designation, description, comments as status) plus what ArmsFlow knows
 /// about where a report comes from. One row per report; the reports of one transfer share
 /// its `transfer_id` and are numbered by `report`.
-pub const REPORT_CSV_HEADER: [&str; 28] = [
+pub const REPORT_CSV_HEADER: [&str; 29] = [
     "transfer_id",
     "report",
     "transfer_reports",
@@ -29,6 +29,7 @@ pub const REPORT_CSV_HEADER: [&str; 28] = [
     "category",
     "value_usd",
     "status",
+    "confidence",
     "source",
     "via",
     "attribution",
@@ -86,6 +87,7 @@ pub fn write_report_csv<W: Write>(
                 r.category.as_str(),
                 &r.value_usd.map(|v| v.to_string()).unwrap_or_default(),
                 r.status.as_str(),
+                &format!("{:.2}", r.confidence),
                 r.source.as_deref().unwrap_or(""),
                 r.via.as_deref().unwrap_or(""),
                 r.attribution.as_deref().unwrap_or(""),

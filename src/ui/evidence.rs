@@ -150,12 +150,13 @@ fn report_sentences(
     ui.add_space(6.0);
     ui.label(
         egui::RichText::new(format!(
-            "Report {} · {} · {} · article {}",
+            "Report {} · {} · {} · article {} · confidence {:.2}",
             n + 1,
             article.title,
             r.source_chain()
                 .unwrap_or_else(|| "source unknown".to_owned()),
-            article_date_label(article)
+            article_date_label(article),
+            r.confidence
         ))
         .small()
         .weak(),

@@ -11,7 +11,7 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     let (column, ascending) = state.table_sort;
     let rows = &state.table_rows;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-    // Nine columns do not fit a narrow window: the table scrolls sideways as well.
+    // Ten columns do not fit a narrow window: the table scrolls sideways as well.
     egui::ScrollArea::horizontal()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -62,6 +62,7 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                             t.value_usd.map_or_else(|| "—".to_owned(), dollars),
                             status_history_label(t),
                             sources_label(d, &state.index, t),
+                            format!("{:.2}", t.confidence()),
                         ];
                         for text in cells {
                             row.col(|ui| {

@@ -23,11 +23,13 @@ pub enum TableColumn {
     Status,
     /// Number of reports and their sources.
     Sources,
+    /// The extractor's confidence (its best report's).
+    Confidence,
 }
 
 impl TableColumn {
     /// Every column, left to right.
-    pub const ALL: [TableColumn; 9] = [
+    pub const ALL: [TableColumn; 10] = [
         Self::Date,
         Self::Supplier,
         Self::Recipient,
@@ -37,6 +39,7 @@ impl TableColumn {
         Self::Value,
         Self::Status,
         Self::Sources,
+        Self::Confidence,
     ];
 
     /// Header text.
@@ -51,6 +54,7 @@ impl TableColumn {
             Self::Value => "Value (USD)",
             Self::Status => "Status",
             Self::Sources => "Reports",
+            Self::Confidence => "Confidence",
         }
     }
 }
@@ -99,6 +103,9 @@ pub fn table_rows(
         TableColumn::Sources => sorted(rows, ascending, |i| {
             let t = transfer(i);
             (t.reports.len(), sources_label(dataset, index, t))
+        }),
+        TableColumn::Confidence => sorted(rows, ascending, |i| {
+            (transfer(i).confidence() * 100.0).round() as u32
         }),
     }
 }
