@@ -161,6 +161,24 @@ fn status_from_modality() {
         status("Canada signs deal to sell radars to Peru"),
         Some(Status::Agreed)
     );
+    // Headline infinitives are plans.
+    assert_eq!(
+        status("Canada to supply Peru with six howitzers"),
+        Some(Status::Planned)
+    );
+    assert_eq!(
+        status("Chile is leaning toward sending rifles to Peru."),
+        Some(Status::Unknown)
+    );
+    assert_eq!(
+        status("Chile rejects a request to export tanks to Peru"),
+        Some(Status::Refused)
+    );
+    // A credit line given is agreed; the money moves later.
+    assert_eq!(
+        status("Spain gave Peru a 20 million dollar credit line."),
+        Some(Status::Agreed)
+    );
 }
 
 #[test]

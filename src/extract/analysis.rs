@@ -638,7 +638,8 @@ fn find_triggers(
         // "its financing need", "a loan of": a verb form after a determiner or possessive
         // names a thing or an activity, not an act of giving.
         let owned = GERUND_OWNERS.contains(&prev) || prev.ends_with("'s");
-        if frame != Frame::Noun
+        // A request keeps its frame: "Peru's request for tanks" is Peru asking.
+        if !matches!(frame, Frame::Noun | Frame::Request)
             && matches!(tense, Tense::Ing | Tense::Base | Tense::Present)
             && owned
         {

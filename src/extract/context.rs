@@ -20,6 +20,8 @@ pub struct ArticleContext {
     /// Only these fill a side a sentence leaves open ("Some 300 rockets will be bought from
     /// Brazil" in an article about Peru), never a country merely named nearby.
     pub topic: std::collections::BTreeSet<String>,
+    /// Where the article's first line (its headline) ends.
+    pub headline_end: usize,
 }
 
 /// How far a status has gone, for deciding whether a later report answers an open one
@@ -61,9 +63,10 @@ fn compatible(a: Category, b: Category) -> bool {
 }
 
 impl ArticleContext {
-    /// A context for an article whose headline names `headline` codes and whose text names
-    /// `mentioned` codes (one entry per mention).
+    /// A context for an article whose headline ends at byte `headline_end` and names
+    /// `headline` codes, and whose text names `mentioned` codes (one entry per mention).
     pub fn new<'a>(
+        headline_end: usize,
         headline: impl IntoIterator<Item = &'a str>,
         mentioned: impl IntoIterator<Item = &'a str>,
     ) -> Self {
@@ -82,6 +85,7 @@ impl ArticleContext {
         );
         Self {
             topic,
+            headline_end,
             ..Self::default()
         }
     }
@@ -113,14 +117,23 @@ impl ArticleContext {
             transfer.category,
         ) {
             let t = &mut self.transfers[i];
+            // Whether all it had before was the headline's plan, before this evidence joins.
+            let headline_plan = t.status == Status::Planned
+                && t.evidence.iter().all(|e| e.start < self.headline_end);
             for e in transfer.evidence {
                 if !t.evidence.iter().any(|x| x.start == e.start) {
                     t.evidence.push(e);
                 }
             }
             // The article's first statement sets the status; explicit updates come through
-            // `status-update`, so a later "purchased" does not overwrite "requested".
-            t.status = answered(t.status, transfer.status);
+            // `status-update`, so a later "purchased" does not overwrite "requested". A
+            // headline's plan ("Egypt to return engines") gives way to the body's answer.
+            t.status =
+                if headline_plan && !matches!(transfer.status, Status::Planned | Status::Unknown) {
+                    transfer.status
+                } else {
+                    answered(t.status, transfer.status)
+                };
 
             // A bare "weapons" in a headline gives way to the goods the body names.
             let bare = matches!(

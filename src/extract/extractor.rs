@@ -58,7 +58,14 @@ impl Extractor {
             .gazetteer
             .find_in(text, Era::of_date(article.published.as_deref()));
         let first_line_end = text.find('\n').unwrap_or(text.len());
+        // Only a first line that reads as a headline (no final full stop) is one.
+        let headline_end = if crate::corpus::is_headline_like(text[..first_line_end].trim()) {
+            first_line_end
+        } else {
+            0
+        };
         let mut ctx = ArticleContext::new(
+            headline_end,
             mentions
                 .iter()
                 .filter(|m| m.span.end <= first_line_end)

@@ -598,6 +598,13 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
         tr.tense,
         passive,
     );
+    // A credit line or guarantee given is a facility agreed, not goods delivered.
+    let status = match item {
+        Some((_, last)) if status == Status::Delivered && a.is(last, WordClass::FacilityNoun) => {
+            Status::Agreed
+        }
+        _ => status,
+    };
     let fillable = match tr.frame {
         Frame::Noun => {
             matches!(
@@ -967,6 +974,12 @@ fn status_of(
             Status::Delivered
         }
         (_, Tense::Base) if passive => Status::Delivered,
+        // "Germany to supply tanks": a party and an infinitive is a plan (headline grammar).
+        (_, Tense::Base)
+            if tf >= 2 && a.word(tf - 1) == "to" && a.groups.iter().any(|g| g.last + 2 == tf) =>
+        {
+            Status::Planned
+        }
         (_, Tense::Base) => Status::Unknown,
     }
 }

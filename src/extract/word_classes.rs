@@ -49,6 +49,7 @@ word_classes! {
     DeploymentWord = "deployment-word",
     ListNoun = "list-noun",
     StatisticWord = "statistic-word",
+    FacilityNoun = "facility-noun",
 }
 
 impl WordClass {
