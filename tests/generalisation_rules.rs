@@ -321,3 +321,24 @@ fn a_country_named_often_is_part_of_the_topic() {
         pairs(text)
     );
 }
+
+#[test]
+fn origins_of_the_goods_phrase() {
+    check(&[
+        (
+            "a control verb's list object buys a named origin's goods",
+            "The envoy urged Chile and Peru to buy more Canadian military equipment.",
+            &["CA->CL", "CA->PE"],
+        ),
+        (
+            "goods after 'with' are not the first noun's (Canada supports Bolivia, not Peru)",
+            "Chile's minister likened the possible supply of rifles to Peru with Canadian military support for Bolivia.",
+            &["CA->BO"],
+        ),
+        (
+            "model numbers do not end a list of goods",
+            "Peru is receiving Chilean Leopard 2 tanks, Canadian Challenger 2 tanks and Brazilian rifles.",
+            &["BR->PE", "CA->PE", "CL->PE"],
+        ),
+    ]);
+}

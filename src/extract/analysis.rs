@@ -447,9 +447,9 @@ fn refine_groups(
             .find(|&i| is(i, WordClass::OrgNoun));
         if g.role == GroupRole::Actor && !g.possessive {
             if g.demonym {
-                g.role = if org_at.is_some_and(|i| {
-                    !items.iter().any(|it| it.first <= i && i <= it.last) || i == next
-                }) {
+                g.role = if org_at
+                    .is_some_and(|i| !items.iter().any(|it| it.first <= i && i <= it.last))
+                {
                     GroupRole::Actor
                 } else {
                     GroupRole::Modifier
@@ -461,7 +461,10 @@ fn refine_groups(
                 {
                     g.role = GroupRole::Modifier;
                 }
-            } else if (item_after(1) || noun_trigger_after) && org_at.is_none() && !indirect_object
+            } else if (item_after(1) || noun_trigger_after)
+                // "US military equipment": a party noun inside goods right after is the goods.
+                && org_at.is_none_or(|i| items.iter().any(|it| it.first == next && i <= it.last))
+                && !indirect_object
             {
                 g.role = GroupRole::Modifier;
             }

@@ -442,7 +442,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
             })
             .collect();
     }
-    for &ii in &items {
+    for ii in goods_phrase(a, &items) {
         if let Some(gi) = a.items[ii].origin {
             let origin = &a.groups[gi];
             let usable = match tr.frame {
@@ -808,6 +808,39 @@ fn short_quote_at(a: &SentenceAnalysis, i: usize) -> Option<usize> {
         .then_some(close)
 }
 
+/// The goods phrase among `items` (indices into the sentence's goods, in order): the first and
+/// those listed with it ("rockets and artillery shells", "drones, navigation equipment"), up to
+/// a preposition, a number or another party.
+fn goods_phrase(a: &SentenceAnalysis, items: &[usize]) -> Vec<usize> {
+    let Some(&first) = items.first() else {
+        return Vec::new();
+    };
+    let mut last = a.items[first].last;
+    let mut phrase = vec![first];
+    for &ii in &items[1..] {
+        let it = &a.items[ii];
+        let gap = last + 1..it.first;
+        // A count starts another phrase; a model number ("Leopard 2") does not.
+        let count_at = |i: usize| a.quantities.iter().any(|q| q.first <= i && i <= q.last);
+        let blocked = gap.len() > 4
+            || gap.clone().any(|i| {
+                matches!(
+                    a.word(i),
+                    "." | ";" | "from" | "to" | "for" | "by" | "with" | "against"
+                ) || count_at(i)
+            })
+            || a.groups
+                .iter()
+                .any(|g| g.first > last && g.first < it.first && g.role == GroupRole::Actor);
+        if blocked {
+            break;
+        }
+        last = it.last;
+        phrase.push(ii);
+    }
+    phrase
+}
+
 fn goods(
     a: &SentenceAnalysis,
     items: &[usize],
@@ -855,26 +888,10 @@ fn goods(
             category,
         );
     };
-    // Extend over a list of goods: "rockets and artillery shells", "drones, navigation equipment".
-    let mut last = a.items[first].last;
-    let mut phrase_items = vec![first];
-    for &ii in &items[1..] {
-        let it = &a.items[ii];
-        let gap = &a.tokens[last + 1..it.first];
-        let blocked = gap.len() > 4
-            || gap.iter().any(|t| {
-                matches!(t.lower.as_str(), "." | ";" | "from" | "to" | "for" | "by")
-                    || t.kind == TokenKind::Number
-            })
-            || a.groups
-                .iter()
-                .any(|g| g.first > last && g.first < it.first && g.role == GroupRole::Actor);
-        if blocked {
-            break;
-        }
-        last = it.last;
-        phrase_items.push(ii);
-    }
+    let phrase_items = goods_phrase(a, items);
+    let last = phrase_items
+        .last()
+        .map_or(a.items[first].last, |&i| a.items[i].last);
     let cats: Vec<Category> = phrase_items.iter().map(|&i| a.items[i].category).collect();
     let mut category = cats[0];
     // A general word made specific: "weapons, such as RPGs and anti-tank missiles".
