@@ -342,3 +342,29 @@ fn origins_of_the_goods_phrase() {
         ),
     ]);
 }
+
+#[test]
+fn purchase_nouns_make_their_owner_the_buyer() {
+    check(&[
+        (
+            "a possessive buyer",
+            "Peru's purchase of Brazilian rifles was approved.",
+            &["BR->PE"],
+        ),
+        (
+            "imports with their source",
+            "Chile defends its oil imports from Argentina",
+            &["AR->CL"],
+        ),
+        (
+            "a demonym on imports is the origin",
+            "Peru will extend its ban on Chilean copper imports",
+            &[],
+        ),
+        (
+            "an origin adjective with a buyer",
+            "Germany's imports of Norwegian gas rose.",
+            &["NO->DE"],
+        ),
+    ]);
+}

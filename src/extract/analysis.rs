@@ -84,6 +84,9 @@ pub struct TriggerHit {
     pub frame: Frame,
     /// Its form.
     pub tense: Tense,
+    /// For a noun: true when its owner receives ("India's purchase of radars", "Germany's gas
+    /// imports"), false when its owner gives ("Germany's aid").
+    pub owner_receives: bool,
 }
 
 /// Everything the role rules need to know about one sentence.
@@ -733,6 +736,7 @@ fn find_triggers(
                 last: i + n - 1,
                 frame,
                 tense,
+                owner_receives: frame == Frame::Noun && lexicon.noun_owner_receives(e),
             });
         }
         i += n;

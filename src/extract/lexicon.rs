@@ -65,6 +65,9 @@ pub struct Lexicon {
     /// For each of [`Lexicon::triggers`], whether the same words are also a noun trigger
     /// ("supply", "transfer").
     pub trigger_is_also_noun: Vec<bool>,
+    /// For each of [`Lexicon::triggers`], whether it is a noun whose owner receives
+    /// (`noun-get`: "purchase", "import").
+    trigger_owner_receives: Vec<bool>,
     /// Index over [`Lexicon::triggers`].
     pub trigger_index: PhraseIndex,
     /// Index over [`Lexicon::items`].
@@ -151,7 +154,7 @@ fn parse_frame(s: Option<&str>) -> Option<Frame> {
         "request" => Frame::Request,
         "return" => Frame::Return,
         "use" => Frame::Use,
-        "noun" => Frame::Noun,
+        "noun" | "noun-get" => Frame::Noun,
         "arrive" => Frame::Arrive,
         _ => return None,
     })
@@ -182,9 +185,20 @@ fn tense_of(form: WordForm) -> Tense {
 }
 
 impl Lexicon {
+    /// True when trigger `e` is a noun whose owner receives; for a verb form that reads as a
+    /// noun, its noun entry's.
+    pub fn noun_owner_receives(&self, e: usize) -> bool {
+        let words = &self.triggers[e].words;
+        self.triggers
+            .iter()
+            .zip(&self.trigger_owner_receives)
+            .any(|(t, &r)| r && &t.words == words)
+    }
+
     /// The word lists shipped in `assets/lexicon/`, each base form expanded to its inflections.
     pub fn builtin() -> Result<Self, LexiconError> {
         let mut triggers = Vec::new();
+        let mut owner_receives = Vec::new();
         for (line, cols) in data_rows(TRIGGERS) {
             let frame = parse_frame(cols.get(1).copied()).ok_or(LexiconError {
                 file: "triggers.tsv",
@@ -214,6 +228,7 @@ impl Lexicon {
                 if forms.as_ref().is_some_and(|keep| !keep.contains(&form)) {
                     continue;
                 }
+                owner_receives.push(cols.get(1) == Some(&"noun-get"));
                 triggers.push(LexEntry {
                     words: words(&surface),
                     value: (frame, tense_of(form)),
@@ -287,6 +302,7 @@ impl Lexicon {
             items,
             status_cues,
             trigger_is_also_noun,
+            trigger_owner_receives: owner_receives,
             trigger_index,
             item_index,
             cue_index,

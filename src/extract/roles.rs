@@ -255,7 +255,10 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
                     })
                     || a.triggers.iter().any(|o| {
                         o.frame == Frame::Give && o.first > a.groups[gi].last && o.first < tr.first
-                    });
+                    })
+                    // "India defends its oil imports from Russia": a purchase with its source
+                    // named is the clause subject's.
+                    || (tr.owner_receives && a.word(tr.last + 1) == "from");
                 // "X urged Y to provide": X is not the giver.
                 let infinitive = tr.first > 0 && a.word(tr.first - 1) == "to";
                 let urged_other = infinitive
@@ -309,6 +312,8 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
                 push(&mut suppliers, gi);
                 explicit_supplier = true;
             }
+            // "purchases by Iran": the buyer receives.
+            (Some("by"), Frame::Noun) if party && tr.owner_receives => push(&mut recipients, gi),
             (Some("by"), Frame::Give | Frame::Noun) if party => {
                 push(&mut suppliers, gi);
                 explicit_supplier = true;
@@ -384,7 +389,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
         }
     }
     // "the package President Joe Biden signed": the giver follows the noun, then its verb.
-    if tr.frame == Frame::Noun && suppliers.is_empty() {
+    if tr.frame == Frame::Noun && !tr.owner_receives && suppliers.is_empty() {
         let giver = right.iter().copied().find(|&gi| {
             let g = &a.groups[gi];
             g.role == GroupRole::Actor
@@ -452,6 +457,8 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
                     a.items[ii].first <= tr.last + 5
                         && !(tr.last + 1..a.items[ii].first).any(|i| a.word(i) == "to")
                 }
+                // "Germany's imports of Russian gas": the origin supplies the buyer.
+                Frame::Noun if tr.owner_receives => true,
                 // "supplies of Western weapons": the goods' origin is the noun's supplier.
                 Frame::Noun => {
                     !explicit_supplier
@@ -502,6 +509,17 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
                 }
                 if let Some(c) = controller {
                     push(&mut recipients, c);
+                }
+            }
+            // "India's purchase of radars": the buyer receives; but "Russian gas imports" names
+            // the goods' origin with an adjective.
+            Frame::Noun if tr.owner_receives => {
+                let g = &a.groups[s];
+                if g.demonym && !g.possessive && g.role == GroupRole::Modifier && !explicit_supplier
+                {
+                    push(&mut suppliers, s);
+                } else {
+                    push(&mut recipients, s);
                 }
             }
             Frame::Noun => {
@@ -626,6 +644,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
         Frame::Request => "request-frame",
         Frame::Return => "return-frame",
         Frame::Use => "use-frame",
+        Frame::Noun if tr.owner_receives => "purchase-noun-frame",
         Frame::Noun => "noun-frame",
         Frame::Arrive => "arrive-frame",
     };
