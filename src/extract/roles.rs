@@ -137,19 +137,45 @@ fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
 /// `background` is [`background_triggers`] of the sentence, computed once by the caller.
 pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Option<Candidate> {
     let tr = a.triggers[ti];
-    // Export bans, sanctions and curbs are not transfers ("China restricted drone exports").
-    if (tr.first.saturating_sub(4)..tr.first).any(|i| a.is(i, WordClass::BanWord))
-        || a.is(tr.last + 1, WordClass::BanNoun)
-    {
+    if is_ban_or_condition(a, tr) {
         return None;
     }
-    // "training pilots if asked": a request that may come is no request.
-    if tr.frame == Frame::Request
+    let mut d = Draft::new(a, tr);
+    if d.is_not_a_transfer() {
+        return None;
+    }
+    d.find_subject();
+    d.right_side_parties();
+    d.arrival_sources();
+    d.giver_after_noun();
+    d.holders_of_old_sales(background);
+    d.goods_window();
+    d.origin_suppliers();
+    if !d.names_goods_or_money() {
+        return None;
+    }
+    d.subject_roles();
+    if !d.tidy_parties() {
+        return None;
+    }
+    d.per_party_counts();
+    Some(d.into_candidate())
+}
+
+/// Export bans, sanctions and curbs ("China restricted drone exports"), and requests that may
+/// come ("training pilots if asked"), are not transfers.
+fn is_ban_or_condition(a: &SentenceAnalysis, tr: TriggerHit) -> bool {
+    let ban = (tr.first.saturating_sub(4)..tr.first).any(|i| a.is(i, WordClass::BanWord))
+        || a.is(tr.last + 1, WordClass::BanNoun);
+    let conditional = tr.frame == Frame::Request
         && tr.first > 0
-        && matches!(a.word(tr.first - 1), "if" | "unless" | "when")
-    {
-        return None;
-    }
+        && matches!(a.word(tr.first - 1), "if" | "unless" | "when");
+    ban || conditional
+}
+
+/// The clause a transfer word stands in, from its left bound to its right bound (exclusive),
+/// and the group a relative pronoun at its start stands for.
+fn clause_of(a: &SentenceAnalysis, tr: TriggerHit) -> (usize, usize, Option<usize>) {
     let left_bound = (0..tr.first)
         .rev()
         // A relative clause starts anew ("the bulk of which would go to"), unless it is a
@@ -178,219 +204,294 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
     {
         right_bound = c;
     }
-    // Exercises, deployments and aggregate trade figures are not transfers.
-    if matches!(tr.frame, Frame::Give | Frame::Noun)
-        && (left_bound..right_bound).any(|i| a.is(i, WordClass::DeploymentWord))
-    {
-        return None;
-    }
-    if is_statistic(a, tr, left_bound, right_bound) {
-        return None;
-    }
-    // "can be used to target", "the use of": no user named.
-    let be_before =
-        is_be(a.word(tr.first.saturating_sub(1))) || is_be(a.word(tr.first.saturating_sub(2)));
-    if tr.frame == Frame::Use && be_before {
-        return None;
-    }
-    let passive = matches!(tr.tense, Tense::Past | Tense::Participle | Tense::Base)
+    (left_bound, right_bound, antecedent)
+}
+
+/// True when the transfer word is a passive ("jets supplied by Poland", "will be sent").
+fn is_passive(a: &SentenceAnalysis, tr: TriggerHit) -> bool {
+    matches!(tr.tense, Tense::Past | Tense::Participle | Tense::Base)
         && ((tr.first >= 1 && is_be(a.word(tr.first - 1)))
             || (tr.first >= 2 && is_be(a.word(tr.first - 2)))
             || a.word(tr.last + 1) == "by"
             // "jets supplied by Poland"; but "a jet request" is a noun.
             || (tr.first >= 1
                 && tr.tense != Tense::Base
-                && a.items.iter().any(|it| it.last + 1 == tr.first)));
-    let mut suppliers: Vec<PartyRef> = Vec::new();
-    let mut recipients: Vec<PartyRef> = Vec::new();
-    let push = |list: &mut Vec<PartyRef>, gi: usize| {
-        for (token, codes) in &a.groups[gi].members {
-            for code in codes {
-                if !list.iter().any(|p| &p.code == code) {
-                    list.push(PartyRef {
-                        code: code.clone(),
-                        token: *token,
-                        quantity: None,
-                    });
-                }
-            }
-        }
-    };
+                && a.items.iter().any(|it| it.last + 1 == tr.first)))
+}
 
-    // Subject: the nearest acceptable group on the left.
-    let mut subject = None;
-    let mut controller = None;
-    // "the potential use of US-supplied Himars" names no user.
-    let nominal_use = tr.frame == Frame::Use && a.word(tr.last + 1) == "of";
-    // "won't block them from exporting jets": the pronoun, not a named party, does it.
-    let pronoun_subject = tr.first >= 2
-        && matches!(a.word(tr.first - 1), "from" | "to")
-        && matches!(a.word(tr.first - 2), "them" | "it" | "him" | "her");
-    if !(nominal_use
-        || passive && tr.frame == Frame::Give
-        || tr.frame == Frame::Arrive
-        || pronoun_subject)
-    {
-        let mut left: Vec<usize> = (0..a.groups.len())
-            .filter(|&g| a.groups[g].last < tr.first && a.groups[g].first >= left_bound)
-            .collect();
-        left.reverse();
-        for &gi in &left {
-            if subject.is_none() {
-                // A noun's owner stands right before it: "Germany's delivery", "US aid".
-                let owner = tr.frame == Frame::Noun
-                    && a.groups[gi].last + 4 >= tr.first
-                    && (a.groups[gi].possessive
-                        || matches!(a.groups[gi].role, GroupRole::Modifier | GroupRole::Supplied))
-                    && a.tokens[a.groups[gi].last + 1..tr.first]
-                        .iter()
-                        .all(|t| t.kind != TokenKind::Punct);
-                // A clause subject gives a noun's goods only through a giving or announcing
-                // word: "Washington pledged more aid", not "Moscow criticised supplies".
-                let linked = tr.frame != Frame::Noun
-                    || a.cues.iter().any(|(i, s, _)| {
-                        *i > a.groups[gi].last
-                            && *i < tr.first
-                            && !matches!(s, Status::Refused | Status::Denied)
-                    })
-                    || a.triggers.iter().any(|o| {
-                        o.frame == Frame::Give && o.first > a.groups[gi].last && o.first < tr.first
-                    })
-                    // "India defends its oil imports from Russia": a purchase with its source
-                    // named is the clause subject's.
-                    || (tr.owner_receives && a.word(tr.last + 1) == "from");
-                // "X urged Y to provide": X is not the giver.
-                let infinitive = tr.first > 0 && a.word(tr.first - 1) == "to";
-                let urged_other = infinitive
-                    && !a.prev_is(&a.groups[gi], WordClass::ControlVerb)
-                    && (a.groups[gi].last + 1..tr.first).any(|i| {
-                        a.is(i, WordClass::ControlVerb)
-                            && !a.groups.iter().any(|g| g.first > i && g.first < tr.first)
-                    });
-                if owner || (linked && !urged_other && subject_ok(a, gi, tr.first)) {
-                    subject = Some(gi);
-                }
-            } else if controller.is_none()
-                && a.prev_is(&a.groups[subject.unwrap_or(gi)], WordClass::ControlVerb)
-                && subject_ok(a, gi, a.groups[subject.unwrap_or(gi)].first)
-            {
-                controller = Some(gi);
+/// Adds every code of group `gi` to `list`, once.
+fn push_party(a: &SentenceAnalysis, list: &mut Vec<PartyRef>, gi: usize) {
+    for (token, codes) in &a.groups[gi].members {
+        for code in codes {
+            if !list.iter().any(|p| &p.code == code) {
+                list.push(PartyRef {
+                    code: code.clone(),
+                    token: *token,
+                    quantity: None,
+                });
             }
         }
-        if subject.is_some_and(|s| !a.prev_is(&a.groups[s], WordClass::ControlVerb)) {
-            controller = None;
+    }
+}
+
+/// What one transfer word of a sentence says so far: the passes below fill it in turn.
+struct Draft<'a> {
+    a: &'a SentenceAnalysis,
+    tr: TriggerHit,
+    left_bound: usize,
+    right_bound: usize,
+    antecedent: Option<usize>,
+    passive: bool,
+    subject: Option<usize>,
+    controller: Option<usize>,
+    suppliers: Vec<PartyRef>,
+    recipients: Vec<PartyRef>,
+    /// A supplier named by the sentence's grammar ("from X", an origin), not its subject.
+    explicit_supplier: bool,
+    /// "Biden requested aid to Kyiv": the request is made for another party.
+    requested_for_other: bool,
+    /// Groups right of the transfer word, within the clause.
+    right: Vec<usize>,
+    /// Where goods may start.
+    window_start: usize,
+    /// Goods of the transfer (indices into the sentence's goods).
+    items: Vec<usize>,
+    /// Dollar amounts in the clause.
+    money: Vec<u64>,
+}
+
+impl<'a> Draft<'a> {
+    fn new(a: &'a SentenceAnalysis, tr: TriggerHit) -> Self {
+        let (left_bound, right_bound, antecedent) = clause_of(a, tr);
+        let right = (0..a.groups.len())
+            .filter(|&g| a.groups[g].first > tr.last && a.groups[g].last < right_bound)
+            .collect();
+        Self {
+            a,
+            tr,
+            left_bound,
+            right_bound,
+            antecedent,
+            passive: is_passive(a, tr),
+            subject: None,
+            controller: None,
+            suppliers: Vec::new(),
+            recipients: Vec::new(),
+            explicit_supplier: false,
+            requested_for_other: false,
+            right,
+            window_start: tr.last + 1,
+            items: Vec::new(),
+            money: Vec::new(),
+        }
+    }
+
+    fn supplier(&mut self, gi: usize) {
+        push_party(self.a, &mut self.suppliers, gi);
+    }
+
+    fn explicit(&mut self, gi: usize) {
+        self.supplier(gi);
+        self.explicit_supplier = true;
+    }
+
+    fn recipient(&mut self, gi: usize) {
+        push_party(self.a, &mut self.recipients, gi);
+    }
+
+    /// Exercises and deployments, aggregate trade figures, and "can be used to target".
+    fn is_not_a_transfer(&self) -> bool {
+        let (a, tr) = (self.a, self.tr);
+        let deployment = matches!(tr.frame, Frame::Give | Frame::Noun)
+            && (self.left_bound..self.right_bound).any(|i| a.is(i, WordClass::DeploymentWord));
+        let be_before =
+            is_be(a.word(tr.first.saturating_sub(1))) || is_be(a.word(tr.first.saturating_sub(2)));
+        deployment
+            || is_statistic(a, tr, self.left_bound, self.right_bound)
+            || (tr.frame == Frame::Use && be_before)
+    }
+
+    /// The subject: the nearest acceptable group on the left, and the party a control verb
+    /// names ("asked Egypt to return").
+    fn find_subject(&mut self) {
+        let (a, tr) = (self.a, self.tr);
+        // "the potential use of US-supplied Himars" names no user.
+        let nominal_use = tr.frame == Frame::Use && a.word(tr.last + 1) == "of";
+        // "won't block them from exporting jets": the pronoun, not a named party, does it.
+        let pronoun_subject = tr.first >= 2
+            && matches!(a.word(tr.first - 1), "from" | "to")
+            && matches!(a.word(tr.first - 2), "them" | "it" | "him" | "her");
+        if nominal_use
+            || self.passive && tr.frame == Frame::Give
+            || tr.frame == Frame::Arrive
+            || pronoun_subject
+        {
+            return;
+        }
+        let left: Vec<usize> = (0..a.groups.len())
+            .rev()
+            .filter(|&g| a.groups[g].last < tr.first && a.groups[g].first >= self.left_bound)
+            .collect();
+        for gi in left {
+            if self.subject.is_none() {
+                if self.is_owner(gi) || self.can_be_subject(gi) {
+                    self.subject = Some(gi);
+                }
+            } else if self.controller.is_none()
+                && let Some(s) = self.subject
+                && a.prev_is(&a.groups[s], WordClass::ControlVerb)
+                && subject_ok(a, gi, a.groups[s].first)
+            {
+                self.controller = Some(gi);
+            }
+        }
+        if self
+            .subject
+            .is_some_and(|s| !a.prev_is(&a.groups[s], WordClass::ControlVerb))
+        {
+            self.controller = None;
         }
         // A noun's supplier needs a giving word, which the relative clause need not have.
-        if subject.is_none() && tr.frame != Frame::Noun {
-            subject = antecedent.or_else(|| speaker_of_pronoun(a, left_bound, tr.first));
+        if self.subject.is_none() && tr.frame != Frame::Noun {
+            self.subject = self
+                .antecedent
+                .or_else(|| speaker_of_pronoun(a, self.left_bound, tr.first));
         }
     }
 
-    // Right side: indirect object, prepositional parties, origins of goods.
-    let right: Vec<usize> = (0..a.groups.len())
-        .filter(|&g| a.groups[g].first > tr.last && a.groups[g].last < right_bound)
-        .collect();
-    let mut explicit_supplier = false;
-    let mut requested_for_other = false;
-    let nominal_request = tr.frame == Frame::Request
-        && tr.first > 0
-        && (a.items.iter().any(|it| it.last + 1 == tr.first)
-            || matches!(
-                a.word(tr.first - 1),
-                "a" | "the" | "its" | "their" | "his" | "her"
-            ));
-    for &gi in &right {
-        let g = &a.groups[gi];
-        if g.speaker || g.role == GroupRole::Ignored {
-            continue;
-        }
-        let adjacent = g.first == tr.last + 1
-            || (g.first == tr.last + 2 && matches!(a.word(tr.last + 1), "the" | "its" | "their"));
-        let party = g.role == GroupRole::Actor || g.possessive;
-        match (g.prep.as_deref(), tr.frame) {
-            (Some("from"), _) if party => {
-                push(&mut suppliers, gi);
-                explicit_supplier = true;
+    /// A noun's owner stands right before it: "Germany's delivery", "US aid".
+    fn is_owner(&self, gi: usize) -> bool {
+        let (a, tr, g) = (self.a, self.tr, &self.a.groups[gi]);
+        tr.frame == Frame::Noun
+            && g.last + 4 >= tr.first
+            && (g.possessive || matches!(g.role, GroupRole::Modifier | GroupRole::Supplied))
+            && a.tokens[g.last + 1..tr.first]
+                .iter()
+                .all(|t| t.kind != TokenKind::Punct)
+    }
+
+    /// A group left of the transfer word that can be its subject.
+    fn can_be_subject(&self, gi: usize) -> bool {
+        let (a, tr, g) = (self.a, self.tr, &self.a.groups[gi]);
+        // A clause subject gives a noun's goods only through a giving or announcing word:
+        // "Washington pledged more aid", not "Moscow criticised supplies".
+        let linked = tr.frame != Frame::Noun
+            || a.cues.iter().any(|(i, s, _)| {
+                *i > g.last && *i < tr.first && !matches!(s, Status::Refused | Status::Denied)
+            })
+            || a.triggers
+                .iter()
+                .any(|o| o.frame == Frame::Give && o.first > g.last && o.first < tr.first)
+            // "India defends its oil imports from Russia": a purchase with its source named
+            // is the clause subject's.
+            || (tr.owner_receives && a.word(tr.last + 1) == "from");
+        // "X urged Y to provide": X is not the giver.
+        let infinitive = tr.first > 0 && a.word(tr.first - 1) == "to";
+        let urged_other = infinitive
+            && !a.prev_is(g, WordClass::ControlVerb)
+            && (g.last + 1..tr.first).any(|i| {
+                a.is(i, WordClass::ControlVerb)
+                    && !a.groups.iter().any(|o| o.first > i && o.first < tr.first)
+            });
+        linked && !urged_other && subject_ok(a, gi, tr.first)
+    }
+
+    /// Right of the transfer word: indirect objects and prepositional parties.
+    fn right_side_parties(&mut self) {
+        let (a, tr) = (self.a, self.tr);
+        let nominal_request = tr.frame == Frame::Request
+            && tr.first > 0
+            && (a.items.iter().any(|it| it.last + 1 == tr.first)
+                || matches!(
+                    a.word(tr.first - 1),
+                    "a" | "the" | "its" | "their" | "his" | "her"
+                ));
+        for gi in self.right.clone() {
+            let g = &a.groups[gi];
+            if g.speaker || g.role == GroupRole::Ignored {
+                continue;
             }
-            // "purchases by Iran": the buyer receives.
-            (Some("by"), Frame::Noun) if party && tr.owner_receives => push(&mut recipients, gi),
-            (Some("by"), Frame::Give | Frame::Noun) if party => {
-                push(&mut suppliers, gi);
-                explicit_supplier = true;
+            let adjacent = g.first == tr.last + 1
+                || (g.first == tr.last + 2
+                    && matches!(a.word(tr.last + 1), "the" | "its" | "their"));
+            let party = g.role == GroupRole::Actor || g.possessive;
+            match (g.prep.as_deref(), tr.frame) {
+                (Some("from"), _) if party => self.explicit(gi),
+                // "purchases by Iran": the buyer receives.
+                (Some("by"), Frame::Noun) if party && tr.owner_receives => self.recipient(gi),
+                (Some("by"), Frame::Give | Frame::Noun) if party => self.explicit(gi),
+                // "drones bought by Moscow": the buyer is the recipient.
+                (Some("by"), Frame::Get) if party => self.recipient(gi),
+                (
+                    Some("to" | "into" | "towards" | "toward"),
+                    Frame::Give | Frame::Noun | Frame::Return,
+                ) => self.recipient(gi),
+                (Some("for"), Frame::Give | Frame::Noun) => self.recipient(gi),
+                (Some("in" | "at" | "to" | "into"), Frame::Arrive) if party => self.recipient(gi),
+                // "repeats its fighter jet request to Washington": a request noun's "to" is asked.
+                (Some("to"), Frame::Request) if nominal_request && party => self.explicit(gi),
+                // "Biden requested $8.5bn in aid to Kyiv": asked on behalf of another.
+                (Some("to" | "for"), Frame::Request)
+                    if !is_turn(a.word(tr.first))
+                        && g.role == GroupRole::Actor
+                        && !a
+                            .triggers
+                            .iter()
+                            .any(|o| o.first > tr.last && o.first < g.first) =>
+                {
+                    self.recipient(gi);
+                    self.requested_for_other = true;
+                }
+                (Some("to"), Frame::Request) if is_turn(a.word(tr.first)) => self.explicit(gi),
+                (None, Frame::Give) if adjacent && party => self.recipient(gi),
+                // "sends $25m in aid to support Ukraine": the party helped receives.
+                (None, Frame::Give | Frame::Noun)
+                    if party
+                        && g.first >= 2
+                        && a.prev_is(g, WordClass::HelpVerb)
+                        && a.word(g.first - 2) == "to" =>
+                {
+                    self.recipient(gi)
+                }
+                // "provides ammunition in a $1bn Ukraine aid package": a name on the package of
+                // a giving verb is its recipient.
+                (None, Frame::Give)
+                    if g.role == GroupRole::Modifier
+                        && !g.demonym
+                        && a.triggers.iter().any(|o| {
+                            o.frame == Frame::Noun && o.first > g.last && o.first <= g.last + 2
+                        }) =>
+                {
+                    self.recipient(gi)
+                }
+                (None, Frame::Request | Frame::Return) if adjacent && party => self.explicit(gi),
+                _ => {}
             }
-            // "drones bought by Moscow": the buyer is the recipient.
-            (Some("by"), Frame::Get) if party => push(&mut recipients, gi),
-            (
-                Some("to" | "into" | "towards" | "toward"),
-                Frame::Give | Frame::Noun | Frame::Return,
-            ) => push(&mut recipients, gi),
-            (Some("for"), Frame::Give | Frame::Noun) => push(&mut recipients, gi),
-            (Some("in" | "at" | "to" | "into"), Frame::Arrive) if party => {
-                push(&mut recipients, gi)
-            }
-            // "repeats its fighter jet request to Washington": a request noun's "to" is asked.
-            (Some("to"), Frame::Request) if nominal_request && party => {
-                push(&mut suppliers, gi);
-                explicit_supplier = true;
-            }
-            // "Biden requested $8.5bn in aid to Kyiv": asked on behalf of another.
-            (Some("to" | "for"), Frame::Request)
-                if !is_turn(a.word(tr.first))
-                    && g.role == GroupRole::Actor
-                    && !a
-                        .triggers
-                        .iter()
-                        .any(|o| o.first > tr.last && o.first < g.first) =>
-            {
-                push(&mut recipients, gi);
-                requested_for_other = true;
-            }
-            (Some("to"), Frame::Request) if is_turn(a.word(tr.first)) => {
-                push(&mut suppliers, gi);
-                explicit_supplier = true;
-            }
-            (None, Frame::Give) if adjacent && party => push(&mut recipients, gi),
-            // "sends $25m in aid to support Ukraine": the party helped receives.
-            (None, Frame::Give | Frame::Noun)
-                if party
-                    && g.first >= 2
-                    && a.prev_is(g, WordClass::HelpVerb)
-                    && a.word(g.first - 2) == "to" =>
-            {
-                push(&mut recipients, gi)
-            }
-            // "provides ammunition in a $1bn Ukraine aid package": a name on the package of a
-            // giving verb is its recipient.
-            (None, Frame::Give)
-                if g.role == GroupRole::Modifier
-                    && !g.demonym
-                    && a.triggers.iter().any(|o| {
-                        o.frame == Frame::Noun && o.first > g.last && o.first <= g.last + 2
-                    }) =>
-            {
-                push(&mut recipients, gi)
-            }
-            (None, Frame::Request | Frame::Return) if adjacent && party => {
-                push(&mut suppliers, gi);
-                explicit_supplier = true;
-            }
-            _ => {}
         }
     }
-    // "Rifles from Canada arrive in Peru": the goods' source stands with them, before the verb.
-    if tr.frame == Frame::Arrive {
-        for gi in (0..a.groups.len()).filter(|&g| {
-            a.groups[g].last < tr.first
-                && a.groups[g].first >= left_bound
-                && a.groups[g].prep.as_deref() == Some("from")
-        }) {
-            push(&mut suppliers, gi);
-            explicit_supplier = true;
+
+    /// "Rifles from Canada arrive in Peru": the goods' source stands with them, before the verb.
+    fn arrival_sources(&mut self) {
+        let (a, tr) = (self.a, self.tr);
+        if tr.frame != Frame::Arrive {
+            return;
+        }
+        for gi in 0..a.groups.len() {
+            let g = &a.groups[gi];
+            if g.last < tr.first && g.first >= self.left_bound && g.prep.as_deref() == Some("from")
+            {
+                self.explicit(gi);
+            }
         }
     }
-    // "the package President Joe Biden signed": the giver follows the noun, then its verb.
-    if tr.frame == Frame::Noun && !tr.owner_receives && suppliers.is_empty() {
-        let giver = right.iter().copied().find(|&gi| {
+
+    /// "the package President Joe Biden signed": the giver follows the noun, then its verb.
+    fn giver_after_noun(&mut self) {
+        let (a, tr) = (self.a, self.tr);
+        if tr.frame != Frame::Noun || tr.owner_receives || !self.suppliers.is_empty() {
+            return;
+        }
+        let giver = self.right.iter().copied().find(|&gi| {
             let g = &a.groups[gi];
             g.role == GroupRole::Actor
                 && g.prep.is_none()
@@ -400,55 +501,74 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
                 })
         });
         if let Some(gi) = giver {
-            push(&mut suppliers, gi);
-            explicit_supplier = true;
+            self.explicit(gi);
         }
     }
-    // Holders of goods sold long ago: "engines it sold to Pakistan" (Pakistan supplies now).
 
-    if matches!(tr.frame, Frame::Get | Frame::Request | Frame::Return) {
+    /// Holders of goods sold long ago: "engines it sold to Pakistan" (Pakistan supplies now).
+    fn holders_of_old_sales(&mut self, background: &[bool]) {
+        let (a, tr) = (self.a, self.tr);
+        if !matches!(tr.frame, Frame::Get | Frame::Request | Frame::Return) {
+            return;
+        }
         for (bi, b) in a.triggers.iter().enumerate() {
-            if background[bi] && b.first > tr.last && b.first < right_bound {
-                for &gi in &right {
-                    let g = &a.groups[gi];
-                    if g.first > b.last
-                        && g.first <= b.last + 4
-                        && matches!(g.prep.as_deref(), Some("to"))
-                    {
-                        push(&mut suppliers, gi);
-                        explicit_supplier = true;
-                    }
+            if !(background[bi] && b.first > tr.last && b.first < self.right_bound) {
+                continue;
+            }
+            for gi in self.right.clone() {
+                let g = &a.groups[gi];
+                if g.first > b.last
+                    && g.first <= b.last + 4
+                    && matches!(g.prep.as_deref(), Some("to"))
+                {
+                    self.explicit(gi);
                 }
             }
         }
     }
 
-    // Goods: in the object window (and just before a passive or noun trigger).
-    let window_start = if passive || matches!(tr.frame, Frame::Noun | Frame::Arrive) {
-        tr.first.saturating_sub(6).max(left_bound)
-    } else {
-        tr.last + 1
-    };
-    let mut items: Vec<usize> = (0..a.items.len())
-        .filter(|&i| {
-            a.items[i].first >= window_start
-                && a.items[i].first < right_bound
-                && (a.items[i].last < tr.first || a.items[i].first > tr.last)
-                && !goods_not_moved(a, a.items[i].first)
-        })
-        .collect();
-    if items.is_empty() {
-        // Goods as the subject: "BMP-1 vehicles will head to Ukraine from Greece".
-        items = (0..a.items.len())
+    /// Goods: in the object window (and just before a passive or noun trigger), else the
+    /// sentence's subject ("BMP-1 vehicles will head to Ukraine from Greece"); and money.
+    fn goods_window(&mut self) {
+        let (a, tr) = (self.a, self.tr);
+        self.window_start = if self.passive || matches!(tr.frame, Frame::Noun | Frame::Arrive) {
+            tr.first.saturating_sub(6).max(self.left_bound)
+        } else {
+            tr.last + 1
+        };
+        self.items = (0..a.items.len())
             .filter(|&i| {
-                a.items[i].last < tr.first
-                    && a.items[i].first >= left_bound
-                    && a.items[i].last + 8 >= tr.first
+                let it = &a.items[i];
+                it.first >= self.window_start
+                    && it.first < self.right_bound
+                    && (it.last < tr.first || it.first > tr.last)
+                    && !goods_not_moved(a, it.first)
             })
             .collect();
+        if self.items.is_empty() {
+            self.items = (0..a.items.len())
+                .filter(|&i| {
+                    let it = &a.items[i];
+                    it.last < tr.first && it.first >= self.left_bound && it.last + 8 >= tr.first
+                })
+                .collect();
+        }
+        let from = self.window_start.min(tr.first.saturating_sub(4));
+        self.money = a
+            .money
+            .iter()
+            .filter(|(t, _)| *t >= from && *t < self.right_bound)
+            .map(|(_, m)| m.usd)
+            .collect();
     }
-    for ii in goods_phrase(a, &items) {
-        if let Some(gi) = a.items[ii].origin {
+
+    /// Origin adjectives of the goods phrase that name its supplier ("Iranian-made drones").
+    fn origin_suppliers(&mut self) {
+        let (a, tr) = (self.a, self.tr);
+        for ii in goods_phrase(a, &self.items) {
+            let Some(gi) = a.items[ii].origin else {
+                continue;
+            };
             let origin = &a.groups[gi];
             let usable = match tr.frame {
                 Frame::Get | Frame::Request | Frame::Arrive => true,
@@ -461,106 +581,119 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
                 Frame::Noun if tr.owner_receives => true,
                 // "supplies of Western weapons": the goods' origin is the noun's supplier.
                 Frame::Noun => {
-                    !explicit_supplier
-                        && !subject.is_some_and(|s| {
+                    !self.explicit_supplier
+                        && !self.subject.is_some_and(|s| {
                             a.groups[s].possessive || a.groups[s].last + 4 >= tr.first
                         })
                 }
                 Frame::Give | Frame::Return => {
-                    subject.is_none() && !explicit_supplier || origin.role == GroupRole::Supplied
+                    self.subject.is_none() && !self.explicit_supplier
+                        || origin.role == GroupRole::Supplied
                 }
             };
             if usable && !origin.speaker && !captured(a, a.items[ii].first) {
-                push(&mut suppliers, gi);
-                explicit_supplier = true;
+                self.explicit(gi);
             }
         }
-    }
-    let money: Vec<u64> = a
-        .money
-        .iter()
-        .filter(|(t, _)| *t >= window_start.min(tr.first.saturating_sub(4)) && *t < right_bound)
-        .map(|(_, m)| m.usd)
-        .collect();
-    let self_describing = matches!(
-        a.word(tr.first),
-        "funding" | "fund" | "finance" | "arm" | "arming" | "equip" | "equipping"
-    );
-    let needs_goods = match tr.frame {
-        Frame::Noun => false,
-        // "turned to North Korea" is a request for supplies; "asks Japan to end controls" is not.
-        Frame::Request => {
-            !(explicit_supplier
-                && (is_turn(a.word(tr.first))
-                    || matches!(a.word(tr.first), "approached" | "contacted")))
-        }
-        _ => !self_describing,
-    };
-    if items.is_empty() && money.is_empty() && needs_goods {
-        return None;
     }
 
-    // Subject and controller by frame.
-    if let Some(s) = subject {
-        match tr.frame {
-            Frame::Give | Frame::Return => {
-                if !explicit_supplier || tr.frame == Frame::Return {
-                    push(&mut suppliers, s);
-                }
-                if let Some(c) = controller {
-                    push(&mut recipients, c);
-                }
+    /// A transfer needs goods or money, except nouns, words that say what they give ("fund",
+    /// "arm") and "turned to X" requests.
+    fn names_goods_or_money(&self) -> bool {
+        let (a, tr) = (self.a, self.tr);
+        let self_describing = matches!(
+            a.word(tr.first),
+            "funding" | "fund" | "finance" | "arm" | "arming" | "equip" | "equipping"
+        );
+        let needs_goods = match tr.frame {
+            Frame::Noun => false,
+            // "turned to North Korea" is a request for supplies; "asks Japan to end controls"
+            // is not.
+            Frame::Request => {
+                !(self.explicit_supplier
+                    && (is_turn(a.word(tr.first))
+                        || matches!(a.word(tr.first), "approached" | "contacted")))
             }
-            // "India's purchase of radars": the buyer receives; but "Russian gas imports" names
-            // the goods' origin with an adjective.
-            Frame::Noun if tr.owner_receives => {
-                let g = &a.groups[s];
-                if g.demonym && !g.possessive && g.role == GroupRole::Modifier && !explicit_supplier
-                {
-                    push(&mut suppliers, s);
-                } else {
-                    push(&mut recipients, s);
-                }
-            }
-            Frame::Noun => {
-                if !explicit_supplier && suppliers.is_empty() {
-                    push(&mut suppliers, s);
-                }
-            }
-            // "Pakistan denied being approached": the asked party is the subject.
-            Frame::Request if passive || requested_for_other => push(&mut suppliers, s),
-            Frame::Get | Frame::Request | Frame::Use => push(&mut recipients, s),
-            Frame::Arrive => {}
-        }
-    }
-    if let (Frame::Give, Some(c), true) = (tr.frame, controller, subject.is_none()) {
-        push(&mut recipients, c);
-    }
-    suppliers.retain(|s| !recipients.iter().any(|r| r.code == s.code) || tr.frame == Frame::Return);
-    // "sends funds meant for Chile to Peru": the "to" party receives, not the "for" one.
-    if tr.frame == Frame::Give && recipients.iter().any(|r| to_recipient(a, r)) {
-        recipients.retain(|r| to_recipient(a, r) || r.token == usize::MAX);
-    }
-    // "asks Chile to help repair Peruvian rifles": the asker's own goods are not moved.
-    if tr.frame == Frame::Request
-        && items.iter().any(|&ii| {
-            a.items[ii].origin.is_some_and(|gi| {
-                a.groups[gi]
-                    .codes()
-                    .iter()
-                    .any(|c| recipients.iter().any(|r| &r.code == c))
-            })
-        })
-    {
-        return None;
-    }
-    if suppliers.is_empty() && recipients.is_empty() {
-        return None;
+            _ => !self_describing,
+        };
+        !(self.items.is_empty() && self.money.is_empty() && needs_goods)
     }
 
-    // Per-party counts: the count in the party's own comma segment ("six from Belarus").
-    if suppliers.len() > 1 {
-        for s in &mut suppliers {
+    /// The subject and controller take the side their frame gives them.
+    fn subject_roles(&mut self) {
+        let (a, tr) = (self.a, self.tr);
+        if let Some(s) = self.subject {
+            match tr.frame {
+                Frame::Give | Frame::Return => {
+                    if !self.explicit_supplier || tr.frame == Frame::Return {
+                        self.supplier(s);
+                    }
+                    if let Some(c) = self.controller {
+                        self.recipient(c);
+                    }
+                }
+                // "India's purchase of radars": the buyer receives; but "Russian gas imports"
+                // names the goods' origin with an adjective.
+                Frame::Noun if tr.owner_receives => {
+                    let g = &a.groups[s];
+                    if g.demonym
+                        && !g.possessive
+                        && g.role == GroupRole::Modifier
+                        && !self.explicit_supplier
+                    {
+                        self.supplier(s);
+                    } else {
+                        self.recipient(s);
+                    }
+                }
+                Frame::Noun => {
+                    if !self.explicit_supplier && self.suppliers.is_empty() {
+                        self.supplier(s);
+                    }
+                }
+                // "Pakistan denied being approached": the asked party is the subject.
+                Frame::Request if self.passive || self.requested_for_other => self.supplier(s),
+                Frame::Get | Frame::Request | Frame::Use => self.recipient(s),
+                Frame::Arrive => {}
+            }
+        }
+        if let (Frame::Give, Some(c), None) = (tr.frame, self.controller, self.subject) {
+            self.recipient(c);
+        }
+    }
+
+    /// Drops what cannot stand; `false` when no party is left or the goods are the asker's own.
+    fn tidy_parties(&mut self) -> bool {
+        let (a, tr) = (self.a, self.tr);
+        let recipients = &self.recipients;
+        self.suppliers
+            .retain(|s| !recipients.iter().any(|r| r.code == s.code) || tr.frame == Frame::Return);
+        // "sends funds meant for Chile to Peru": the "to" party receives, not the "for" one.
+        if tr.frame == Frame::Give && self.recipients.iter().any(|r| to_recipient(a, r)) {
+            self.recipients
+                .retain(|r| to_recipient(a, r) || r.token == usize::MAX);
+        }
+        // "asks Chile to help repair Peruvian rifles": the asker's own goods are not moved.
+        let own_goods = tr.frame == Frame::Request
+            && self.items.iter().any(|&ii| {
+                a.items[ii].origin.is_some_and(|gi| {
+                    a.groups[gi]
+                        .codes()
+                        .iter()
+                        .any(|c| self.recipients.iter().any(|r| &r.code == c))
+                })
+            });
+        let no_party = self.suppliers.is_empty() && self.recipients.is_empty();
+        !(own_goods || no_party)
+    }
+
+    /// Per-party counts: the count in the party's own comma segment ("six from Belarus").
+    fn per_party_counts(&mut self) {
+        let (a, tr) = (self.a, self.tr);
+        if self.suppliers.len() < 2 {
+            return;
+        }
+        for s in &mut self.suppliers {
             let seg_start = (0..s.token)
                 .rev()
                 .find(|&i| a.word(i) == ",")
@@ -572,29 +705,104 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
                 .find(|q| q.first >= seg_start && q.last < s.token && q.first > tr.last)
                 .map(|q| q.quantity);
         }
-        if suppliers.iter().filter(|s| s.quantity.is_some()).count() < 2 {
-            for s in &mut suppliers {
+        if self
+            .suppliers
+            .iter()
+            .filter(|s| s.quantity.is_some())
+            .count()
+            < 2
+        {
+            for s in &mut self.suppliers {
                 s.quantity = None;
             }
         }
     }
 
-    let (item, category) = goods(a, &items, tr.frame, tr.first, tr.last, !money.is_empty());
-    let quantity = item.and_then(|(f, _)| {
-        a.quantities
-            .iter()
-            .find(|q| {
-                q.last < f
-                    && f - q.last <= 3
-                    && a.tokens[q.last + 1..f]
-                        .iter()
-                        .all(|t| t.kind != TokenKind::Punct)
-            })
-            .map(|q| q.quantity)
-    });
-    // "a third US-made Patriot battery": one system.
-    let quantity = quantity.or_else(|| {
-        let (f, l) = item?;
+    /// The goods' words and count, the status, the rule and the confidence.
+    fn into_candidate(self) -> Candidate {
+        let (a, tr) = (self.a, self.tr);
+        let (item, category) = goods(
+            a,
+            &self.items,
+            tr.frame,
+            tr.first,
+            tr.last,
+            !self.money.is_empty(),
+        );
+        let quantity = item.and_then(|goods| quantity_of(a, goods));
+        let status = status_of(
+            a,
+            tr.first,
+            tr.last,
+            self.left_bound,
+            self.right_bound,
+            tr.frame,
+            tr.tense,
+            self.passive,
+        );
+        // A credit line or guarantee given is a facility agreed, not goods delivered.
+        let status = match item {
+            Some((_, last))
+                if status == Status::Delivered && a.is(last, WordClass::FacilityNoun) =>
+            {
+                Status::Agreed
+            }
+            _ => status,
+        };
+        let fillable = match tr.frame {
+            Frame::Noun => {
+                matches!(
+                    a.word(tr.last),
+                    "aid"
+                        | "assistance"
+                        | "package"
+                        | "deliveries"
+                        | "delivery"
+                        | "shipments"
+                        | "funding"
+                ) && !self.suppliers.is_empty()
+            }
+            _ => true,
+        };
+        let confidence = confidence(
+            a,
+            tr,
+            &self.suppliers,
+            &self.recipients,
+            item.is_some(),
+            status,
+        );
+        Candidate {
+            suppliers: self.suppliers,
+            recipients: self.recipients,
+            item,
+            category,
+            quantity,
+            value_usd: self.money.first().copied(),
+            frame: tr.frame,
+            status,
+            rule: rule_name(tr),
+            fillable,
+            confidence,
+        }
+    }
+}
+
+/// The count of the goods at tokens `goods` (first, last): a number just before them, or one
+/// system ("a third US-made Patriot battery").
+fn quantity_of(a: &SentenceAnalysis, (f, l): (usize, usize)) -> Option<Quantity> {
+    let before = a
+        .quantities
+        .iter()
+        .find(|q| {
+            q.last < f
+                && f - q.last <= 3
+                && a.tokens[q.last + 1..f]
+                    .iter()
+                    .all(|t| t.kind != TokenKind::Punct)
+        })
+        .map(|q| q.quantity);
+    before.or_else(|| {
         let unit = matches!(a.word(l + 1), "battery" | "system" | "squadron")
             || matches!(a.word(l), "battery" | "system");
         let article = (f.saturating_sub(4)..f)
@@ -605,40 +813,12 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
             value: 1,
             qualifier: crate::dataset::Qualifier::Exact,
         })
-    });
-    let status = status_of(
-        a,
-        tr.first,
-        tr.last,
-        left_bound,
-        right_bound,
-        tr.frame,
-        tr.tense,
-        passive,
-    );
-    // A credit line or guarantee given is a facility agreed, not goods delivered.
-    let status = match item {
-        Some((_, last)) if status == Status::Delivered && a.is(last, WordClass::FacilityNoun) => {
-            Status::Agreed
-        }
-        _ => status,
-    };
-    let fillable = match tr.frame {
-        Frame::Noun => {
-            matches!(
-                a.word(tr.last),
-                "aid"
-                    | "assistance"
-                    | "package"
-                    | "deliveries"
-                    | "delivery"
-                    | "shipments"
-                    | "funding"
-            ) && !suppliers.is_empty()
-        }
-        _ => true,
-    };
-    let rule = match tr.frame {
+    })
+}
+
+/// The rule's name for the evidence: the frame of the transfer word.
+fn rule_name(tr: TriggerHit) -> &'static str {
+    match tr.frame {
         Frame::Give => "give-frame",
         Frame::Get => "get-frame",
         Frame::Request => "request-frame",
@@ -647,21 +827,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
         Frame::Noun if tr.owner_receives => "purchase-noun-frame",
         Frame::Noun => "noun-frame",
         Frame::Arrive => "arrive-frame",
-    };
-    let confidence = confidence(a, tr, &suppliers, &recipients, item.is_some(), status);
-    Some(Candidate {
-        suppliers,
-        recipients,
-        item,
-        category,
-        quantity,
-        value_usd: money.first().copied(),
-        frame: tr.frame,
-        status,
-        rule,
-        fillable,
-        confidence,
-    })
+    }
 }
 
 /// How much a sentence supports a candidate, from 0 to 1. Verbs that move goods between two
