@@ -181,8 +181,8 @@ impl SentenceAnalysis {
         let tokens = tokenize(text, span);
         let mut groups = build_groups(&tokens, mentions.iter().filter(|m| span.contains(m.span)));
         let mut items = find_items(text, &tokens, lexicon);
-        let mut triggers = find_triggers(&tokens, &groups, &items, lexicon);
         let classes = lexicon.word_classes.classify(&tokens);
+        let mut triggers = find_triggers(&tokens, &classes, &groups, &items, lexicon);
         refine_groups(&tokens, &classes, &mut groups, &items, &triggers);
         for item in &mut items {
             item.origin = groups.iter().rposition(|g| {
@@ -533,11 +533,45 @@ fn find_items(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<ItemHit> {
     out
 }
 
-const NOMINAL_BEFORE: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of",
-    "any", "further", "more", "new", "first", "latest", "weapons", "arms", "military", "gas",
-    "oil", "such",
-];
+/// Whether a transfer word found at `i` (`n` tokens, base form `base`) is used as one: not
+/// "supply chain", "first aid" or "aid workers", and "support" or "package" only as aid.
+fn is_transfer_use(
+    tokens: &[Token],
+    classes: &[Classes],
+    groups: &[Group],
+    i: usize,
+    n: usize,
+    frame: Frame,
+    base: &str,
+) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let is = |k: usize, c: WordClass| classes.get(k).is_some_and(|x| x.has(c));
+    let prev = i.checked_sub(1).map_or("", word);
+    let (next, next2) = (word(i + n), word(i + n + 1));
+    let noun = frame == Frame::Noun;
+    if base == "supply" && (is(i + n, WordClass::SupplyCompound) || prev == "short") {
+        return false;
+    }
+    if noun && base == "support" {
+        let at = i + n + usize::from(next2 == "the") + 1;
+        let group_after = groups.iter().any(|g| g.first <= at && at <= g.last);
+        return i
+            .checked_sub(1)
+            .is_some_and(|p| is(p, WordClass::AidAdjective))
+            || (matches!(next, "for" | "to") && group_after);
+    }
+    if noun && base == "package" {
+        return (i.saturating_sub(4)..i).any(|k| is(k, WordClass::PackageWord))
+            || (next == "of" && (is(i + n + 1, WordClass::PackageWord) || next2 == "new"));
+    }
+    if noun && (base == "aid" || base == "military aid") {
+        return !is(i + n, WordClass::AidWorkerNoun) && prev != "first";
+    }
+    if base == "return" {
+        return prev != "in" && next != "to";
+    }
+    true
+}
 
 /// Words that open a verb's object: "supplies the", "exports more".
 const OBJECT_OPENERS: &[&str] = &[
@@ -591,6 +625,7 @@ const GERUND_OWNERS: &[&str] = &[
 
 fn find_triggers(
     tokens: &[Token],
+    classes: &[Classes],
     groups: &[Group],
     items: &[ItemHit],
     lexicon: &Lexicon,
@@ -610,7 +645,6 @@ fn find_triggers(
     let in_name =
         |i: usize| i > 0 && tokens[i].capitalized && !title_case && !opens_phrase(&tokens[i - 1]);
     let mut i = 0;
-    let group_at = |idx: usize| groups.iter().any(|g| g.first <= idx && idx <= g.last);
     while i < tokens.len() {
         let Some((e, n)) =
             lexicon
@@ -625,11 +659,12 @@ fn find_triggers(
             continue;
         }
         let (mut frame, mut tense) = lexicon.triggers[e].value;
-        let word = tokens[i].lower.as_str();
         let prev = i.checked_sub(1).map_or("", |p| tokens[p].lower.as_str());
         let next = tokens.get(i + n).map_or("", |t| t.lower.as_str());
-        let next2 = tokens.get(i + n + 1).map_or("", |t| t.lower.as_str());
-        let nominal = NOMINAL_BEFORE.contains(&prev) || prev.ends_with("'s");
+        let nominal = i
+            .checked_sub(1)
+            .is_some_and(|p| classes[p].has(WordClass::NounMarker))
+            || prev.ends_with("'s");
         let has_noun = lexicon.trigger_is_also_noun[e];
         // A word that is both verb and noun ("supply", "transfer") is a noun after a determiner,
         // and an -s form is a noun unless an object follows ("exports policies", not "exports oil").
@@ -670,66 +705,15 @@ fn find_triggers(
             i += n;
             continue;
         }
-        let keep = match (frame, word) {
-            (_, "supply" | "supplies")
-                if matches!(
-                    next,
-                    "chain" | "chains" | "line" | "lines" | "shortages" | "shortage"
-                ) || prev == "short" =>
-            {
-                false
-            }
-            (Frame::Noun, "support") => {
-                matches!(
-                    prev,
-                    "military"
-                        | "financial"
-                        | "economic"
-                        | "security"
-                        | "defence"
-                        | "defense"
-                        | "air"
-                ) || (matches!(next, "for" | "to")
-                    && group_at(i + n + usize::from(next2 == "the") + 1))
-            }
-            (Frame::Noun, "package") => {
-                (i.saturating_sub(4)..i).any(|k| {
-                    matches!(
-                        tokens[k].lower.as_str(),
-                        "aid"
-                            | "assistance"
-                            | "military"
-                            | "security"
-                            | "support"
-                            | "weapons"
-                            | "arms"
-                            | "$"
-                            | "billion"
-                            | "million"
-                            | "bn"
-                            | "m"
-                    )
-                }) || (next == "of"
-                    && matches!(
-                        next2,
-                        "aid" | "military" | "weapons" | "assistance" | "arms" | "new"
-                    ))
-            }
-            (Frame::Noun, "aid" | "military") => {
-                !matches!(
-                    next,
-                    "workers"
-                        | "groups"
-                        | "agencies"
-                        | "organisations"
-                        | "organizations"
-                        | "convoy"
-                ) && prev != "first"
-            }
-            (_, "return" | "returning") => prev != "in" && next != "to",
-            (Frame::Noun, "funding") => true,
-            _ => true,
-        };
+        let keep = is_transfer_use(
+            tokens,
+            classes,
+            groups,
+            i,
+            n,
+            frame,
+            lexicon.trigger_base(e),
+        );
         if keep {
             out.push(TriggerHit {
                 first: i,

@@ -1,54 +1,7 @@
+use super::word_classes::{WordClass, WordClasses};
 use crate::text::{Token, TokenKind};
 
-/// Verbs that introduce who says something.
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "reported",
-    "reports",
-    "report",
-    "told",
-    "claimed",
-    "claims",
-    "alleged",
-    "alleges",
-    "confirmed",
-    "confirms",
-    "added",
-    "warned",
-    "stated",
-    "wrote",
-    "writes",
-    "suggested",
-];
-
-/// Nouns that make a lower-case phrase a source ("US officials", "unnamed sources").
-const SOURCE_NOUNS: &[&str] = &[
-    "officials",
-    "official",
-    "sources",
-    "source",
-    "intelligence",
-    "report",
-    "paper",
-    "newspaper",
-    "outlet",
-    "journal",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "ministry",
-    "minister",
-    "analysts",
-    "diplomats",
-    "media",
-    "people",
-    "agency",
-    "secretary",
-    "administration",
-];
-
+/// Pronouns, which are no source on their own (closed class).
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "this", "that", "who", "which",
 ];
@@ -71,7 +24,7 @@ fn phrase(text: &str, tokens: &[Token]) -> String {
     }
 }
 
-fn is_source(tokens: &[Token]) -> bool {
+fn is_source(tokens: &[Token], words: &WordClasses) -> bool {
     let Some(first) = tokens.first() else {
         return false;
     };
@@ -83,12 +36,12 @@ fn is_source(tokens: &[Token]) -> bool {
         .any(|t| t.capitalized && !matches!(t.lower.as_str(), "the" | "a" | "an"))
         || tokens
             .iter()
-            .any(|t| SOURCE_NOUNS.contains(&t.lower.as_str()))
+            .any(|t| words.of(&t.lower).has(WordClass::SourceNoun))
 }
 
 /// Who a sentence says reports or claims its content: "according to X", "X reported",
 /// "X said", ", said X", plus ", citing Y". `None` when the sentence names no source.
-pub fn find_attribution(text: &str, tokens: &[Token]) -> Option<String> {
+pub fn find_attribution(text: &str, tokens: &[Token], words: &WordClasses) -> Option<String> {
     let mut found: Option<String> = None;
     for (i, t) in tokens.iter().enumerate() {
         if found.is_some() {
@@ -107,7 +60,7 @@ pub fn find_attribution(text: &str, tokens: &[Token]) -> Option<String> {
                 tokens[i - 1].lower.as_str(),
                 "its" | "the" | "a" | "his" | "her" | "their" | "our" | "this" | "that"
             );
-        if !SPEECH.contains(&t.lower.as_str()) || after_determiner {
+        if !words.of(&t.lower).has(WordClass::AttributionVerb) || after_determiner {
             continue;
         }
         // Subject before the verb, skipping auxiliaries.
@@ -132,7 +85,7 @@ pub fn find_attribution(text: &str, tokens: &[Token]) -> Option<String> {
             j -= 1;
         }
         let before = &tokens[j..end];
-        if is_source(before) {
+        if is_source(before, words) {
             found = Some(phrase(text, before));
             continue;
         }
@@ -151,7 +104,7 @@ pub fn find_attribution(text: &str, tokens: &[Token]) -> Option<String> {
             .is_none_or(|t| t.kind == TokenKind::Punct);
         if no_subject
             && closed
-            && is_source(&after)
+            && is_source(&after, words)
             && !after
                 .first()
                 .is_some_and(|a| a.lower == "on" || a.lower == "in")
@@ -201,10 +154,11 @@ mod tests {
             ),
             ("Germany sent tanks.", None),
         ];
+        let words = WordClasses::builtin().expect("word classes load");
         for (text, want) in cases {
             let tokens = tokenize(text, Span::new(0, text.len()));
             assert_eq!(
-                find_attribution(text, &tokens).as_deref(),
+                find_attribution(text, &tokens, &words).as_deref(),
                 *want,
                 "input: {text:?}"
             );

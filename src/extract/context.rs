@@ -1,3 +1,4 @@
+use super::word_classes::{WordClass, WordClasses};
 use crate::dataset::{Category, Report, Status};
 
 /// What earlier sentences of an article say, for filling a sentence's missing side and for
@@ -110,7 +111,7 @@ impl ArticleContext {
     }
 
     /// Adds a transfer (or returns the index of the one it merges into) and marks it touched.
-    pub fn upsert(&mut self, transfer: Report) -> usize {
+    pub fn upsert(&mut self, transfer: Report, words: &WordClasses) -> usize {
         if let Some(i) = self.find(
             &transfer.supplier.code,
             &transfer.recipient.code,
@@ -136,14 +137,9 @@ impl ArticleContext {
                 };
 
             // A bare "weapons" in a headline gives way to the goods the body names.
-            let bare = matches!(
-                t.item.to_lowercase().as_str(),
-                "weapons" | "arms" | "weaponry" | "equipment" | "military equipment"
-            );
-            let bare_aid = matches!(
-                t.item.to_lowercase().as_str(),
-                "aid" | "assistance" | "support"
-            );
+            let item = t.item.to_lowercase();
+            let bare = words.whole_is(&item, WordClass::BareGoods);
+            let bare_aid = words.whole_is(&item, WordClass::BareAid);
             if (bare
                 && !matches!(
                     transfer.category,

@@ -4,6 +4,7 @@ use super::context::{ArticleContext, answered};
 use super::date_phrase::find_date_phrase;
 use super::lexicon::{Frame, Lexicon, LexiconError};
 use super::roles::{Candidate, PartyRef, assign_roles, background_triggers};
+use super::word_classes::WordClass;
 use crate::corpus::Article;
 use crate::dataset::{Evidence, Party, Report, Status};
 use crate::dates::ReportDate;
@@ -247,7 +248,7 @@ impl Extractor {
                         evidence: vec![self.evidence(article, a.span, &rule)],
                         order: 0,
                     };
-                    ctx.upsert(transfer);
+                    ctx.upsert(transfer, &self.lexicon.word_classes);
                 }
             }
         }
@@ -299,7 +300,8 @@ impl Extractor {
         a: &SentenceAnalysis,
         ctx: &mut ArticleContext,
     ) -> Option<String> {
-        let found = find_attribution(text, &a.tokens)?;
+        let words = &self.lexicon.word_classes;
+        let found = find_attribution(text, &a.tokens, words)?;
         // "the paper", "the US-based newspaper": a source named earlier in the article.
         // The generic word is lower case: "The Wall Street Journal" is a name.
         let last_word = found
@@ -311,20 +313,7 @@ impl Extractor {
             .unwrap_or("")
             .to_owned();
         let generic = found.to_lowercase().starts_with("the ")
-            && matches!(
-                last_word.as_str(),
-                "paper"
-                    | "newspaper"
-                    | "outlet"
-                    | "publication"
-                    | "report"
-                    | "journal"
-                    | "daily"
-                    | "broadcaster"
-                    | "website"
-                    | "magazine"
-                    | "agency"
-            );
+            && words.whole_is(&last_word, WordClass::OutletNoun);
         if generic {
             if let Some(named) = &ctx.named_source {
                 return Some(format!("{named} ({found})"));

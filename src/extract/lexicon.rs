@@ -68,6 +68,8 @@ pub struct Lexicon {
     /// For each of [`Lexicon::triggers`], whether it is a noun whose owner receives
     /// (`noun-get`: "purchase", "import").
     trigger_owner_receives: Vec<bool>,
+    /// For each of [`Lexicon::triggers`], the base form it was inflected from.
+    trigger_bases: Vec<String>,
     /// Index over [`Lexicon::triggers`].
     pub trigger_index: PhraseIndex,
     /// Index over [`Lexicon::items`].
@@ -185,6 +187,11 @@ fn tense_of(form: WordForm) -> Tense {
 }
 
 impl Lexicon {
+    /// The base form trigger `e` was inflected from ("supply" for "supplies").
+    pub fn trigger_base(&self, e: usize) -> &str {
+        &self.trigger_bases[e]
+    }
+
     /// True when trigger `e` is a noun whose owner receives; for a verb form that reads as a
     /// noun, its noun entry's.
     pub fn noun_owner_receives(&self, e: usize) -> bool {
@@ -199,6 +206,7 @@ impl Lexicon {
     pub fn builtin() -> Result<Self, LexiconError> {
         let mut triggers = Vec::new();
         let mut owner_receives = Vec::new();
+        let mut bases = Vec::new();
         for (line, cols) in data_rows(TRIGGERS) {
             let frame = parse_frame(cols.get(1).copied()).ok_or(LexiconError {
                 file: "triggers.tsv",
@@ -229,6 +237,7 @@ impl Lexicon {
                     continue;
                 }
                 owner_receives.push(cols.get(1) == Some(&"noun-get"));
+                bases.push(cols[0].to_lowercase());
                 triggers.push(LexEntry {
                     words: words(&surface),
                     value: (frame, tense_of(form)),
@@ -303,6 +312,7 @@ impl Lexicon {
             status_cues,
             trigger_is_also_noun,
             trigger_owner_receives: owner_receives,
+            trigger_bases: bases,
             trigger_index,
             item_index,
             cue_index,

@@ -50,7 +50,28 @@ word_classes! {
     ListNoun = "list-noun",
     StatisticWord = "statistic-word",
     FacilityNoun = "facility-noun",
+    NounMarker = "noun-marker",
+    SupplyCompound = "supply-compound",
+    AidAdjective = "aid-adjective",
+    PackageWord = "package-word",
+    AidWorkerNoun = "aid-worker-noun",
+    TurnVerb = "turn-verb",
+    ApproachVerb = "approach-verb",
+    SelfDescribingVerb = "self-describing-verb",
+    UnitNoun = "unit-noun",
+    FillableNoun = "fillable-noun",
+    AidNoun = "aid-noun",
+    BareGoods = "bare-goods",
+    OutletNoun = "outlet-noun",
+    AttributionVerb = "attribution-verb",
+    SourceNoun = "source-noun",
+    AidKindAdjective = "aid-kind-adjective",
+    MoneyAdjective = "money-adjective",
+    BareAid = "bare-aid",
 }
+
+// One bit per class in [`Classes`].
+const _: () = assert!(WordClass::ALL.len() <= 32);
 
 impl WordClass {
     fn parse(name: &str) -> Option<Self> {
@@ -85,10 +106,17 @@ pub(crate) fn surfaces(word: &str, forms: &str) -> Option<Vec<String>> {
     let keep: &[WordForm] = match forms {
         "verb-ed" => &[WordForm::Past, WordForm::Participle, WordForm::Ing],
         "verb-past" => &[WordForm::Past, WordForm::Participle],
+        "verb-tensed" => &[WordForm::Present, WordForm::Past, WordForm::Participle],
+        "verb-finite" => &[
+            WordForm::Base,
+            WordForm::Present,
+            WordForm::Past,
+            WordForm::Participle,
+        ],
         _ => &[],
     };
     let pos = match forms {
-        "verb-ed" | "verb-past" => PartOfSpeech::Verb,
+        "verb-ed" | "verb-past" | "verb-tensed" | "verb-finite" => PartOfSpeech::Verb,
         other => PartOfSpeech::parse(other)?,
     };
     Some(
@@ -161,6 +189,18 @@ impl WordClasses {
     /// The classes of one lower-case word.
     pub fn of(&self, word: &str) -> Classes {
         self.words.get(word).copied().unwrap_or_default()
+    }
+
+    /// True when the whole lower-case `text` (a word or a phrase) is listed in `class`.
+    pub fn whole_is(&self, text: &str, class: WordClass) -> bool {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        match words.as_slice() {
+            [one] => self.of(one).has(class),
+            many => self
+                .phrases
+                .iter()
+                .any(|(p, c)| *c == class && p.iter().map(String::as_str).eq(many.iter().copied())),
+        }
     }
 }
 
