@@ -50,8 +50,8 @@ const CLAUSE_END: &[&str] = &[
 ];
 
 /// "turned to North Korea": the party turned to is asked to supply.
-fn is_turn(w: &str) -> bool {
-    matches!(w, "turned" | "turning" | "turns" | "turn")
+fn is_turn(a: &SentenceAnalysis, i: usize) -> bool {
+    a.is(i, WordClass::TurnVerb)
 }
 
 fn is_be(w: &str) -> bool {
@@ -432,7 +432,7 @@ impl<'a> Draft<'a> {
                 (Some("to"), Frame::Request) if nominal_request && party => self.explicit(gi),
                 // "Biden requested $8.5bn in aid to Kyiv": asked on behalf of another.
                 (Some("to" | "for"), Frame::Request)
-                    if !is_turn(a.word(tr.first))
+                    if !is_turn(a, tr.first)
                         && g.role == GroupRole::Actor
                         && !a
                             .triggers
@@ -442,7 +442,7 @@ impl<'a> Draft<'a> {
                     self.recipient(gi);
                     self.requested_for_other = true;
                 }
-                (Some("to"), Frame::Request) if is_turn(a.word(tr.first)) => self.explicit(gi),
+                (Some("to"), Frame::Request) if is_turn(a, tr.first) => self.explicit(gi),
                 (None, Frame::Give) if adjacent && party => self.recipient(gi),
                 // "sends $25m in aid to support Ukraine": the party helped receives.
                 (None, Frame::Give | Frame::Noun)
@@ -601,18 +601,14 @@ impl<'a> Draft<'a> {
     /// "arm") and "turned to X" requests.
     fn names_goods_or_money(&self) -> bool {
         let (a, tr) = (self.a, self.tr);
-        let self_describing = matches!(
-            a.word(tr.first),
-            "funding" | "fund" | "finance" | "arm" | "arming" | "equip" | "equipping"
-        );
+        let self_describing = a.is(tr.first, WordClass::SelfDescribingVerb);
         let needs_goods = match tr.frame {
             Frame::Noun => false,
             // "turned to North Korea" is a request for supplies; "asks Japan to end controls"
             // is not.
             Frame::Request => {
                 !(self.explicit_supplier
-                    && (is_turn(a.word(tr.first))
-                        || matches!(a.word(tr.first), "approached" | "contacted")))
+                    && (is_turn(a, tr.first) || a.is(tr.first, WordClass::ApproachVerb)))
             }
             _ => !self_describing,
         };
@@ -750,18 +746,7 @@ impl<'a> Draft<'a> {
             _ => status,
         };
         let fillable = match tr.frame {
-            Frame::Noun => {
-                matches!(
-                    a.word(tr.last),
-                    "aid"
-                        | "assistance"
-                        | "package"
-                        | "deliveries"
-                        | "delivery"
-                        | "shipments"
-                        | "funding"
-                ) && !self.suppliers.is_empty()
-            }
+            Frame::Noun => a.is(tr.last, WordClass::FillableNoun) && !self.suppliers.is_empty(),
             _ => true,
         };
         let confidence = confidence(
@@ -803,8 +788,7 @@ fn quantity_of(a: &SentenceAnalysis, (f, l): (usize, usize)) -> Option<Quantity>
         })
         .map(|q| q.quantity);
     before.or_else(|| {
-        let unit = matches!(a.word(l + 1), "battery" | "system" | "squadron")
-            || matches!(a.word(l), "battery" | "system");
+        let unit = a.is(l + 1, WordClass::UnitNoun) || a.is(l, WordClass::UnitNoun);
         let article = (f.saturating_sub(4)..f)
             .rev()
             .take_while(|&i| a.tokens[i].kind != TokenKind::Punct)
@@ -1041,28 +1025,18 @@ fn goods(
         let category = if noun_words.contains(&"humanitarian") {
             Category::Other
         } else if has_money
-            || noun_words
-                .iter()
-                .any(|w| matches!(*w, "financial" | "economic"))
+            || (tf.saturating_sub(2)..tf).any(|i| a.is(i, WordClass::MoneyAdjective))
             || a.word(tl) == "funding"
         {
             Category::Money
+        } else if a.is(tf, WordClass::TradeWord) {
+            // "Israel's exports to the US": trade with no goods named is goods, not arms.
+            Category::Commodities
         } else {
             Category::WeaponsUnspecified
         };
         let start = (tf.saturating_sub(2)..tf)
-            .find(|&i| {
-                matches!(
-                    a.word(i),
-                    "military"
-                        | "financial"
-                        | "economic"
-                        | "security"
-                        | "humanitarian"
-                        | "defence"
-                        | "defense"
-                )
-            })
+            .find(|&i| a.is(i, WordClass::AidKindAdjective))
             .unwrap_or(tf);
         return (
             if frame == Frame::Noun {
@@ -1103,10 +1077,7 @@ fn goods(
         && (has_money || dollars)
         && (a.items[first].first.saturating_sub(4)..a.items[first].first)
             .any(|i| matches!(a.word(i), "in" | "of" | "$" | "dollars"))
-        && matches!(
-            a.word(a.items[first].last),
-            "aid" | "assistance" | "support" | "package" | "funding"
-        )
+        && a.is(a.items[first].last, WordClass::AidNoun)
     {
         category = Category::Money;
     }

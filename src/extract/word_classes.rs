@@ -68,24 +68,25 @@ word_classes! {
     AidKindAdjective = "aid-kind-adjective",
     MoneyAdjective = "money-adjective",
     BareAid = "bare-aid",
+    TradeWord = "trade-word",
 }
 
 // One bit per class in [`Classes`].
-const _: () = assert!(WordClass::ALL.len() <= 32);
+const _: () = assert!(WordClass::ALL.len() <= 64);
 
 impl WordClass {
     fn parse(name: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|c| c.name() == name)
     }
 
-    fn bit(self) -> u32 {
-        1 << (self as u32)
+    fn bit(self) -> u64 {
+        1 << (self as u64)
     }
 }
 
 /// The classes one token belongs to.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Classes(u32);
+pub struct Classes(u64);
 
 impl Classes {
     /// True when the token is in `class`.
