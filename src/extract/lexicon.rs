@@ -320,3 +320,58 @@ impl Lexicon {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{Span, tokenize};
+
+    /// Every entry of a list is found by its index when its own words are the text: no entry
+    /// is shadowed or unreachable.
+    fn all_reachable<T>(
+        entries: &[LexEntry<T>],
+        index: &PhraseIndex,
+        surface: impl Fn(&T) -> String,
+    ) {
+        for (i, e) in entries.iter().enumerate() {
+            let text = surface(&e.value);
+            let tokens = tokenize(&text, Span::new(0, text.len()));
+            let found = index.longest_at(entries, &tokens, 0, |_, _| true);
+            let (j, n) = found.unwrap_or_else(|| panic!("entry {i} {text:?} is not found"));
+            assert_eq!(n, tokens.len(), "entry {i} {text:?} is cut short");
+            assert_eq!(entries[j].words, e.words, "entry {i} {text:?} is shadowed");
+        }
+    }
+
+    #[test]
+    fn every_entry_parses_and_is_reachable() {
+        let lexicon = Lexicon::builtin().expect("the word lists load");
+        let words = |e: &LexEntry<(Frame, Tense)>| e.words.join(" ");
+        for e in &lexicon.triggers {
+            let text = words(e);
+            let tokens = tokenize(&text, Span::new(0, text.len()));
+            assert!(
+                lexicon
+                    .trigger_index
+                    .longest_at(&lexicon.triggers, &tokens, 0, |_, _| true)
+                    .is_some(),
+                "trigger {text:?} unreachable"
+            );
+        }
+        all_reachable(&lexicon.items, &lexicon.item_index, |(_, _, s)| s.clone());
+        for e in &lexicon.status_cues {
+            let text = e.words.join(" ");
+            let tokens = tokenize(&text, Span::new(0, text.len()));
+            assert!(
+                lexicon
+                    .cue_index
+                    .longest_at(&lexicon.status_cues, &tokens, 0, |_, _| true)
+                    .is_some(),
+                "status cue {text:?} unreachable"
+            );
+        }
+        // Base forms are inflected: one listed verb finds its other forms.
+        let has = |w: &str| lexicon.triggers.iter().any(|e| e.words == [w]);
+        assert!(has("donates") && has("donated") && has("donating") && has("sold"));
+    }
+}
