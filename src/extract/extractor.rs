@@ -107,44 +107,7 @@ impl Extractor {
             .filter(|&i| !background[i])
             .filter_map(|i| assign_roles(a, i, &background))
             .collect();
-        // "US-supplied Himars": the compound itself reports a transfer.
-        for (gi, g) in a.groups.iter().enumerate() {
-            let used = candidates.iter().any(|c| {
-                c.suppliers
-                    .iter()
-                    .any(|s| g.members.iter().any(|(t, _)| *t == s.token))
-            });
-            if g.role != GroupRole::Supplied || used {
-                continue;
-            }
-            let Some(item) = a.items.iter().find(|it| it.origin == Some(gi)) else {
-                continue;
-            };
-            let suppliers = g
-                .members
-                .iter()
-                .flat_map(|(t, codes)| {
-                    codes.iter().map(|c| PartyRef {
-                        code: c.clone(),
-                        token: *t,
-                        quantity: None,
-                    })
-                })
-                .collect();
-            candidates.push(Candidate {
-                suppliers,
-                recipients: Vec::new(),
-                item: Some((item.first, item.last)),
-                category: item.category,
-                quantity: None,
-                value_usd: None,
-                status: Status::Delivered,
-                rule: "supplied-compound",
-                fillable: true,
-                frame: Frame::Give,
-                confidence: 0.6,
-            });
-        }
+        candidates.extend(supplied_compounds(a, &candidates));
         for g in &a.groups {
             for code in g.codes() {
                 ctx.seen(&code);
@@ -159,48 +122,7 @@ impl Extractor {
         };
         let mut parties_here: Vec<String> = Vec::new();
         for c in candidates {
-            let mut recipients = c.recipients.clone();
-            let mut rule = c.rule.to_owned();
-            if recipients.is_empty() && c.fillable {
-                let filled = c
-                    .suppliers
-                    .iter()
-                    .find_map(|s| ctx.counterpart(&s.code).filter(|r| r != &s.code))
-                    .or_else(|| {
-                        ctx.focus_recipient
-                            .clone()
-                            .filter(|r| !c.suppliers.iter().any(|s| &s.code == r))
-                    })
-                    .filter(|code| ctx.is_topic(code));
-                if let Some(code) = filled {
-                    recipients.push(PartyRef {
-                        code,
-                        token: usize::MAX,
-                        quantity: None,
-                    });
-                    rule.push_str("+context");
-                }
-            }
-            let mut suppliers = c.suppliers.clone();
-            if suppliers.is_empty()
-                && c.fillable
-                && matches!(c.frame, Frame::Give | Frame::Return | Frame::Noun)
-            {
-                // "a plan to send Russia 30,000 rockets": the supplier is the party the article
-                // last paired with this recipient.
-                if let Some(code) = recipients
-                    .iter()
-                    .find_map(|r| ctx.counterpart(&r.code).filter(|s| s != &r.code))
-                    .filter(|code| ctx.is_topic(code))
-                {
-                    suppliers.push(PartyRef {
-                        code,
-                        token: usize::MAX,
-                        quantity: None,
-                    });
-                    rule.push_str("+context");
-                }
-            }
+            let (suppliers, recipients, rule) = sides_with_context(&c, ctx);
             if let Some(r) = c.recipients.last() {
                 ctx.focus_recipient = Some(r.code.clone());
             }
@@ -239,12 +161,7 @@ impl Extractor {
                         source: None,
                         via: None,
                         rule: rule.clone(),
-                        // A side taken from the article's context is right less often.
-                        confidence: if s.token == usize::MAX || r.token == usize::MAX {
-                            ((c.confidence - 0.2).max(0.05) * 100.0).round() / 100.0
-                        } else {
-                            c.confidence
-                        },
+                        confidence: report_confidence(&c, s, r),
                         evidence: vec![self.evidence(article, a.span, &rule)],
                         order: 0,
                     };
@@ -345,6 +262,108 @@ impl Extractor {
             sentence: span.slice(&article.text).to_owned(),
             rule: rule.to_owned(),
         }
+    }
+}
+
+/// "US-supplied Himars": a supplier compound that no transfer word of the sentence used
+/// reports a transfer of its own.
+fn supplied_compounds(a: &SentenceAnalysis, candidates: &[Candidate]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (gi, g) in a.groups.iter().enumerate() {
+        let used = candidates.iter().any(|c| {
+            c.suppliers
+                .iter()
+                .any(|s| g.members.iter().any(|(t, _)| *t == s.token))
+        });
+        if g.role != GroupRole::Supplied || used {
+            continue;
+        }
+        let Some(item) = a.items.iter().find(|it| it.origin == Some(gi)) else {
+            continue;
+        };
+        let suppliers = g
+            .members
+            .iter()
+            .flat_map(|(t, codes)| {
+                codes.iter().map(|c| PartyRef {
+                    code: c.clone(),
+                    token: *t,
+                    quantity: None,
+                })
+            })
+            .collect();
+        out.push(Candidate {
+            suppliers,
+            recipients: Vec::new(),
+            item: Some((item.first, item.last)),
+            category: item.category,
+            quantity: None,
+            value_usd: None,
+            status: Status::Delivered,
+            rule: "supplied-compound",
+            fillable: true,
+            frame: Frame::Give,
+            confidence: 0.6,
+        });
+    }
+    out
+}
+
+/// The candidate's suppliers and recipients, a side the sentence leaves open filled from the
+/// article's topic, and its rule name (with `+context` when a side was filled).
+fn sides_with_context(
+    c: &Candidate,
+    ctx: &ArticleContext,
+) -> (Vec<PartyRef>, Vec<PartyRef>, String) {
+    let from_context = |code| PartyRef {
+        code,
+        token: usize::MAX,
+        quantity: None,
+    };
+    let mut recipients = c.recipients.clone();
+    let mut rule = c.rule.to_owned();
+    if recipients.is_empty() && c.fillable {
+        let filled = c
+            .suppliers
+            .iter()
+            .find_map(|s| ctx.counterpart(&s.code).filter(|r| r != &s.code))
+            .or_else(|| {
+                ctx.focus_recipient
+                    .clone()
+                    .filter(|r| !c.suppliers.iter().any(|s| &s.code == r))
+            })
+            .filter(|code| ctx.is_topic(code));
+        if let Some(code) = filled {
+            recipients.push(from_context(code));
+            rule.push_str("+context");
+        }
+    }
+    let mut suppliers = c.suppliers.clone();
+    if suppliers.is_empty()
+        && c.fillable
+        && matches!(c.frame, Frame::Give | Frame::Return | Frame::Noun)
+    {
+        // "a plan to send Russia 30,000 rockets": the supplier is the party the article last
+        // paired with this recipient.
+        if let Some(code) = recipients
+            .iter()
+            .find_map(|r| ctx.counterpart(&r.code).filter(|s| s != &r.code))
+            .filter(|code| ctx.is_topic(code))
+        {
+            suppliers.push(from_context(code));
+            rule.push_str("+context");
+        }
+    }
+    (suppliers, recipients, rule)
+}
+
+/// A report's confidence: its candidate's, less when a side came from the article's context
+/// (right less often).
+fn report_confidence(c: &Candidate, s: &PartyRef, r: &PartyRef) -> f64 {
+    if s.token == usize::MAX || r.token == usize::MAX {
+        ((c.confidence - 0.2).max(0.05) * 100.0).round() / 100.0
+    } else {
+        c.confidence
     }
 }
 
