@@ -368,3 +368,29 @@ fn purchase_nouns_make_their_owner_the_buyer() {
         ),
     ]);
 }
+
+#[test]
+fn headline_shapes_found_on_unseen_headlines() {
+    check(&[
+        (
+            "a verb between a name and an aid noun",
+            "Peru requests food assistance and other aid from Chile",
+            &["CL->PE"],
+        ),
+        (
+            "a sum between the owner and its package",
+            "Bolivia blocks Chile's $2.5 billion support package for Peru",
+            &["CL->PE"],
+        ),
+        (
+            "a supplier compound's goods where they are",
+            "Footage shows destroyed Canadian-donated tank in Peru",
+            &["CA->PE"],
+        ),
+        (
+            "get as a verb of receiving",
+            "Peru will get six radars from Chile",
+            &["CL->PE"],
+        ),
+    ]);
+}

@@ -430,13 +430,18 @@ fn refine_groups(
                         .all(|t| t.kind != TokenKind::Punct || t.lower == "-")
             })
         };
+        // "US aid", "Germany's military aid": but not "Russia requests food aid", where a verb
+        // stands between the name and the noun.
+        let verb_at = |i: usize| {
+            triggers
+                .iter()
+                .any(|t| t.first == i && t.frame != Frame::Noun)
+        };
         let noun_trigger_after = triggers.iter().any(|t| {
             t.frame == Frame::Noun
                 && t.first >= next
                 && t.first <= g.last + 3
-                && tokens[next..t.first]
-                    .iter()
-                    .all(|t| t.kind != TokenKind::Punct)
+                && (next..t.first).all(|i| tokens[i].kind != TokenKind::Punct && !verb_at(i))
         });
         // "give Ukraine rocket systems": a name right after a giving verb is its indirect
         // object, not an adjective on the goods that follow.

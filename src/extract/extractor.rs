@@ -1,4 +1,4 @@
-use super::analysis::{GroupRole, SentenceAnalysis};
+use super::analysis::{Group, GroupRole, SentenceAnalysis};
 use super::attribution::find_attribution;
 use super::context::{ArticleContext, answered};
 use super::date_phrase::find_date_phrase;
@@ -265,6 +265,20 @@ impl Extractor {
     }
 }
 
+/// Every code of group `g`, each with the token of its member.
+fn refs_of(g: &Group) -> Vec<PartyRef> {
+    g.members
+        .iter()
+        .flat_map(|(t, codes)| {
+            codes.iter().map(|c| PartyRef {
+                code: c.clone(),
+                token: *t,
+                quantity: None,
+            })
+        })
+        .collect()
+}
+
 /// "US-supplied Himars": a supplier compound that no transfer word of the sentence used
 /// reports a transfer of its own.
 fn supplied_compounds(a: &SentenceAnalysis, candidates: &[Candidate]) -> Vec<Candidate> {
@@ -281,20 +295,18 @@ fn supplied_compounds(a: &SentenceAnalysis, candidates: &[Candidate]) -> Vec<Can
         let Some(item) = a.items.iter().find(|it| it.origin == Some(gi)) else {
             continue;
         };
-        let suppliers = g
-            .members
-            .iter()
-            .flat_map(|(t, codes)| {
-                codes.iter().map(|c| PartyRef {
-                    code: c.clone(),
-                    token: *t,
-                    quantity: None,
-                })
-            })
-            .collect();
+        // "a UK-donated tank in Ukraine": where the goods are is who holds them.
+        let holder = a.groups.iter().find(|h| {
+            h.first > item.last
+                && h.first <= item.last + 2
+                && matches!(h.prep.as_deref(), Some("in" | "to"))
+                && h.role == GroupRole::Actor
+        });
+        let recipients = holder.map_or_else(Vec::new, refs_of);
+        let suppliers = refs_of(g);
         out.push(Candidate {
             suppliers,
-            recipients: Vec::new(),
+            recipients,
             item: Some((item.first, item.last)),
             category: item.category,
             quantity: None,

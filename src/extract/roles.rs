@@ -362,12 +362,15 @@ impl<'a> Draft<'a> {
     /// A noun's owner stands right before it: "Germany's delivery", "US aid".
     fn is_owner(&self, gi: usize) -> bool {
         let (a, tr, g) = (self.a, self.tr, &self.a.groups[gi]);
+        // A sum of money may stand between: "the EU's $18.9 billion support package".
+        let money_between = a.money.iter().any(|(t, _)| *t > g.last && *t < tr.first);
+        let reach = if money_between { 7 } else { 4 };
         tr.frame == Frame::Noun
-            && g.last + 4 >= tr.first
+            && g.last + reach >= tr.first
             && (g.possessive || matches!(g.role, GroupRole::Modifier | GroupRole::Supplied))
             && a.tokens[g.last + 1..tr.first]
                 .iter()
-                .all(|t| t.kind != TokenKind::Punct)
+                .all(|t| t.kind != TokenKind::Punct || matches!(t.lower.as_str(), "$" | "€" | "£"))
     }
 
     /// A group left of the transfer word that can be its subject.
