@@ -1,4 +1,4 @@
-use super::word_classes::{WordClass, WordClasses};
+use super::word_classes::{Classes, WordClass, WordClasses};
 use crate::text::{Token, TokenKind};
 
 /// Pronouns, which are no source on their own (closed class).
@@ -41,7 +41,15 @@ fn is_source(tokens: &[Token], words: &WordClasses) -> bool {
 
 /// Who a sentence says reports or claims its content: "according to X", "X reported",
 /// "X said", ", said X", plus ", citing Y". `None` when the sentence names no source.
-pub fn find_attribution(text: &str, tokens: &[Token], words: &WordClasses) -> Option<String> {
+///
+/// `classes` are the word classes of `tokens` ([`WordClasses::classify`]), computed once per
+/// sentence.
+pub fn find_attribution(
+    text: &str,
+    tokens: &[Token],
+    classes: &[Classes],
+    words: &WordClasses,
+) -> Option<String> {
     let mut found: Option<String> = None;
     for (i, t) in tokens.iter().enumerate() {
         if found.is_some() {
@@ -60,7 +68,10 @@ pub fn find_attribution(text: &str, tokens: &[Token], words: &WordClasses) -> Op
                 tokens[i - 1].lower.as_str(),
                 "its" | "the" | "a" | "his" | "her" | "their" | "our" | "this" | "that"
             );
-        if !words.of(&t.lower).has(WordClass::AttributionVerb) || after_determiner {
+        let verb = classes
+            .get(i)
+            .is_some_and(|c| c.has(WordClass::AttributionVerb));
+        if !verb || after_determiner {
             continue;
         }
         // Subject before the verb, skipping auxiliaries.
@@ -158,7 +169,7 @@ mod tests {
         for (text, want) in cases {
             let tokens = tokenize(text, Span::new(0, text.len()));
             assert_eq!(
-                find_attribution(text, &tokens, &words).as_deref(),
+                find_attribution(text, &tokens, &words.classify(&tokens), &words).as_deref(),
                 *want,
                 "input: {text:?}"
             );

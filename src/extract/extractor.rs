@@ -218,7 +218,7 @@ impl Extractor {
         ctx: &mut ArticleContext,
     ) -> Option<String> {
         let words = &self.lexicon.word_classes;
-        let found = find_attribution(text, &a.tokens, words)?;
+        let found = find_attribution(text, &a.tokens, &a.classes, words)?;
         // "the paper", "the US-based newspaper": a source named earlier in the article.
         // The generic word is lower case: "The Wall Street Journal" is a name.
         let last_word = found

@@ -195,11 +195,7 @@ impl Lexicon {
     /// True when trigger `e` is a noun whose owner receives; for a verb form that reads as a
     /// noun, its noun entry's.
     pub fn noun_owner_receives(&self, e: usize) -> bool {
-        let words = &self.triggers[e].words;
-        self.triggers
-            .iter()
-            .zip(&self.trigger_owner_receives)
-            .any(|(t, &r)| r && &t.words == words)
+        self.trigger_owner_receives[e]
     }
 
     /// The word lists shipped in `assets/lexicon/`, each base form expanded to its inflections.
@@ -296,6 +292,16 @@ impl Lexicon {
             }
         }
         let trigger_index = PhraseIndex::new(&triggers);
+        // A verb form read as a noun takes its noun entry's owner rule ("purchases").
+        let owner_receives: Vec<bool> = triggers
+            .iter()
+            .map(|t| {
+                triggers
+                    .iter()
+                    .zip(&owner_receives)
+                    .any(|(o, &r)| r && o.words == t.words)
+            })
+            .collect();
         let trigger_is_also_noun = triggers
             .iter()
             .map(|t| {
