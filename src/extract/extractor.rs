@@ -29,6 +29,9 @@ pub struct Extractor {
     lexicon: Lexicon,
 }
 
+/// Reports with a side filled from context and less confidence than this are left out.
+const MIN_CONTEXT_CONFIDENCE: f64 = 0.4;
+
 /// Status words that, in a later sentence, update a transfer stated before
 /// ("Pakistan denied being approached", "Sisi gave the green light").
 const UPDATE_STATUSES: &[Status] = &[Status::Agreed, Status::Refused, Status::Denied];
@@ -145,6 +148,12 @@ impl Extractor {
                     {
                         continue;
                     }
+                    let confidence = report_confidence(&c, s, r);
+                    // A side guessed from context for a weak sentence is more often wrong
+                    // than right: leave it out.
+                    if confidence < MIN_CONTEXT_CONFIDENCE && rule.ends_with("+context") {
+                        continue;
+                    }
                     parties_here.push(s.code.clone());
                     parties_here.push(r.code.clone());
                     let transfer = Report {
@@ -161,7 +170,7 @@ impl Extractor {
                         source: None,
                         via: None,
                         rule: rule.clone(),
-                        confidence: report_confidence(&c, s, r),
+                        confidence,
                         evidence: vec![self.evidence(article, a.span, &rule)],
                         order: 0,
                     };
