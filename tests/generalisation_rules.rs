@@ -394,3 +394,27 @@ fn headline_shapes_found_on_unseen_headlines() {
         ),
     ]);
 }
+
+#[test]
+fn sums_named_by_a_currency_word() {
+    check(&[
+        (
+            "pounds offered",
+            "Britain offered eight mln stg to Peru.",
+            &["GB->PE"],
+        ),
+        (
+            "dollars given",
+            "Since 1980 the U.S. has given Peru 25 billion dlrs in aid.",
+            &["US->PE"],
+        ),
+    ]);
+    let value = |text: &str| {
+        extract_dated(text, Some("1987-05-01"))
+            .first()
+            .and_then(|r| r.value_usd)
+    };
+    assert_eq!(value("The U.S. lent Peru 40 mln dlrs."), Some(40_000_000));
+    // Other dollars are not US dollars.
+    assert_eq!(value("Canada lent Peru 40 mln Canadian dlrs."), None);
+}

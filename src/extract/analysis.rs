@@ -1,4 +1,4 @@
-use super::figures::{Money, QuantityHit, find_money, find_quantities};
+use super::figures::{Money, QuantityHit, Sum, find_money, find_quantities, find_sums};
 use super::lexicon::{Frame, Lexicon, Tense};
 use super::word_classes::{Classes, WordClass};
 use crate::dataset::{Category, Status};
@@ -108,6 +108,8 @@ pub struct SentenceAnalysis {
     pub quantities: Vec<QuantityHit>,
     /// Dollar amounts, with the token index where each starts.
     pub money: Vec<(usize, Money)>,
+    /// Sums named by a currency word, in any currency.
+    pub sums: Vec<Sum>,
     /// The word classes of each token.
     pub classes: Vec<Classes>,
 }
@@ -226,7 +228,24 @@ impl SentenceAnalysis {
                 i += 1;
             }
         }
+        // "eight mln stg", "25 billion dlrs": sums named by a currency word; dollars are US
+        // dollars unless a nationality stands before them ("Canadian dlrs").
+        let currency = |i: usize| {
+            classes
+                .get(i)
+                .is_some_and(|c| c.has(WordClass::CurrencyWord))
+        };
+        let foreign = |i: usize| {
+            i > 0
+                && mentions
+                    .iter()
+                    .any(|m| m.kind == MentionKind::Demonym && tokens[i - 1].span.end == m.span.end)
+        };
+        let dollars =
+            |i: usize| classes.get(i).is_some_and(|c| c.has(WordClass::DollarWord)) && !foreign(i);
+        let sums = find_sums(&tokens, currency, dollars);
         let mut quantities = find_quantities(&tokens);
+        quantities.retain(|q| !sums.iter().any(|m| m.first <= q.first && q.first <= m.last));
         // "Leopard 2", "Challenger 2": a number right after a model name is part of the name.
         quantities.retain(|q| {
             !items
@@ -244,6 +263,11 @@ impl SentenceAnalysis {
                     m,
                 )
             })
+            .chain(sums.iter().filter_map(|m| {
+                let usd = m.usd?;
+                let span = Span::new(tokens[m.first].span.start, tokens[m.last].span.end);
+                Some((m.first, Money { span, usd }))
+            }))
             .collect();
         Self {
             span,
@@ -254,6 +278,7 @@ impl SentenceAnalysis {
             cues,
             quantities,
             money,
+            sums,
             classes,
         }
     }

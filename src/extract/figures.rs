@@ -110,8 +110,8 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
 fn scale_of(word: &str) -> Option<u64> {
     match word {
         "thousand" => Some(1_000),
-        "million" | "m" | "mn" => Some(1_000_000),
-        "billion" | "bn" => Some(1_000_000_000),
+        "million" | "m" | "mn" | "mln" => Some(1_000_000),
+        "billion" | "bn" | "bln" => Some(1_000_000_000),
         _ => None,
     }
 }
@@ -133,6 +133,46 @@ fn number_value(token: &Token) -> Option<u64> {
     let base: f64 = digits.replace(',', "").parse().ok()?;
     let scale = if rest.is_empty() { 1 } else { scale_of(rest)? };
     Some((base * scale as f64).round() as u64)
+}
+
+/// A sum of money written with a currency word ("eight mln stg", "25 billion dlrs").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sum {
+    /// First token of the number.
+    pub first: usize,
+    /// The currency word's token.
+    pub last: usize,
+    /// The amount when the currency is US dollars.
+    pub usd: Option<u64>,
+}
+
+/// Sums written with a currency word after the number (and its scale word): `currency(i)` says
+/// whether token `i` names a currency, `dollars(i)` whether it names US dollars.
+pub fn find_sums(
+    tokens: &[Token],
+    currency: impl Fn(usize) -> bool,
+    dollars: impl Fn(usize) -> bool,
+) -> Vec<Sum> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(value) = number_value(t) else {
+            continue;
+        };
+        let scale = tokens.get(i + 1).and_then(|n| scale_of(&n.lower));
+        let at = i + 1 + usize::from(scale.is_some());
+        if !currency(at) {
+            continue;
+        }
+        let usd = value
+            .checked_mul(scale.unwrap_or(1))
+            .filter(|_| dollars(at));
+        out.push(Sum {
+            first: i,
+            last: at,
+            usd,
+        });
+    }
+    out
 }
 
 /// Counts in a sentence's tokens, with their qualifiers. Money and percentages are not counts;

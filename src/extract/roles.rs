@@ -258,6 +258,8 @@ struct Draft<'a> {
     items: Vec<usize>,
     /// Dollar amounts in the clause.
     money: Vec<u64>,
+    /// A sum in any currency stands in the clause ("eight mln stg").
+    sum_named: bool,
 }
 
 impl<'a> Draft<'a> {
@@ -283,6 +285,7 @@ impl<'a> Draft<'a> {
             window_start: tr.last + 1,
             items: Vec::new(),
             money: Vec::new(),
+            sum_named: false,
         }
     }
 
@@ -563,6 +566,10 @@ impl<'a> Draft<'a> {
             .filter(|(t, _)| *t >= from && *t < self.right_bound)
             .map(|(_, m)| m.usd)
             .collect();
+        self.sum_named = a
+            .sums
+            .iter()
+            .any(|m| m.first >= from && m.first < self.right_bound);
     }
 
     /// Origin adjectives of the goods phrase that name its supplier ("Iranian-made drones").
@@ -615,7 +622,7 @@ impl<'a> Draft<'a> {
             }
             _ => !self_describing,
         };
-        !(self.items.is_empty() && self.money.is_empty() && needs_goods)
+        !(self.items.is_empty() && self.money.is_empty() && !self.sum_named && needs_goods)
     }
 
     /// The subject and controller take the side their frame gives them.
@@ -720,14 +727,8 @@ impl<'a> Draft<'a> {
     /// The goods' words and count, the status, the rule and the confidence.
     fn into_candidate(self) -> Candidate {
         let (a, tr) = (self.a, self.tr);
-        let (item, category) = goods(
-            a,
-            &self.items,
-            tr.frame,
-            tr.first,
-            tr.last,
-            !self.money.is_empty(),
-        );
+        let has_money = !self.money.is_empty() || self.sum_named;
+        let (item, category) = goods(a, &self.items, tr.frame, tr.first, tr.last, has_money);
         let quantity = item.and_then(|goods| quantity_of(a, goods));
         let status = status_of(
             a,

@@ -69,6 +69,8 @@ word_classes! {
     MoneyAdjective = "money-adjective",
     BareAid = "bare-aid",
     TradeWord = "trade-word",
+    CurrencyWord = "currency-word",
+    DollarWord = "dollar-word",
 }
 
 // One bit per class in [`Classes`].
