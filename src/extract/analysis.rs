@@ -114,15 +114,12 @@ pub struct SentenceAnalysis {
     pub classes: Vec<Classes>,
 }
 
-const DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
+/// Articles and possessive determiners (closed class).
+const ARTICLES: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
+
+/// Words that may stand between a name and what governs it, besides [`ARTICLES`]: "the
+/// neighbouring", "fellow" (closed in practice).
+const DETERMINER_ADJECTIVES: &[&str] = &[
     "neighbouring",
     "neighboring",
     "fellow",
@@ -424,7 +421,10 @@ fn refine_groups(
     for g in groups.iter_mut() {
         // Preposition and previous word, skipping determiners.
         let mut p = g.first;
-        while p > 0 && DETERMINERS.contains(&tokens[p - 1].lower.as_str()) {
+        while p > 0
+            && (ARTICLES.contains(&tokens[p - 1].lower.as_str())
+                || DETERMINER_ADJECTIVES.contains(&tokens[p - 1].lower.as_str()))
+        {
             p -= 1;
         }
         let prev = p.checked_sub(1).map(|i| tokens[i].lower.clone());
@@ -603,16 +603,9 @@ fn is_transfer_use(
     true
 }
 
-/// Words that open a verb's object: "supplies the", "exports more".
+/// Words besides [`ARTICLES`] that open a verb's object: "exports more", "sends up to"
+/// (quantifiers and qualifiers, closed class).
 const OBJECT_OPENERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
     "more",
     "some",
     "any",
@@ -641,17 +634,16 @@ fn object_opens_at(tokens: &[Token], groups: &[Group], items: &[ItemHit], at: us
     });
     goods_soon
         || tokens.get(at).is_some_and(|t| {
-            OBJECT_OPENERS.contains(&t.lower.as_str())
+            ARTICLES.contains(&t.lower.as_str())
+                || OBJECT_OPENERS.contains(&t.lower.as_str())
                 || t.kind == TokenKind::Number
                 || t.capitalized
                 || groups.iter().any(|g| g.first == at)
         })
 }
 
-/// Words after which an -ing form is a noun ("the funding", "its financing need").
-const GERUND_OWNERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
-];
+/// Demonstratives, which like [`ARTICLES`] make a following -ing form a noun (closed class).
+const DEMONSTRATIVES: &[&str] = &["this", "that", "these", "those"];
 
 fn find_triggers(
     tokens: &[Token],
@@ -708,7 +700,8 @@ fn find_triggers(
         }
         // "its financing need", "a loan of": a verb form after a determiner or possessive
         // names a thing or an activity, not an act of giving.
-        let owned = GERUND_OWNERS.contains(&prev) || prev.ends_with("'s");
+        let owned =
+            ARTICLES.contains(&prev) || DEMONSTRATIVES.contains(&prev) || prev.ends_with("'s");
         // A request keeps its frame: "Peru's request for tanks" is Peru asking.
         if !matches!(frame, Frame::Noun | Frame::Request)
             && matches!(tense, Tense::Ing | Tense::Base | Tense::Present)

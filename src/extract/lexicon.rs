@@ -349,33 +349,22 @@ mod tests {
         }
     }
 
+    /// Every entry's words, as text, are found by `index` at their start.
+    fn all_found<T>(entries: &[LexEntry<T>], index: &PhraseIndex, list: &str) {
+        for e in entries {
+            let text = e.words.join(" ");
+            let tokens = tokenize(&text, Span::new(0, text.len()));
+            let found = index.longest_at(entries, &tokens, 0, |_, _| true);
+            assert!(found.is_some(), "{list} {text:?} unreachable");
+        }
+    }
+
     #[test]
     fn every_entry_parses_and_is_reachable() {
         let lexicon = Lexicon::builtin().expect("the word lists load");
-        let words = |e: &LexEntry<(Frame, Tense)>| e.words.join(" ");
-        for e in &lexicon.triggers {
-            let text = words(e);
-            let tokens = tokenize(&text, Span::new(0, text.len()));
-            assert!(
-                lexicon
-                    .trigger_index
-                    .longest_at(&lexicon.triggers, &tokens, 0, |_, _| true)
-                    .is_some(),
-                "trigger {text:?} unreachable"
-            );
-        }
+        all_found(&lexicon.triggers, &lexicon.trigger_index, "trigger");
+        all_found(&lexicon.status_cues, &lexicon.cue_index, "status cue");
         all_reachable(&lexicon.items, &lexicon.item_index, |(_, _, s)| s.clone());
-        for e in &lexicon.status_cues {
-            let text = e.words.join(" ");
-            let tokens = tokenize(&text, Span::new(0, text.len()));
-            assert!(
-                lexicon
-                    .cue_index
-                    .longest_at(&lexicon.status_cues, &tokens, 0, |_, _| true)
-                    .is_some(),
-                "status cue {text:?} unreachable"
-            );
-        }
         // Base forms are inflected: one listed verb finds its other forms.
         let has = |w: &str| lexicon.triggers.iter().any(|e| e.words == [w]);
         assert!(has("donates") && has("donated") && has("donating") && has("sold"));
