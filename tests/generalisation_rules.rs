@@ -418,3 +418,19 @@ fn sums_named_by_a_currency_word() {
     // Other dollars are not US dollars.
     assert_eq!(value("Canada lent Peru 40 mln Canadian dlrs."), None);
 }
+
+#[test]
+fn a_named_destination_that_is_no_country_leaves_nothing_to_guess() {
+    // The article is about Chile and Peru, but the funds go "to the war effort".
+    let text = "Chile and Peru sign arms deal\n\nChile will sell rifles to Peru. \
+                Peru has been forced to divert funding to the war effort.";
+    assert_eq!(pairs(text), ["CL->PE"]);
+    // "amounting to a third" is no destination: the recipient may still come from the topic.
+    let text = "Peru appeals for grain\n\nPeru asked Chile for grain. \
+                Chile offered grain amounting to a third of the need.";
+    assert!(
+        pairs(text).contains(&"CL->PE".to_owned()),
+        "{:?}",
+        pairs(text)
+    );
+}

@@ -115,7 +115,7 @@ pub struct SentenceAnalysis {
 }
 
 /// Articles and possessive determiners (closed class).
-const ARTICLES: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
+pub(crate) const ARTICLES: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
 
 /// Words that may stand between a name and what governs it, besides [`ARTICLES`]: "the
 /// neighbouring", "fellow" (closed in practice).

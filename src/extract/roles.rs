@@ -1,4 +1,4 @@
-use super::analysis::{GroupRole, SentenceAnalysis, TriggerHit};
+use super::analysis::{ARTICLES, GroupRole, SentenceAnalysis, TriggerHit};
 use super::lexicon::{Frame, Tense};
 use super::word_classes::WordClass;
 use crate::dataset::{Category, Quantity, Status};
@@ -724,6 +724,24 @@ impl<'a> Draft<'a> {
         }
     }
 
+    /// "divert funding to the conflict": the goods go somewhere the sentence names that is no
+    /// country, so no side is left for the article's context to guess.
+    fn names_other_destination(&self) -> bool {
+        let a = self.a;
+        (self.tr.last + 1..self.right_bound).any(|i| {
+            // "amounting to a third", "up to a": not a destination.
+            let governed =
+                i > self.tr.last + 1 && (a.word(i - 1).ends_with("ing") || a.word(i - 1) == "up");
+            matches!(a.word(i), "to" | "into")
+                && !governed
+                && ARTICLES.contains(&a.word(i + 1))
+                && !a
+                    .groups
+                    .iter()
+                    .any(|g| g.first == i + 1 || g.first == i + 2)
+        })
+    }
+
     /// The goods' words and count, the status, the rule and the confidence.
     fn into_candidate(self) -> Candidate {
         let (a, tr) = (self.a, self.tr);
@@ -750,8 +768,12 @@ impl<'a> Draft<'a> {
             _ => status,
         };
         let fillable = match tr.frame {
-            Frame::Noun => a.is(tr.last, WordClass::FillableNoun) && !self.suppliers.is_empty(),
-            _ => true,
+            Frame::Noun => {
+                a.is(tr.last, WordClass::FillableNoun)
+                    && !self.suppliers.is_empty()
+                    && !self.names_other_destination()
+            }
+            _ => !self.names_other_destination(),
         };
         let confidence = confidence(
             a,
