@@ -1,9 +1,11 @@
-use super::analysis::{Group, GroupRole, SentenceAnalysis};
+use super::analysis::{GroupRole, SentenceAnalysis};
 use super::attribution::find_attribution;
 use super::context::{ArticleContext, answered};
 use super::date_phrase::find_date_phrase;
 use super::lexicon::{Frame, Lexicon, LexiconError};
-use super::roles::{Candidate, PartyRef, assign_roles, background_triggers};
+use super::roles::{
+    Candidate, PartyRef, assign_roles, background_triggers, party_refs, round_confidence,
+};
 use super::word_classes::WordClass;
 use crate::corpus::Article;
 use crate::dataset::{Evidence, Party, Report, Status};
@@ -274,20 +276,6 @@ impl Extractor {
     }
 }
 
-/// Every code of group `g`, each with the token of its member.
-fn refs_of(g: &Group) -> Vec<PartyRef> {
-    g.members
-        .iter()
-        .flat_map(|(t, codes)| {
-            codes.iter().map(|c| PartyRef {
-                code: c.clone(),
-                token: *t,
-                quantity: None,
-            })
-        })
-        .collect()
-}
-
 /// "US-supplied Himars": a supplier compound that no transfer word of the sentence used
 /// reports a transfer of its own.
 fn supplied_compounds(a: &SentenceAnalysis, candidates: &[Candidate]) -> Vec<Candidate> {
@@ -305,14 +293,14 @@ fn supplied_compounds(a: &SentenceAnalysis, candidates: &[Candidate]) -> Vec<Can
             continue;
         };
         // "a UK-donated tank in Ukraine": where the goods are is who holds them.
-        let holder = a.groups.iter().find(|h| {
+        let holder = a.groups.iter().position(|h| {
             h.first > item.last
                 && h.first <= item.last + 2
                 && matches!(h.prep.as_deref(), Some("in" | "to"))
                 && h.role == GroupRole::Actor
         });
-        let recipients = holder.map_or_else(Vec::new, refs_of);
-        let suppliers = refs_of(g);
+        let recipients = holder.map_or_else(Vec::new, |h| party_refs(a, h));
+        let suppliers = party_refs(a, gi);
         out.push(Candidate {
             suppliers,
             recipients,
@@ -382,7 +370,7 @@ fn sides_with_context(
 /// (right less often).
 fn report_confidence(c: &Candidate, s: &PartyRef, r: &PartyRef) -> f64 {
     if s.token == usize::MAX || r.token == usize::MAX {
-        ((c.confidence - 0.2).max(0.05) * 100.0).round() / 100.0
+        round_confidence((c.confidence - 0.2).max(0.05))
     } else {
         c.confidence
     }

@@ -219,6 +219,18 @@ fn is_passive(a: &SentenceAnalysis, tr: TriggerHit) -> bool {
                 && a.items.iter().any(|it| it.last + 1 == tr.first)))
 }
 
+/// Every code of group `gi`, once each, with the token of its member.
+pub(super) fn party_refs(a: &SentenceAnalysis, gi: usize) -> Vec<PartyRef> {
+    let mut out = Vec::new();
+    push_party(a, &mut out, gi);
+    out
+}
+
+/// Rounds a confidence to two decimals, as reports carry it.
+pub(super) fn round_confidence(c: f64) -> f64 {
+    (c * 100.0).round() / 100.0
+}
+
 /// Adds every code of group `gi` to `list`, once.
 fn push_party(a: &SentenceAnalysis, list: &mut Vec<PartyRef>, gi: usize) {
     for (token, codes) in &a.groups[gi].members {
@@ -879,7 +891,7 @@ pub fn confidence(
     if a.tokens.len() > 45 {
         c -= 0.1;
     }
-    (c.clamp(0.05, 0.99) * 100.0).round() / 100.0
+    round_confidence(c.clamp(0.05, 0.99))
 }
 
 /// "Canada says it will give aircraft": the pronoun right after a speech verb is the speaker.
