@@ -44,7 +44,9 @@ impl Boilerplate {
         })
     }
 
-    /// Returns `text` without boilerplate lines. Paragraphs stay separated by one blank line.
+    /// Returns `text` without boilerplate lines. Paragraphs stay separated by one blank line,
+    /// and the lines of one paragraph by one line break (the sentence splitter decides whether
+    /// a break is a wrap); a removed line ends the paragraph before it.
     pub fn clean(&self, text: &str) -> String {
         let raw_lines: Vec<&str> = text.lines().map(str::trim).collect();
         let mut counts: HashMap<&str, usize> = HashMap::new();
@@ -54,6 +56,8 @@ impl Boilerplate {
         let total: usize = raw_lines.iter().map(|l| l.len() + 1).sum();
         let mut seen = 0;
         let mut kept: Vec<&str> = Vec::new();
+        // Whether a blank or removed line came since the last kept one.
+        let mut gap = false;
         for line in &raw_lines {
             seen += line.len() + 1;
             // A tail marker in the second half of the page: the story is over.
@@ -61,19 +65,15 @@ impl Boilerplate {
                 break;
             }
             let repeated = counts.get(line).is_some_and(|&n| n >= REPEATS);
-            if line.is_empty() {
-                if kept.last().is_some_and(|l| !l.is_empty()) {
-                    kept.push("");
-                }
-            } else if !repeated && !self.lines.is_match(line) {
-                if kept.last().is_some_and(|l| !l.is_empty()) {
-                    kept.push("");
-                }
-                kept.push(line);
+            if line.is_empty() || repeated || self.lines.is_match(line) {
+                gap = true;
+                continue;
             }
-        }
-        while kept.last().is_some_and(|l| l.is_empty()) {
-            kept.pop();
+            if gap && !kept.is_empty() {
+                kept.push("");
+            }
+            gap = false;
+            kept.push(line);
         }
         kept.join("\n")
     }

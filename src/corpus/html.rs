@@ -151,11 +151,24 @@ fn collect_text(root: ElementRef<'_>, out: &mut String) {
     let block = |node: &Node| matches!(node, Node::Element(e) if BLOCK_TAGS.contains(&e.name()));
     // The element whose subtree is being left out, until it closes.
     let mut skipping: Option<ego_tree::NodeId> = None;
+    // Inside `<pre>` line breaks are the author's; elsewhere they are spaces in the source
+    // (a paragraph wrapped in the markup is one paragraph), and blocks make the lines.
+    let mut in_pre = 0usize;
+    let is_pre = |node: &Node| matches!(node, Node::Element(e) if e.name() == "pre");
     for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) if is_pre(node.value()) => in_pre += 1,
+            Edge::Close(node) if is_pre(node.value()) => in_pre = in_pre.saturating_sub(1),
+            _ => {}
+        }
         match edge {
             Edge::Open(node) if skipping.is_none() && node.id() != root.id() => {
                 match node.value() {
-                    Node::Text(t) => out.push_str(t),
+                    Node::Text(t) if in_pre > 0 => out.push_str(t),
+                    Node::Text(t) => out.extend(t.chars().map(|c| match c {
+                        '\n' | '\r' => ' ',
+                        c => c,
+                    })),
                     Node::Element(e) if SKIPPED_TAGS.contains(&e.name()) || is_furniture(e) => {
                         skipping = Some(node.id());
                     }

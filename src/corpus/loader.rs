@@ -1,6 +1,6 @@
 use super::{
-    Article, Boilerplate, DateSource, Decoded, FileStamp, Problem, ProblemKind, decode,
-    html_to_page, parse_date, read_header,
+    Article, Boilerplate, DateSource, Decoded, FileStamp, Problem, ProblemKind, declared_charset,
+    decode, html_to_page, parse_date, read_header,
 };
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -314,7 +314,11 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
     };
     let path = Path::new(rel);
     let kind = article_kind(path).unwrap_or(Kind::Text);
-    let (raw, encoding) = match decode(bytes) {
+    let declared = match kind {
+        Kind::Html => declared_charset(bytes),
+        Kind::Text => None,
+    };
+    let (raw, encoding) = match decode(bytes, declared) {
         Decoded::Text(text, encoding) => (text.replace("\r\n", "\n").replace('\r', "\n"), encoding),
         Decoded::Binary(reason) => return Err(problem(ProblemKind::Binary, reason)),
     };

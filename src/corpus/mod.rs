@@ -15,7 +15,7 @@ mod problem;
 
 pub use article::{Article, DateSource};
 pub use boilerplate::{Boilerplate, is_headline_like};
-pub use decode::{Decoded, Encoding, decode};
+pub use decode::{Decoded, Encoding, MAX_CONTROL_SHARE, declared_charset, decode};
 pub use file_stamp::FileStamp;
 pub use html::{HtmlPage, html_to_page};
 pub use loader::{

@@ -1,5 +1,5 @@
 use super::word_classes::{WordClass, WordClasses};
-use crate::dataset::{Category, Report, Status};
+use crate::dataset::{Category, Evidence, Report, Status};
 
 /// What earlier sentences of an article say, for filling a sentence's missing side and for
 /// updating the status of a transfer stated before.
@@ -9,6 +9,11 @@ pub struct ArticleContext {
     pub transfers: Vec<Report>,
     /// Touch order: `touched[i]` is when `transfers[i]` last got evidence.
     touched: Vec<usize>,
+    /// The evidence of each transfer, by start: so that adding a sentence costs the same
+    /// however much evidence the transfer has gathered.
+    evidence_starts: Vec<std::collections::HashSet<usize>>,
+    /// Whether `transfers[i]` has evidence after the headline.
+    beyond_headline: Vec<bool>,
     clock: usize,
     /// The most recent recipient named by any transfer word (the article's focus).
     pub focus_recipient: Option<String>,
@@ -111,21 +116,19 @@ impl ArticleContext {
     }
 
     /// Adds a transfer (or returns the index of the one it merges into) and marks it touched.
-    pub fn upsert(&mut self, transfer: Report, words: &WordClasses) -> usize {
+    pub fn upsert(&mut self, mut transfer: Report, words: &WordClasses) -> usize {
         if let Some(i) = self.find(
             &transfer.supplier.code,
             &transfer.recipient.code,
             transfer.category,
         ) {
-            let t = &mut self.transfers[i];
             // Whether all it had before was the headline's plan, before this evidence joins.
-            let headline_plan = t.status == Status::Planned
-                && t.evidence.iter().all(|e| e.start < self.headline_end);
+            let headline_plan =
+                self.transfers[i].status == Status::Planned && !self.beyond_headline[i];
             for e in transfer.evidence {
-                if !t.evidence.iter().any(|x| x.start == e.start) {
-                    t.evidence.push(e);
-                }
+                self.add_evidence(i, e);
             }
+            let t = &mut self.transfers[i];
             // The article's first statement sets the status; explicit updates come through
             // `status-update`, so a later "purchased" does not overwrite "requested". A
             // headline's plan ("Egypt to return engines") gives way to the body's answer.
@@ -159,9 +162,16 @@ impl ArticleContext {
             self.touched[i] = self.clock;
             i
         } else {
+            let i = self.transfers.len();
+            let evidence = std::mem::take(&mut transfer.evidence);
             self.transfers.push(transfer);
             self.touched.push(self.clock);
-            self.transfers.len() - 1
+            self.evidence_starts.push(Default::default());
+            self.beyond_headline.push(false);
+            for e in evidence {
+                self.add_evidence(i, e);
+            }
+            i
         }
     }
 
@@ -199,6 +209,18 @@ impl ArticleContext {
         (0..self.transfers.len())
             .filter(|&i| self.transfers[i].supplier.code == code)
             .max_by_key(|&i| self.touched[i])
+    }
+
+    /// Adds `evidence` to transfer `i` unless a sentence starting at the same byte is there.
+    pub fn add_evidence(&mut self, i: usize, evidence: Evidence) {
+        let (Some(t), Some(starts)) = (self.transfers.get_mut(i), self.evidence_starts.get_mut(i))
+        else {
+            return;
+        };
+        if starts.insert(evidence.start) {
+            self.beyond_headline[i] |= evidence.start >= self.headline_end;
+            t.evidence.push(evidence);
+        }
     }
 
     /// Marks transfer `i` touched now.

@@ -63,7 +63,7 @@ impl Extractor {
         let mentions = self
             .gazetteer
             .find_in(text, Era::of_date(article.published.as_deref()));
-        let first_line_end = text.find('\n').unwrap_or(text.len());
+        let first_line_end = text.find(['\n', '\r']).unwrap_or(text.len());
         // Only a first line that reads as a headline (no final full stop) is one.
         let headline_end = if crate::corpus::is_headline_like(text[..first_line_end].trim()) {
             first_line_end
@@ -213,9 +213,7 @@ impl Extractor {
                     let evidence = self.evidence(article, a.span, "status-update");
                     let t = &mut ctx.transfers[i];
                     t.status = answered(t.status, status);
-                    if !t.evidence.iter().any(|e| e.start == evidence.start) {
-                        t.evidence.push(evidence);
-                    }
+                    ctx.add_evidence(i, evidence);
                     ctx.touch(i);
                 }
             }
@@ -376,13 +374,13 @@ fn report_confidence(c: &Candidate, s: &PartyRef, r: &PartyRef) -> f64 {
     }
 }
 
-/// True when the sentence is a whole short line without final punctuation.
+/// True when the sentence is a whole short line without final punctuation. Only the white
+/// space around the sentence is looked at, so a long line costs nothing extra.
 fn is_lone_line(text: &str, span: Span) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    line_start == span.start
-        && line_end == span.end
+    let blank = |c: char| c == ' ' || c == '\t';
+    let before = text[..span.start].trim_end_matches(blank);
+    let after = text[span.end..].trim_start_matches(blank);
+    (before.is_empty() || before.ends_with(['\n', '\r']))
+        && (after.is_empty() || after.starts_with(['\n', '\r']))
         && crate::corpus::is_headline_like(span.slice(text))
 }

@@ -9,6 +9,11 @@ const ABBREVIATIONS: &[&str] = &[
     "u.s.a", "d.c", "a.m", "p.m", "al", "cf",
 ];
 
+/// Characters that end a sentence.
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
 /// Characters that may close a sentence after its final punctuation.
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
@@ -21,63 +26,125 @@ fn is_opener(c: char) -> bool {
 
 /// Splits `text` into sentences and returns their byte spans, trimmed of surrounding space.
 ///
-/// Line breaks always end a sentence (saved articles put headlines, captions and paragraphs on
-/// lines of their own). Within a line, `.`, `!`, `?` and `…` end a sentence when followed by
-/// space and a capital, digit or opening quote, except after known abbreviations, initials
-/// ("W."), and dotted acronyms ("U.S.").
+/// Text is read as paragraphs: a blank line ends one, and so does a line break after a line
+/// that reads as a line of its own (a headline, caption or list item: see [`continues`]);
+/// any other line break is a space, so a sentence wrapped over two lines stays one sentence.
+/// Within a paragraph, `.`, `!`, `?` and `…` end a sentence when followed by space and a
+/// capital, digit or opening quote, except after known abbreviations, initials ("W."), and
+/// dotted acronyms ("U.S."). `\n`, `\r\n` and a lone `\r` all end a line.
 pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        split_line(text, line_start, line_start + line.len(), &mut out);
-        line_start += line.len();
+    for block in blocks(text) {
+        let widest = block.iter().map(|l| l.len()).max().unwrap_or(0);
+        let mut from = block[0].start;
+        for pair in block.windows(2) {
+            if !continues(
+                pair[0].slice(text),
+                pair[1].slice(text),
+                block.len(),
+                widest,
+            ) {
+                split_paragraph(text, from, pair[0].end, &mut out);
+                from = pair[1].start;
+            }
+        }
+        if let Some(last) = block.last() {
+            split_paragraph(text, from, last.end, &mut out);
+        }
     }
     out
 }
 
-fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
-    let line = &text[from..to];
+/// The text's lines (without their line ends), grouped into blocks of non-blank lines.
+fn blocks(text: &str) -> Vec<Vec<Span>> {
+    let mut blocks = Vec::new();
+    let mut block: Vec<Span> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start <= text.len() {
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(text.len(), |p| start + p);
+        if text[start..end].trim().is_empty() {
+            if !block.is_empty() {
+                blocks.push(std::mem::take(&mut block));
+            }
+        } else {
+            block.push(Span::new(start, end));
+        }
+        if end == text.len() {
+            break;
+        }
+        let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+        start = end + if crlf { 2 } else { 1 };
+    }
+    if !block.is_empty() {
+        blocks.push(block);
+    }
+    blocks
+}
+
+/// The shortest line that can be a line of hard-wrapped text, in bytes.
+const MIN_WRAPPED_LINE: usize = 40;
+
+/// Whether the paragraph goes on from `line` to the `next` line of a block of `lines` lines
+/// whose widest is `widest` bytes. A line ending in sentence punctuation, or followed by a list
+/// item, a heading or a table row, ends its paragraph. Otherwise the break is a wrap when the
+/// next line starts in lower case ("sent 10 tanks\nto Ukraine"), or when the block looks
+/// hard-wrapped: three lines or more, and this one nearly as wide as the widest. A two-line
+/// headline above a date line stays two lines.
+fn continues(line: &str, next: &str, lines: usize, widest: usize) -> bool {
+    let line = line.trim_end();
+    let next = next.trim_start();
+    let ends_sentence = line
+        .trim_end_matches(is_closer)
+        .ends_with(|c: char| is_terminal(c) || c == ':');
+    let opens_item = next.starts_with(['-', '*', '•', '#', '|', '>', '–', '—'])
+        || next.split_once(['.', ')']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+        });
+    if ends_sentence || opens_item {
+        return false;
+    }
+    let lower = next.starts_with(|c: char| c.is_lowercase());
+    let wrapped = lines >= 3 && line.len() >= MIN_WRAPPED_LINE && line.len() * 4 >= widest * 3;
+    lower || wrapped
+}
+
+/// Splits the paragraph `text[from..to]` (line breaks within it are spaces) into sentences.
+fn split_paragraph(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
+    let para = &text[from..to];
     let mut sentence_start = 0;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Take the whole run of terminal punctuation and closing quotes.
-            let mut j = i + 1;
-            while j < chars.len()
-                && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1))
-            {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(line.len(), |&(p, _)| p);
-            if ends_sentence(line, pos, c, &chars, j) {
-                push_trimmed(from, &line[sentence_start..end], sentence_start, out);
-                sentence_start = end;
-            }
-            i = j;
+    while let Some(c) = para[i..].chars().next() {
+        if !is_terminal(c) {
+            i += c.len_utf8();
             continue;
         }
-        i += 1;
+        // Take the whole run of terminal punctuation and closing quotes.
+        let after_c = i + c.len_utf8();
+        let end = para[after_c..]
+            .char_indices()
+            .find(|&(_, ch)| !is_terminal(ch) && !is_closer(ch))
+            .map_or(para.len(), |(p, _)| after_c + p);
+        if ends_sentence(para, i, c, end) {
+            push_trimmed(from, &para[sentence_start..end], sentence_start, out);
+            sentence_start = end;
+        }
+        i = end;
     }
-    push_trimmed(from, &line[sentence_start..], sentence_start, out);
+    push_trimmed(from, &para[sentence_start..], sentence_start, out);
 }
 
 /// Decides whether the punctuation `c` at byte `pos` ends a sentence, given that the next
-/// non-punctuation character is at char index `next`.
-fn ends_sentence(line: &str, pos: usize, c: char, chars: &[(usize, char)], next: usize) -> bool {
+/// character that is neither punctuation nor a closer is at byte `next`.
+fn ends_sentence(para: &str, pos: usize, c: char, next: usize) -> bool {
     // Must be followed by white space, then a sentence opener.
-    let Some(&(_, after)) = chars.get(next) else {
-        return false; // end of line: handled by the caller.
-    };
-    if !after.is_whitespace() {
-        return false;
+    if !para[next..].starts_with(char::is_whitespace) {
+        return false; // end of paragraph (handled by the caller) or "3.5".
     }
-    let mut k = next;
-    while k < chars.len() && chars[k].1.is_whitespace() {
-        k += 1;
-    }
-    let Some(&(_, first)) = chars.get(k) else {
+    let Some(first) = para[next..].trim_start().chars().next() else {
         return false;
     };
     let starts_new = first.is_uppercase()
@@ -91,7 +158,7 @@ fn ends_sentence(line: &str, pos: usize, c: char, chars: &[(usize, char)], next:
         return true;
     }
     // The word right before the period.
-    let before = &line[..pos];
+    let before = &para[..pos];
     let word_start = before
         .char_indices()
         .rev()
@@ -106,8 +173,8 @@ fn ends_sentence(line: &str, pos: usize, c: char, chars: &[(usize, char)], next:
         return false;
     }
     // Initials ("W.") and dotted acronyms ("U.S", "D.C").
-    let letters: Vec<char> = word.chars().collect();
-    if letters.len() == 1 && letters[0].is_uppercase() {
+    let mut letters = word.chars();
+    if letters.next().is_some_and(char::is_uppercase) && letters.next().is_none() {
         return false;
     }
     if word.contains('.') && word.chars().all(|ch| ch == '.' || ch.is_uppercase()) {
@@ -218,6 +285,39 @@ mod tests {
                 &["ends with lower. then continues"],
             ),
             ("  \n\n  ", &[]),
+            // A sentence wrapped over lines is one sentence, whatever the line ends.
+            (
+                "Germany delivered 10 tanks\nto Ukraine.",
+                &["Germany delivered 10 tanks\nto Ukraine."],
+            ),
+            (
+                "Germany delivered 10 tanks\r\nto Ukraine.\r\n",
+                &["Germany delivered 10 tanks\r\nto Ukraine."],
+            ),
+            (
+                "Germany delivered 10 tanks\rto Ukraine.\r",
+                &["Germany delivered 10 tanks\rto Ukraine."],
+            ),
+            // A blank line ends a paragraph, so does a line ending a sentence or a colon.
+            ("One line\n\nanother line", &["One line", "another line"]),
+            (
+                "It ended.\nthen a new one",
+                &["It ended.", "then a new one"],
+            ),
+            ("Items:\n- tanks\n- guns", &["Items:", "- tanks", "- guns"]),
+            // A headline above its date line stays two lines.
+            (
+                "Tanks for Kyiv\nDate: 2023-01-05",
+                &["Tanks for Kyiv", "Date: 2023-01-05"],
+            ),
+            // Hard-wrapped text (three lines or more, nearly equal width) is one paragraph,
+            // even where a wrapped line starts with a capital.
+            (
+                "The ministry said on Monday that the first batch of armoured\nVehicles had left the port and more would follow within\nthe month.",
+                &[
+                    "The ministry said on Monday that the first batch of armoured\nVehicles had left the port and more would follow within\nthe month.",
+                ],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&split(text), want, "input: {text:?}");
