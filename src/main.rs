@@ -13,6 +13,13 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Interrupted (Ctrl+C, SIGTERM, SIGHUP): an export under way leaves no temporary file.
+    if let Err(e) = ctrlc::set_handler(|| {
+        armsflow::export::remove_unfinished();
+        std::process::exit(130);
+    }) {
+        eprintln!("armsflow: warning: cannot watch for interruption: {e}");
+    }
     let options = LoadOptions::with_max_megabytes(cli.max_file_mb);
     let result = match cli.command {
         Some(Command::Extract { folder, json, csv }) => {
@@ -57,8 +64,24 @@ fn main() -> ExitCode {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::BelowGate) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("armsflow: error: {e:#}");
+            eprintln!("armsflow: error: {}", describe(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes on one line, each said once: a cause that the message before it
+/// already quotes ("could not write x.csv: No space left on device") is not repeated.
+fn describe(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !out.contains(&text) {
+            if !out.is_empty() {
+                out.push_str(": ");
+            }
+            out.push_str(&text);
+        }
+    }
+    out
 }

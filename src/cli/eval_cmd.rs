@@ -85,7 +85,7 @@ pub fn eval_sets(folder: Option<&Path>, golds: &[PathBuf]) -> anyhow::Result<Vec
 }
 
 fn score_set(set: &EvalSet, options: &LoadOptions) -> anyhow::Result<Scores> {
-    let key_text = std::fs::read_to_string(&set.key)
+    let key_text = crate::corpus::read_regular_text(&set.key, 1 << 30)
         .with_context(|| format!("cannot read answer key {}", set.key.display()))?;
     let key: AnswerKey = serde_json::from_str(&key_text)
         .with_context(|| format!("{} is not an answer key", set.key.display()))?;

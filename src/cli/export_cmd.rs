@@ -50,11 +50,11 @@ pub struct ChartArgs {
     /// Which chart (ignored for .csv/.json).
     #[arg(long, value_enum, default_value = "flow")]
     pub chart: ChartArg,
-    /// Figure width in pixels at scale 1.
-    #[arg(long, default_value_t = 1200)]
+    /// Figure width in pixels at scale 1 (200 to 16384).
+    #[arg(long, default_value_t = 1200, value_parser = figure_side)]
     pub width: u32,
-    /// Figure height in pixels at scale 1.
-    #[arg(long, default_value_t = 800)]
+    /// Figure height in pixels at scale 1 (200 to 16384).
+    #[arg(long, default_value_t = 800, value_parser = figure_side)]
     pub height: u32,
     /// Pixel scale of a PNG: 1, 2 or 4.
     #[arg(long, default_value_t = 1.0)]
@@ -74,6 +74,20 @@ pub struct ChartArgs {
     /// Flow band colour.
     #[arg(long, value_enum, default_value = "supplier")]
     pub color: ColorArg,
+}
+
+/// A figure side in pixels: within what the figure can be laid out and rendered at.
+fn figure_side(text: &str) -> Result<u32, String> {
+    let (min, max) = (crate::export::MIN_SIDE, crate::export::MAX_SIDE);
+    let value: u32 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a whole number of pixels ({min} to {max})"))?;
+    if (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{value} pixels is outside {min} to {max}"))
+    }
 }
 
 /// `--chart`.
@@ -213,21 +227,7 @@ pub fn filters_from_args(dataset: &Dataset, args: &FilterArgs) -> anyhow::Result
         .map(|p| (p.code.clone(), p.name.clone()))
         .collect();
     let countries = |names: &[String]| -> anyhow::Result<BTreeSet<String>> {
-        names
-            .iter()
-            .map(|n| {
-                let n = n.trim();
-                known
-                    .iter()
-                    .find(|(code, name)| {
-                        code.eq_ignore_ascii_case(n) || name.eq_ignore_ascii_case(n)
-                    })
-                    .map(|(code, _)| code.clone())
-                    .with_context(|| {
-                        format!("no transfer in this folder involves a country named {n:?}")
-                    })
-            })
-            .collect()
+        names.iter().map(|n| country_code(n, &known)).collect()
     };
     let categories = args
         .category
@@ -264,15 +264,57 @@ pub fn filters_from_args(dataset: &Dataset, args: &FilterArgs) -> anyhow::Result
             })
             .transpose()
     };
+    let (from, to) = (bound(&args.from, false)?, bound(&args.to, true)?);
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        bail!("--from {f} is after --to {t}: nothing can be in between");
+    }
     Ok(Filters {
         countries: countries(&args.country)?,
         suppliers: countries(&args.supplier)?,
         recipients: countries(&args.recipient)?,
         categories,
         statuses,
-        from: bound(&args.from, false)?,
-        to: bound(&args.to, true)?,
+        from,
+        to,
         search: args.search.clone().unwrap_or_default(),
         source: args.source.clone().unwrap_or_default(),
     })
+}
+
+/// The code of the country `name` (a name, alias or code): one of the folder's (`known`, code
+/// and name), else any country the gazetteer knows, which then matches no transfer and gives
+/// an empty export. A name that is no country is an error listing the folder's countries.
+fn country_code(name: &str, known: &BTreeSet<(String, String)>) -> anyhow::Result<String> {
+    let n = name.trim();
+    if let Some((code, _)) = known
+        .iter()
+        .find(|(code, name)| code.eq_ignore_ascii_case(n) || name.eq_ignore_ascii_case(n))
+    {
+        return Ok(code.clone());
+    }
+    let gazetteer = crate::gazetteer::Gazetteer::builtin()?;
+    if let Some((code, _)) = gazetteer
+        .codes()
+        .find(|(code, name)| code.eq_ignore_ascii_case(n) || name.eq_ignore_ascii_case(n))
+    {
+        return Ok(code.to_owned());
+    }
+    if let [mention] = gazetteer.find(n).as_slice()
+        && mention.span.start == 0
+        && mention.span.end == n.len()
+        && let [code] = mention.codes.as_slice()
+    {
+        return Ok(code.clone());
+    }
+    let names: Vec<&str> = known.iter().map(|(_, name)| name.as_str()).collect();
+    let listed = if names.is_empty() {
+        "this folder has no transfers".to_owned()
+    } else {
+        format!("countries in this folder's transfers: {}", names.join(", "))
+    };
+    bail!(
+        "{n:?} is not a country ArmsFlow knows (give a name, alias or code such as \"Ukraine\" or \"UA\"); {listed}"
+    )
 }

@@ -1,5 +1,5 @@
 use super::Outcome;
-use super::output::write_output;
+use super::output::{check_distinct_outputs, write_output};
 use crate::corpus::{LoadOptions, LoadProgress};
 use crate::dataset::{Dataset, build_dataset, write_csv};
 use crate::extract::Extractor;
@@ -42,12 +42,15 @@ pub fn run_extract(
     json: Option<&Path>,
     csv: Option<&Path>,
 ) -> anyhow::Result<Outcome> {
-    let dataset = extract_folder(folder, options)?;
     let json = json.or(if csv.is_none() {
         Some(Path::new("-"))
     } else {
         None
     });
+    if let (Some(j), Some(c)) = (json, csv) {
+        check_distinct_outputs(j, c)?;
+    }
+    let dataset = extract_folder(folder, options)?;
     if let Some(path) = json {
         write_output(path, |w| {
             serde_json::to_writer_pretty(&mut *w, &dataset)?;

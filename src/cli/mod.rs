@@ -89,19 +89,33 @@ pub enum Command {
         /// Answer key (*.gold.json), or a folder of them; repeat for several sets.
         #[arg(long, required = true)]
         gold: Vec<PathBuf>,
-        /// Exit with code 1 when core F1 is below this.
-        #[arg(long)]
+        /// Exit with code 1 when core F1 is below this (0 to 1).
+        #[arg(long, value_parser = share)]
         min_f1: Option<f64>,
-        /// Exit with code 1 when category, status or quantity accuracy on matches is below this.
-        #[arg(long)]
+        /// Exit with code 1 when category, status or quantity accuracy on matches is below this
+        /// (0 to 1).
+        #[arg(long, value_parser = share)]
         min_accuracy: Option<f64>,
-        /// Exit with code 1 when evidence accuracy on matches is below this.
-        #[arg(long)]
+        /// Exit with code 1 when evidence accuracy on matches is below this (0 to 1).
+        #[arg(long, value_parser = share)]
         min_evidence: Option<f64>,
         /// Print the scores as JSON instead of a report.
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A quality gate: a number from 0 to 1 (NaN would let every score pass).
+fn share(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number (give a share from 0 to 1, e.g. 0.85)"))?;
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{text} is not a share from 0 to 1 (e.g. 0.85)"))
+    }
 }
 
 /// How a command ended, as the process exit code.

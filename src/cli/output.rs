@@ -20,4 +20,33 @@ pub fn write_output(
         w.flush()?;
         anyhow::Ok(())
     })
+    .map_err(|e| {
+        // A failure of the writer itself (a full disk under the JSON serializer) names the
+        // file; the export layer's own errors already do.
+        if e.downcast_ref::<crate::export::ExportError>().is_some() {
+            e
+        } else {
+            e.context(format!("could not write {}", path.display()))
+        }
+    })
+}
+
+/// Fails when two outputs would go to the same place: the same path, two links to one
+/// file, or standard output twice (their bytes would mix).
+pub fn check_distinct_outputs(a: &Path, b: &Path) -> anyhow::Result<()> {
+    let same = if a.as_os_str() == "-" || b.as_os_str() == "-" {
+        a == b
+    } else {
+        let resolve = |p: &Path| std::fs::canonicalize(p).ok();
+        a == b || resolve(a).is_some_and(|ra| resolve(b).is_some_and(|rb| ra == rb))
+    };
+    if same {
+        let shown = if a.as_os_str() == "-" {
+            "standard output".to_owned()
+        } else {
+            a.display().to_string()
+        };
+        anyhow::bail!("--json and --csv both write to {shown}: give each its own file");
+    }
+    Ok(())
 }

@@ -1,6 +1,7 @@
 use super::{
-    Article, Boilerplate, DateSource, Decoded, FileStamp, Problem, ProblemKind, declared_charset,
-    decode, html_to_page, parse_date, read_header,
+    Article, Boilerplate, DateSource, Decoded, FileStamp, Problem, ProblemKind, ReadError,
+    declared_charset, decode, describe_file_type, html_to_page, parse_date, read_header,
+    read_regular_file,
 };
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -87,6 +88,10 @@ pub enum LoadError {
     /// The path is a file, not a folder.
     #[error("{0} is not a folder")]
     NotAFolder(PathBuf),
+    /// The folder is in a virtual file system (`/proc`, `/sys`, `/dev`), not a folder of
+    /// articles: walking it may never end.
+    #[error("{0} is in a virtual file system (/proc, /sys or /dev), not a folder of articles")]
+    Virtual(PathBuf),
 }
 
 /// The article files under a folder, as [`scan_folder`] found them.
@@ -94,7 +99,8 @@ pub enum LoadError {
 pub struct FolderScan {
     /// Article files (by extension), in path order.
     pub files: Vec<PathBuf>,
-    /// Entries the walk could not follow (link loops, broken links, unreadable folders).
+    /// Entries the walk could not or would not follow (broken links, links leaving the
+    /// folder, unreadable folders) and entries that are no files (FIFOs, devices).
     pub problems: Vec<Problem>,
     /// Files skipped because their type is not an article type (images, scripts, ...).
     pub ignored: usize,
@@ -102,63 +108,144 @@ pub struct FolderScan {
     pub cancelled: bool,
 }
 
-/// Finds every article file under `root` (recursively, hidden files and folders skipped,
-/// symlinks followed with loop detection), counting them in `progress.total`. Nothing is
-/// read yet: [`read_each`] does that.
+/// Finds every article file under `root` (recursively, hidden files and folders skipped),
+/// counting them in `progress.total`. Nothing is read yet: [`read_each`] does that.
+///
+/// Symbolic links are not followed blindly: a link to a file inside the folder is read; a
+/// link to a folder inside it adds nothing (its files are read where they are); a link that
+/// leaves the folder or leads into a virtual file system (`/proc`, `/sys`, `/dev`) is listed
+/// and not followed. An entry with an article's extension that is no file (a FIFO, socket or
+/// device) is listed as not a regular file.
 pub fn scan_folder(root: &Path, progress: &LoadProgress) -> Result<FolderScan, LoadError> {
-    let meta = std::fs::metadata(root).map_err(|source| LoadError::Folder {
+    let folder_error = |source| LoadError::Folder {
         path: root.to_owned(),
         source,
-    })?;
+    };
+    let meta = std::fs::metadata(root).map_err(folder_error)?;
     if !meta.is_dir() {
         return Err(LoadError::NotAFolder(root.to_owned()));
     }
+    let real_root = std::fs::canonicalize(root).map_err(folder_error)?;
+    if is_virtual(&real_root) {
+        return Err(LoadError::Virtual(root.to_owned()));
+    }
     let mut scan = FolderScan::default();
     let walker = walkdir::WalkDir::new(root)
-        .follow_links(true)
+        .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(e.file_name().to_string_lossy().starts_with('.')
+                    || e.file_type().is_dir() && is_virtual(e.path()))
+        });
     for entry in walker {
         if progress.cancel.load(Ordering::Relaxed) {
             scan.cancelled = true;
             return Ok(scan);
         }
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                if article_kind(e.path()).is_some() {
-                    scan.files.push(e.into_path());
-                    progress.total.fetch_add(1, Ordering::Relaxed);
-                } else {
-                    scan.ignored += 1;
-                }
-            }
-            Ok(_) => {}
+        let found = match entry {
+            Ok(e) => classify_entry(&real_root, e.path(), e.file_type()),
             Err(err) => {
                 let path = err.path().map_or_else(|| root.to_owned(), Path::to_owned);
-                let broken_link = std::fs::symlink_metadata(&path)
-                    .is_ok_and(|m| m.file_type().is_symlink())
-                    && std::fs::metadata(&path).is_err();
-                let reason = if err.loop_ancestor().is_some() {
-                    "symbolic link loop: the link points back to a folder that contains it"
-                        .to_owned()
-                } else if broken_link {
-                    let target = std::fs::read_link(&path)
-                        .map(|t| t.display().to_string())
-                        .unwrap_or_default();
-                    format!("broken symbolic link: its target {target} does not exist")
-                } else {
-                    describe_io(err.io_error(), "cannot read folder entry")
-                };
-                scan.problems.push(Problem {
-                    path: relative(root, &path),
-                    reason,
-                    kind: ProblemKind::Walk,
-                });
+                let reason = describe_io(err.io_error(), "cannot read folder entry");
+                Found::Problem(path, ProblemKind::Walk, reason)
             }
+        };
+        match found {
+            Found::Article(path) => {
+                scan.files.push(path);
+                progress.total.fetch_add(1, Ordering::Relaxed);
+            }
+            Found::Ignored => scan.ignored += 1,
+            Found::Nothing => {}
+            Found::Problem(path, kind, reason) => scan.problems.push(Problem {
+                path: relative(root, &path),
+                reason,
+                kind,
+            }),
         }
     }
     Ok(scan)
+}
+
+/// What one folder entry is to the scan.
+enum Found {
+    /// An article file to read.
+    Article(PathBuf),
+    /// A file of another type (an image, a script).
+    Ignored,
+    /// A folder, or a link to one inside the folder: nothing to do.
+    Nothing,
+    /// An entry listed as a problem, with its reason.
+    Problem(PathBuf, ProblemKind, String),
+}
+
+fn classify_entry(real_root: &Path, path: &Path, kind: std::fs::FileType) -> Found {
+    let article = article_kind(path).is_some();
+    if kind.is_dir() {
+        return Found::Nothing;
+    }
+    if kind.is_file() {
+        return if article {
+            Found::Article(path.to_owned())
+        } else {
+            Found::Ignored
+        };
+    }
+    if !kind.is_symlink() {
+        return if article {
+            let what = describe_file_type(kind);
+            let reason = format!("not a regular file ({what}): never read");
+            Found::Problem(path.to_owned(), ProblemKind::NotRegular, reason)
+        } else {
+            Found::Ignored
+        };
+    }
+    let walk = |reason: String| Found::Problem(path.to_owned(), ProblemKind::Walk, reason);
+    let Ok(target) = std::fs::canonicalize(path) else {
+        let target = std::fs::read_link(path)
+            .map(|t| t.display().to_string())
+            .unwrap_or_default();
+        return walk(format!(
+            "broken symbolic link: its target {target} does not exist"
+        ));
+    };
+    let meta = std::fs::metadata(&target);
+    let is_dir = meta.as_ref().is_ok_and(std::fs::Metadata::is_dir);
+    if !article && !is_dir {
+        return Found::Ignored;
+    }
+    if is_virtual(&target) {
+        return walk(format!(
+            "symbolic link into a virtual file system ({}): not followed",
+            target.display()
+        ));
+    }
+    if !target.starts_with(real_root) {
+        return walk(format!(
+            "symbolic link leads outside the folder (to {}): not followed",
+            target.display()
+        ));
+    }
+    match meta {
+        Ok(m) if m.is_file() => Found::Article(path.to_owned()),
+        Ok(m) if m.is_dir() => Found::Nothing,
+        Ok(m) => {
+            let what = describe_file_type(m.file_type());
+            let reason = format!("not a regular file ({what}): never read");
+            Found::Problem(path.to_owned(), ProblemKind::NotRegular, reason)
+        }
+        Err(e) => walk(describe_io(Some(&e), "cannot follow symbolic link")),
+    }
+}
+
+/// Folders whose files are made up by the kernel: endless, or not articles at all.
+const VIRTUAL_ROOTS: &[&str] = &["/proc", "/sys", "/dev"];
+
+/// Whether `path` (absolute and resolved) is in a virtual file system.
+fn is_virtual(path: &Path) -> bool {
+    cfg!(unix) && VIRTUAL_ROOTS.iter().any(|v| path.starts_with(v))
 }
 
 /// Runs `read` on every file of `files` in parallel (rayon), counting each in
@@ -283,23 +370,28 @@ pub fn read_file(path: &Path, rel: &str, options: &LoadOptions) -> Result<Articl
             describe_io(Some(&e), "cannot read file"),
         )
     };
-    // Stamped before reading: a change made while the file is read gives a newer stamp, so
-    // the next reload reads it again.
-    let stamp = FileStamp::of(path).map_err(cannot_read)?;
-    if stamp.len > options.max_file_bytes {
-        return Err(problem(
-            ProblemKind::TooLarge,
-            format!(
-                "file is {:.1} MB, over the {} MB limit for one article (raise it with \
-                 --max-file-mb, or View > Largest article in the window)",
-                stamp.len as f64 / 1_048_576.0,
-                options.max_file_bytes / 1_048_576
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(cannot_read)?;
+    // Stamped as opened, before reading: a change made while the file is read gives a newer
+    // stamp, so the next reload reads it again.
+    let (bytes, meta) = match read_regular_file(path, options.max_file_bytes) {
+        Ok(read) => read,
+        Err(ReadError::Io(e)) => return Err(cannot_read(e)),
+        Err(e @ ReadError::NotRegular(_)) => {
+            return Err(problem(ProblemKind::NotRegular, format!("{e}: never read")));
+        }
+        Err(ReadError::TooLarge { len, max }) => {
+            return Err(problem(
+                ProblemKind::TooLarge,
+                format!(
+                    "file is {:.1} MB, over the {} MB limit for one article (raise it with \
+                     --max-file-mb, or View > Largest article in the window)",
+                    len as f64 / 1_048_576.0,
+                    max / 1_048_576
+                ),
+            ));
+        }
+    };
     let mut article = article_from_bytes(rel, &bytes)?;
-    article.stamp = Some(stamp);
+    article.stamp = Some(FileStamp::from_metadata(&meta));
     Ok(article)
 }
 

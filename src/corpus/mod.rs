@@ -12,6 +12,7 @@ mod html_fallback;
 mod loader;
 mod metadata;
 mod problem;
+mod regular_file;
 
 pub use article::{Article, DateSource};
 pub use boilerplate::{Boilerplate, is_headline_like};
@@ -26,3 +27,4 @@ pub use loader::{
 pub use metadata::{Header, parse_date, read_header};
 pub(crate) use metadata::{full_written_dates, month_number};
 pub use problem::{Problem, ProblemKind};
+pub use regular_file::{ReadError, describe_file_type, read_regular_file, read_regular_text};

@@ -13,8 +13,11 @@ pub enum ProblemKind {
     TooLarge,
     /// The file holds no text once markup and boilerplate are removed.
     Empty,
-    /// A folder entry could not be walked (symlink loop, permissions).
+    /// A folder entry could not be walked (symlink loop, permissions), or a symbolic link
+    /// was not followed (it leaves the folder or leads into a virtual file system).
     Walk,
+    /// The path is a FIFO, socket or device, not a file: never read, never waited on.
+    NotRegular,
 }
 
 /// A file that was skipped, with a reason a user can act on.

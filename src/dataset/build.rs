@@ -90,6 +90,16 @@ pub fn rebuild_dataset(
         });
         Overrides::default()
     });
+    for (path, date) in overrides.invalid_dates() {
+        problems.push(Problem {
+            path: super::OVERRIDES_FILE.to_owned(),
+            reason: format!(
+                "the date correction of {path}, {date:?}, is not a date (use 2023, 2023-04 or \
+                 2023-04-05): not applied, and left in the file as it is"
+            ),
+            kind: ProblemKind::Unreadable,
+        });
+    }
     // An unchanged article keeps its date unless its correction changed: estimating a date
     // reads the whole text, the biggest cost of a refresh after the walk.
     let dated: Vec<bool> = articles

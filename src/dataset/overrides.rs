@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 /// ever writes inside a user's folder, and only when the user makes a correction.
 pub const OVERRIDES_FILE: &str = ".armsflow/overrides.json";
 
+/// The largest corrections file read (one line per corrected article is far below).
+const MAX_OVERRIDES_BYTES: u64 = 64 * 1_048_576;
+
 /// Version tag of the overrides file.
 pub const OVERRIDES_SCHEMA: &str = "armsflow-overrides/1";
 
@@ -28,6 +31,14 @@ pub enum OverridesError {
         path: PathBuf,
         /// Why it does not parse.
         source: serde_json::Error,
+    },
+    /// The file is from a version of ArmsFlow this one does not know.
+    #[error("{} has schema {found:?}, which this version does not read (it reads {OVERRIDES_SCHEMA:?}); it is left as it is and not used, and set aside as overrides.json.bak when you next correct a date", path.display())]
+    UnknownSchema {
+        /// The file.
+        path: PathBuf,
+        /// The schema it names.
+        found: String,
     },
     /// The folder for the file, or the file itself, cannot be written.
     #[error("cannot save your correction to {}: {source}", path.display())]
@@ -68,12 +79,41 @@ impl Overrides {
     /// Reads the overrides of `folder`: empty when there is no file.
     pub fn load(folder: &Path) -> Result<Self, OverridesError> {
         let path = Self::path_in(folder);
-        let text = match std::fs::read_to_string(&path) {
+        let text = match crate::corpus::read_regular_text(&path, MAX_OVERRIDES_BYTES) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
-            Err(source) => return Err(OverridesError::Read { path, source }),
+            Err(crate::corpus::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Self::default());
+            }
+            Err(crate::corpus::ReadError::Io(source)) => {
+                return Err(OverridesError::Read { path, source });
+            }
+            Err(other) => {
+                let source = std::io::Error::other(other.to_string());
+                return Err(OverridesError::Read { path, source });
+            }
         };
-        serde_json::from_str(&text).map_err(|source| OverridesError::Damaged { path, source })
+        let overrides: Self =
+            serde_json::from_str(&text).map_err(|source| OverridesError::Damaged {
+                path: path.clone(),
+                source,
+            })?;
+        if overrides.schema != OVERRIDES_SCHEMA {
+            return Err(OverridesError::UnknownSchema {
+                path,
+                found: overrides.schema,
+            });
+        }
+        Ok(overrides)
+    }
+
+    /// The corrections whose date is no date ("2023-13", "2011-02-30"), as (article path,
+    /// text): they are not applied, and are kept in the file as they are.
+    pub fn invalid_dates(&self) -> Vec<(&str, &str)> {
+        self.article_dates
+            .iter()
+            .filter(|(_, d)| When::parse(d).is_none())
+            .map(|(p, d)| (p.as_str(), d.as_str()))
+            .collect()
     }
 
     /// Writes the overrides of `folder` atomically, creating `.armsflow/` when needed. A
@@ -102,7 +142,9 @@ impl Overrides {
             std::fs::create_dir(dir).map_err(write_error(dir))?;
         }
         let mut backup = None;
-        if let Err(OverridesError::Damaged { .. }) = Self::load(folder) {
+        if let Err(OverridesError::Damaged { .. } | OverridesError::UnknownSchema { .. }) =
+            Self::load(folder)
+        {
             let bak = path.with_extension("json.bak");
             std::fs::rename(&path, &bak).map_err(write_error(&bak))?;
             backup = Some(bak);

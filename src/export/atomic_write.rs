@@ -1,10 +1,88 @@
 use super::ExportError;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Writes `bytes` to `path` atomically: into a temporary file in the same folder, flushed to
-/// disk, then renamed over `path`. A reader never sees half a file, and a failed export leaves
-/// whatever was at `path` before untouched.
+/// What a temporary file's name starts with; the process id follows, so that a later run
+/// can tell a leftover of a killed run from the file of a run still going.
+const TEMP_PREFIX: &str = ".armsflow-export-";
+
+/// Temporary files being written now, removed by [`remove_unfinished`] when the process is
+/// told to stop.
+static UNFINISHED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Removes the temporary files of writes still under way. Called when the process is
+/// interrupted (SIGINT, SIGTERM), so that no `.armsflow-export-*` file is left behind.
+pub fn remove_unfinished() {
+    let paths = match UNFINISHED.lock() {
+        Ok(mut list) => std::mem::take(&mut *list),
+        Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
+    };
+    for path in paths {
+        // Best effort: the process is ending and has no one left to tell.
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+fn track(path: &Path, live: bool) {
+    let mut list = UNFINISHED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if live {
+        list.push(path.to_owned());
+    } else {
+        list.retain(|p| p != path);
+    }
+}
+
+/// Where an output goes, decided from what is at the path now.
+#[derive(Debug, PartialEq)]
+enum Target {
+    /// A regular file or a new path: replaced atomically. For a symbolic link, the file it
+    /// points to (the link stays a link).
+    Replace(PathBuf),
+    /// A character device, FIFO or socket: written through, as a shell's `>` does.
+    Stream,
+}
+
+fn target_of(path: &Path) -> Result<Target, ExportError> {
+    let refuse = |what: &str| ExportError::NotAFile {
+        path: path.to_owned(),
+        what: what.to_owned(),
+    };
+    let link = std::fs::symlink_metadata(path).ok();
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(_) if link.is_some() => return Err(refuse("a symbolic link to a missing file")),
+        Err(_) => return Ok(Target::Replace(path.to_owned())),
+    };
+    let kind = meta.file_type();
+    if kind.is_file() {
+        if link.is_some_and(|l| l.file_type().is_symlink()) {
+            let real = std::fs::canonicalize(path).map_err(|source| ExportError::Write {
+                path: path.to_owned(),
+                source,
+            })?;
+            return Ok(Target::Replace(real));
+        }
+        return Ok(Target::Replace(path.to_owned()));
+    }
+    if kind.is_dir() {
+        return Err(refuse("a folder"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_char_device() || kind.is_fifo() || kind.is_socket() {
+            return Ok(Target::Stream);
+        }
+        if kind.is_block_device() {
+            return Err(refuse("a block device (a disk)"));
+        }
+    }
+    Err(refuse("not a regular file"))
+}
+
+/// Writes `bytes` to `path` (see [`write_atomic_with`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     write_atomic_with(path, |w| {
         w.write_all(bytes).map_err(|source| ExportError::Write {
@@ -14,10 +92,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     })
 }
 
-/// [`write_atomic`] for output made piece by piece: `write` writes into a buffered temporary
-/// file, so a large export (the JSON of 100,000 articles is 400 MB) never sits in memory
-/// whole. When `write` fails, the temporary file is removed and `path` is left untouched.
+/// Writes output made piece by piece to `path`, buffered, so a large export (the JSON of
+/// 100,000 articles is 400 MB) never sits in memory whole.
+///
+/// A regular file (or a new path) is written atomically: into a temporary file in the same
+/// folder, flushed to disk, then renamed over it, so a reader never sees half a file and a
+/// failed write leaves what was there untouched. A symbolic link is followed and the file it
+/// points to replaced the same way. A character device, FIFO or socket (a terminal,
+/// `/dev/stdout`) is written through directly, never replaced. A folder, a block device or a
+/// dangling link is an error naming the path. Any write error (a full disk) names `path`.
 pub fn write_atomic_with<E: From<ExportError>>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+) -> Result<(), E> {
+    match target_of(path)? {
+        Target::Stream => write_through(path, write),
+        Target::Replace(real) => replace(path, &real, write),
+    }
+}
+
+fn write_through<E: From<ExportError>>(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
 ) -> Result<(), E> {
@@ -25,27 +119,97 @@ pub fn write_atomic_with<E: From<ExportError>>(
         path: path.to_owned(),
         source,
     };
-    let dir = match path.parent() {
+    // Opened for writing only, never created or truncated: it is a device or a pipe.
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(fail)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+    write(&mut out)?;
+    out.flush().map_err(fail)?;
+    Ok(())
+}
+
+/// Atomic replacement of `real` (which `path`, as the user wrote it, names or links to).
+fn replace<E: From<ExportError>>(
+    path: &Path,
+    real: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+) -> Result<(), E> {
+    let fail = |source: std::io::Error| ExportError::Write {
+        path: path.to_owned(),
+        source: without_temporary_name(source),
+    };
+    let dir = match real.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    remove_leftovers(dir);
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".armsflow-export-");
+    builder.prefix(&prefix);
     // A temporary file is private (0600); the finished file gets the permissions of the one
     // it replaces, or the usual 0644 of a new document.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        let mode = std::fs::metadata(real).map_or(0o644, |m| m.permissions().mode() & 0o777);
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
     let tmp = builder.tempfile_in(dir).map_err(fail)?;
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);
-    write(&mut out)?;
-    let tmp = out.into_inner().map_err(|e| fail(e.into_error()))?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    track(tmp.path(), true);
+    let tmp_path = tmp.path().to_owned();
+    let result = (|| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);
+        write(&mut out)?;
+        let tmp = out.into_inner().map_err(|e| fail(e.into_error()))?;
+        tmp.as_file().sync_all().map_err(fail)?;
+        tmp.persist(real).map_err(|e| fail(e.error))?;
+        Ok(())
+    })();
+    track(&tmp_path, false);
+    result
+}
+
+/// An I/O error as the user should read it: the cause, without the name of the temporary
+/// file that the `tempfile` crate adds (" at path ..."): the error names the target instead.
+fn without_temporary_name(e: std::io::Error) -> std::io::Error {
+    if e.get_ref().is_none() {
+        return e;
+    }
+    let text = e.to_string();
+    let cause = text.split(" at path ").next().unwrap_or(&text);
+    std::io::Error::new(e.kind(), cause.to_owned())
+}
+
+/// Removes `.armsflow-export-*` files in `dir` left by runs that were killed (their process
+/// is gone, or, where that cannot be told, they are a day old).
+fn remove_leftovers(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        let gone = match pid {
+            Some(pid) if Path::new("/proc/self").exists() => {
+                pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists()
+            }
+            _ => entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 86_400),
+        };
+        if gone && entry.file_type().is_ok_and(|t| t.is_file()) {
+            // Best effort: a leftover that cannot be removed does no harm to this write.
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ pub fn layout_figure(
     measure: &dyn TextMeasure,
 ) -> Scene<()> {
     let theme = request.theme;
-    let width = request.width.max(200.0);
+    let width = request.width.max(super::MIN_SIDE as f32);
     let inner = width - 2.0 * MARGIN;
     let mut primitives = vec![Primitive::Text {
         pos: Pos::new(MARGIN, MARGIN + TITLE_SIZE * 0.6),

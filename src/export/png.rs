@@ -6,6 +6,9 @@ use std::sync::Arc;
 /// The largest image side rendered, in pixels (a 16384² RGBA image is 1 GiB).
 pub const MAX_SIDE: u32 = 16_384;
 
+/// The smallest figure side, in pixels at scale 1: below it the title and legend do not fit.
+pub const MIN_SIDE: u32 = 200;
+
 /// Renders an SVG document (as written by [`super::scene_to_svg`]) to PNG bytes at `scale`
 /// times its size. Only the bundled chart font is used, never the system's, so the image
 /// is the same on every machine.
