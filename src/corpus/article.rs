@@ -38,7 +38,8 @@ pub struct Article {
     pub date: Option<crate::dates::ArticleDate>,
     /// Text encoding the file was decoded from.
     pub encoding: String,
-    /// Cleaned text: metadata headers and web boilerplate removed, one paragraph per line.
+    /// Cleaned text: metadata headers and web boilerplate removed, LF line ends, paragraphs
+    /// separated by a blank line (the lines of one paragraph keep their breaks).
     /// Shared, so that a reload keeps an unchanged article without copying its text.
     #[serde(skip)]
     pub text: std::sync::Arc<str>,

@@ -57,6 +57,28 @@ fn whole_folder(c: &mut Criterion) {
     group.finish();
 }
 
+/// Files whose cost once grew faster than their size: 2 MB of sentences dense with country
+/// names and transfer words (every one merges into the same transfer), and 20 MB of one word
+/// with no full stop. Read and extracted as the loader does; both must stay linear.
+fn hostile_files(c: &mut Criterion) {
+    let extractor = Extractor::builtin().expect("built-in data");
+    let dense = "Russia sent 10 tanks to Iran today. ".repeat(2_000_000 / 36);
+    let one_word = "word ".repeat(4_000_000);
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    for (name, text) in [("country_dense_2mb", &dense), ("one_word_20mb", &one_word)] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let article = article_from_bytes("hostile.txt", black_box(text.as_bytes()))
+                    .expect("the file reads");
+                extractor.extract(&article)
+            })
+        });
+    }
+    group.finish();
+}
+
 /// Refreshing a folder of 20,000 articles after one of them changed: the walk, the stamps,
 /// the one file read and extracted, every report dated and grouped again.
 fn refresh(c: &mut Criterion) {
@@ -96,5 +118,5 @@ fn refresh(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, per_article, whole_folder, refresh);
+criterion_group!(benches, per_article, whole_folder, hostile_files, refresh);
 criterion_main!(benches);
