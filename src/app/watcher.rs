@@ -30,10 +30,16 @@ impl FolderWatcher {
     /// wakes up to check the debounce.
     pub fn new(root: &Path, wake: impl Fn() + Send + 'static) -> notify::Result<Self> {
         let (sender, events) = mpsc::channel();
-        let mut watcher = notify::recommended_watcher(move |event| {
-            let _ = sender.send(event);
-            wake();
-        })?;
+        // Symbolic links are not followed, as the scan does not follow them: a link into
+        // `/proc` would otherwise be watched (and fail) file by file.
+        let config = notify::Config::default().with_follow_symlinks(false);
+        let mut watcher = RecommendedWatcher::new(
+            move |event| {
+                let _ = sender.send(event);
+                wake();
+            },
+            config,
+        )?;
         watcher.watch(root, RecursiveMode::Recursive)?;
         Ok(Self {
             _watcher: watcher,

@@ -82,7 +82,7 @@ pub fn write_csv<W: Write>(dataset: &Dataset, out: W) -> Result<(), csv::Error> 
                     text(article.and_then(|a| a.published.as_deref())),
                     e.start.to_string(),
                     e.end.to_string(),
-                    e.sentence.clone(),
+                    e.quote().into_owned(),
                 ])?;
             }
         }

@@ -214,6 +214,19 @@ pub struct Evidence {
     pub rule: String,
 }
 
+impl Evidence {
+    /// The sentence as it reads, for quoting and display: a sentence wrapped over lines in
+    /// the article has each line break as a space. Every byte stays where it was, so offsets
+    /// into [`Evidence::sentence`] (highlights) hold for the quote too.
+    pub fn quote(&self) -> std::borrow::Cow<'_, str> {
+        if self.sentence.contains(['\n', '\r']) {
+            self.sentence.replace(['\n', '\r'], " ").into()
+        } else {
+            self.sentence.as_str().into()
+        }
+    }
+}
+
 /// Everything extracted from one folder.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {

@@ -1,5 +1,5 @@
 use super::ExportError;
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Evidence};
 use crate::view::{
     DatasetIndex, TransferDate, article_date_label, figures_label, status_history_label,
 };
@@ -61,7 +61,8 @@ pub fn write_report_csv<W: Write>(
                 .report_article(r)
                 .and_then(|a| dataset.articles.get(a));
             let date = TransferDate::of_report(r);
-            let sentences: Vec<&str> = r.evidence.iter().map(|e| e.sentence.trim()).collect();
+            let quotes: Vec<_> = r.evidence.iter().map(Evidence::quote).collect();
+            let sentences: Vec<&str> = quotes.iter().map(|q| q.trim()).collect();
             let spans: Vec<String> = r
                 .evidence
                 .iter()

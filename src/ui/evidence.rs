@@ -162,7 +162,7 @@ fn report_sentences(
         .weak(),
     );
     for e in &r.evidence {
-        let job = sentence_job(ui, &e.sentence, r, gazetteer);
+        let job = sentence_job(ui, &e.quote(), r, gazetteer);
         let response = ui
             .add(egui::Label::new(job).sense(egui::Sense::click()))
             .on_hover_text("Open the article at this sentence");
@@ -175,7 +175,7 @@ fn report_sentences(
         }
         if ui.small_button("Copy citation").clicked() {
             out.push(Command::CopyText(citation(
-                &e.sentence,
+                &e.quote(),
                 article,
                 state.folder.as_deref(),
             )));
