@@ -23,7 +23,7 @@ pub fn write_output(
     .map_err(|e| {
         // A failure of the writer itself (a full disk under the JSON serializer) names the
         // file; the export layer's own errors already do.
-        if e.downcast_ref::<crate::export::ExportError>().is_some() {
+        if e.downcast_ref::<crate::files::WriteError>().is_some() {
             e
         } else {
             e.context(format!("could not write {}", path.display()))

@@ -1,3 +1,4 @@
+use crate::text::is_headline_like;
 use regex::{Regex, RegexSet};
 use std::collections::HashMap;
 
@@ -77,12 +78,6 @@ impl Boilerplate {
         }
         kept.join("\n")
     }
-}
-
-/// True for a short line with no final punctuation: a headline, caption or link text.
-pub fn is_headline_like(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    (1..=20).contains(&words) && !line.ends_with(['.', '!', '?', '"', '”', ':', ';', ','])
 }
 
 #[cfg(test)]

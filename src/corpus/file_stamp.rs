@@ -1,15 +1,5 @@
+use crate::model::FileStamp;
 use std::path::Path;
-use std::time::SystemTime;
-
-/// What a file looked like when it was read: its size and modification time. A reload
-/// re-reads a file only when its stamp changed, so an unchanged article keeps its reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FileStamp {
-    /// Size in bytes.
-    pub len: u64,
-    /// Last modification time, when the file system records one.
-    pub modified: Option<SystemTime>,
-}
 
 impl FileStamp {
     /// The stamp of the file at `path` (symbolic links followed).

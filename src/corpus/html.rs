@@ -1,4 +1,4 @@
-use super::html_fallback::{MAX_HTML_DEPTH, nesting_exceeds, strip_tags};
+use super::html_fallback::{BLOCK_TAGS, MAX_HTML_DEPTH, nesting_exceeds, strip_tags};
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
@@ -40,33 +40,6 @@ const SKIPPED_MARKERS: &[&str] = &[
     "banner",
     "popup",
     "paywall",
-];
-
-/// Block elements: a line break before and after their text.
-pub(super) const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "section",
-    "article",
-    "main",
-    "br",
-    "tr",
-    "pre",
-    "dd",
-    "dt",
-    "figcaption",
-    "table",
-    "ul",
-    "ol",
-    "body",
 ];
 
 /// Parses an HTML page (malformed or truncated markup is tolerated) into title, site name,

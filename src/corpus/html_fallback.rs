@@ -3,7 +3,32 @@
 //! thousands of elements deep takes time in the square of its depth (100,000 levels: about
 //! 20 s; a few megabytes of them: hours). Real pages nest a few dozen levels.
 
-use super::html::BLOCK_TAGS;
+/// Block elements: a line break before and after their text.
+pub const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "section",
+    "article",
+    "main",
+    "br",
+    "tr",
+    "pre",
+    "dd",
+    "dt",
+    "figcaption",
+    "table",
+    "ul",
+    "ol",
+    "body",
+];
 
 /// Nesting deeper than this is read by [`strip_tags`] instead of the parser.
 pub const MAX_HTML_DEPTH: usize = 2_000;

@@ -7,13 +7,12 @@ mod csv_export;
 pub mod grouping;
 mod model;
 mod overrides;
-mod report;
 mod transfer;
 
+pub use crate::model::{Category, Evidence, Party, Qualifier, Quantity, Report, Status};
 pub use build::{BuildError, build_dataset, rebuild_dataset};
 pub use csv_export::{CSV_HEADER, write_csv};
 pub use grouping::{GENERIC_ITEM_WINDOW_DAYS, SAME_TRANSFER_WINDOW_DAYS, group_reports};
-pub use model::{Category, Dataset, Evidence, Party, Qualifier, Quantity, SCHEMA, Status};
+pub use model::{Dataset, SCHEMA};
 pub use overrides::{OVERRIDES_FILE, OVERRIDES_SCHEMA, Overrides, OverridesError};
-pub use report::Report;
 pub use transfer::Transfer;

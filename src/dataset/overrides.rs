@@ -79,12 +79,12 @@ impl Overrides {
     /// Reads the overrides of `folder`: empty when there is no file.
     pub fn load(folder: &Path) -> Result<Self, OverridesError> {
         let path = Self::path_in(folder);
-        let text = match crate::corpus::read_regular_text(&path, MAX_OVERRIDES_BYTES) {
+        let text = match crate::files::read_regular_text(&path, MAX_OVERRIDES_BYTES) {
             Ok(t) => t,
-            Err(crate::corpus::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(crate::files::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(Self::default());
             }
-            Err(crate::corpus::ReadError::Io(source)) => {
+            Err(crate::files::ReadError::Io(source)) => {
                 return Err(OverridesError::Read { path, source });
             }
             Err(other) => {
@@ -151,7 +151,7 @@ impl Overrides {
         }
         let mut json = serde_json::to_vec_pretty(self).unwrap_or_default();
         json.push(b'\n');
-        crate::export::write_atomic(&path, &json).map_err(|e| OverridesError::Write {
+        crate::files::write_atomic(&path, &json).map_err(|e| OverridesError::Write {
             path: path.clone(),
             source: std::io::Error::other(e.to_string()),
         })?;

@@ -1,48 +1,6 @@
-use super::When;
-use crate::corpus::{Article, DateSource, full_written_dates, parse_date};
+use super::{full_written_dates, parse_date};
+use crate::model::{Article, ArticleDate, DateBasis, DateSource, When};
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
-
-/// How an article's date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DateBasis {
-    /// The file's metadata (a `Date:` header, front matter, an HTML meta tag).
-    Metadata,
-    /// A date in the file name.
-    FileName,
-    /// The latest full date the text mentions: the article is not older than that, but may
-    /// be much younger.
-    Estimated,
-    /// Set by the user in `.armsflow/overrides.json`.
-    Corrected,
-}
-
-/// An article's date, how exact it is, and how it is known.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArticleDate {
-    /// The day, month or year.
-    #[serde(flatten)]
-    pub when: When,
-    /// How it is known.
-    pub basis: DateBasis,
-    /// The reason in words ("estimated: the latest full date in the text").
-    pub reason: String,
-}
-
-impl ArticleDate {
-    /// True when the date is only a lower bound guessed from the text.
-    pub fn is_estimate(&self) -> bool {
-        self.basis == DateBasis::Estimated
-    }
-
-    /// The date that relative phrases ("last year", "in April") are resolved against:
-    /// `None` for an estimate, which is only the latest date the text mentions and often far
-    /// older than the article.
-    pub fn anchor(&self) -> Option<When> {
-        (!self.is_estimate()).then_some(self.when)
-    }
-}
 
 /// The article's date: the user's correction when there is one, else its metadata or file
 /// name, else an estimate (the latest full written date in its text). `None` when nothing

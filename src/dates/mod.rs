@@ -6,9 +6,9 @@
 mod estimate;
 mod phrase;
 mod report_date;
-mod when;
+mod written;
 
-pub use estimate::{ArticleDate, DateBasis, article_date};
+pub use crate::model::{ArticleDate, DateBasis, Precision, ReportDate, ReportDateBasis, When};
+pub use estimate::article_date;
 pub use phrase::resolve_phrase;
-pub use report_date::{ReportDate, ReportDateBasis};
-pub use when::{Precision, When};
+pub use written::{full_written_dates, month_number, parse_date};

@@ -1,5 +1,5 @@
 use super::When;
-use crate::corpus::month_number;
+use super::month_number;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use regex::Regex;

@@ -1,56 +1,5 @@
-use super::{ArticleDate, Precision, When, resolve_phrase};
-use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
-
-/// Where a report's date comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ReportDateBasis {
-    /// A date phrase in the report ("in April"), resolved against the article's date when
-    /// it needs one.
-    Text,
-    /// The article's date (metadata, file name or the user's correction).
-    Article,
-    /// The article's date estimated from its text: a lower bound, not a date.
-    ArticleEstimated,
-}
-
-impl ReportDateBasis {
-    /// The name used in JSON and CSV ("article-estimated"), the same as its serde name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Text => "text",
-            Self::Article => "article",
-            Self::ArticleEstimated => "article-estimated",
-        }
-    }
-
-    /// How the basis is shown next to a date.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::Text => "from the text",
-            Self::Article => "article date",
-            Self::ArticleEstimated => "article date, estimated from its text",
-        }
-    }
-}
-
-/// When a report says something happened: the span, its precision, the phrase it comes
-/// from and how it was found. All of `from`, `to`, `precision` and `basis` are `None` for an
-/// undated report.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReportDate {
-    /// First day (inclusive).
-    pub from: Option<Date>,
-    /// Last day (inclusive).
-    pub to: Option<Date>,
-    /// How exact the span is.
-    pub precision: Option<Precision>,
-    /// The date phrase of the report's sentence, as written ("in April").
-    pub text: Option<String>,
-    /// Where the span comes from.
-    pub basis: Option<ReportDateBasis>,
-}
+use super::resolve_phrase;
+use crate::model::{ArticleDate, Precision, ReportDate, ReportDateBasis, When};
 
 impl ReportDate {
     /// An undated report whose sentence has the phrase `text`.
@@ -126,7 +75,7 @@ fn resolve_against_span(phrase: &str, anchor: When) -> Option<When> {
 mod tests {
     use super::*;
     use crate::dates::DateBasis;
-    use jiff::civil::date;
+    use jiff::civil::{Date, date};
 
     fn article(when: &str, basis: DateBasis) -> ArticleDate {
         ArticleDate {

@@ -11,14 +11,9 @@ pub enum ExportError {
         /// The cause.
         source: std::io::Error,
     },
-    /// The output path names something that is not a file ArmsFlow may write.
-    #[error("cannot write to {path}: it is {what}")]
-    NotAFile {
-        /// The path asked for.
-        path: PathBuf,
-        /// What is there ("a folder", "a block device (a disk)").
-        what: String,
-    },
+    /// The file could not be written, or the path is not a file to write.
+    #[error(transparent)]
+    File(#[from] crate::files::WriteError),
     /// The file name's extension names no format ArmsFlow writes.
     #[error("{0}: unknown format (use .png or .svg for a chart, .csv or .json for data)")]
     UnknownFormat(PathBuf),

@@ -2,7 +2,6 @@
 //! same [`crate::chart`] code the window paints, written as SVG, and rendered from that SVG
 //! to PNG, so the three always agree. Every file is written atomically.
 
-mod atomic_write;
 mod data;
 mod error;
 mod figure;
@@ -10,7 +9,7 @@ mod format;
 mod png;
 mod svg;
 
-pub use atomic_write::{remove_unfinished, write_atomic, write_atomic_with};
+pub use crate::files::{remove_unfinished, write_atomic, write_atomic_with};
 pub use data::{REPORT_CSV_HEADER, filtered_dataset, report_json, write_report_csv};
 pub use error::ExportError;
 pub use figure::{ChartKind, ChartStyle, FigureRequest, FigureSource, folder_label, layout_figure};

@@ -1,8 +1,8 @@
 use super::figures::{Money, QuantityHit, Sum, find_money, find_quantities, find_sums};
 use super::lexicon::{Frame, Lexicon, Tense};
 use super::word_classes::{Classes, WordClass};
-use crate::dataset::{Category, Status};
 use crate::gazetteer::{Compound, Mention, MentionKind};
+use crate::model::{Category, Status};
 use crate::text::{Span, Token, TokenKind, tokenize};
 
 /// How a country group stands in its sentence.

@@ -1,5 +1,5 @@
 use super::word_classes::{WordClass, WordClasses};
-use crate::dataset::{Category, Evidence, Report, Status};
+use crate::model::{Category, Evidence, Report, Status};
 
 /// What earlier sentences of an article say, for filling a sentence's missing side and for
 /// updating the status of a transfer stated before.

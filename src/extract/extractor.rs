@@ -7,10 +7,10 @@ use super::roles::{
     Candidate, PartyRef, assign_roles, background_triggers, party_refs, round_confidence,
 };
 use super::word_classes::WordClass;
-use crate::corpus::Article;
-use crate::dataset::{Evidence, Party, Report, Status};
 use crate::dates::ReportDate;
 use crate::gazetteer::{Era, Gazetteer, GazetteerError};
+use crate::model::Article;
+use crate::model::{Evidence, Party, Report, Status};
 use crate::text::{Span, split_sentences};
 
 /// The extractor's data could not be loaded.
@@ -65,7 +65,7 @@ impl Extractor {
             .find_in(text, Era::of_date(article.published.as_deref()));
         let first_line_end = text.find(['\n', '\r']).unwrap_or(text.len());
         // Only a first line that reads as a headline (no final full stop) is one.
-        let headline_end = if crate::corpus::is_headline_like(text[..first_line_end].trim()) {
+        let headline_end = if crate::text::is_headline_like(text[..first_line_end].trim()) {
             first_line_end
         } else {
             0
@@ -382,5 +382,5 @@ fn is_lone_line(text: &str, span: Span) -> bool {
     let after = text[span.end..].trim_start_matches(blank);
     (before.is_empty() || before.ends_with(['\n', '\r']))
         && (after.is_empty() || after.starts_with(['\n', '\r']))
-        && crate::corpus::is_headline_like(span.slice(text))
+        && crate::text::is_headline_like(span.slice(text))
 }

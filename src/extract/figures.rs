@@ -1,4 +1,4 @@
-use crate::dataset::{Qualifier, Quantity};
+use crate::model::{Qualifier, Quantity};
 use crate::text::{Span, Token, TokenKind};
 use regex::Regex;
 use std::sync::LazyLock;

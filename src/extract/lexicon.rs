@@ -1,5 +1,5 @@
 use super::word_classes::{WordClasses, surfaces};
-use crate::dataset::{Category, Status};
+use crate::model::{Category, Status};
 use crate::text::morph::{PartOfSpeech, WordForm, inflect};
 use crate::text::{Token, data_rows};
 use rustc_hash::FxHashMap as HashMap;

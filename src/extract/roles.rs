@@ -1,7 +1,7 @@
 use super::analysis::{ARTICLES, GroupRole, SentenceAnalysis, TriggerHit};
 use super::lexicon::{Frame, Tense};
 use super::word_classes::WordClass;
-use crate::dataset::{Category, Quantity, Status};
+use crate::model::{Category, Quantity, Status};
 use crate::text::TokenKind;
 
 /// One side of a candidate transfer: a code and the token of the mention that names it.
@@ -833,7 +833,7 @@ fn quantity_of(a: &SentenceAnalysis, (f, l): (usize, usize)) -> Option<Quantity>
             .any(|i| matches!(a.word(i), "a" | "an" | "one"));
         (unit && article).then_some(Quantity {
             value: 1,
-            qualifier: crate::dataset::Qualifier::Exact,
+            qualifier: crate::model::Qualifier::Exact,
         })
     })
 }

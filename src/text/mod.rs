@@ -10,6 +10,6 @@ mod span;
 mod tokens;
 
 pub use data_file::data_rows;
-pub use sentences::{MAX_SENTENCE_BYTES, split_sentences};
+pub use sentences::{MAX_SENTENCE_BYTES, is_headline_like, split_sentences};
 pub use span::Span;
 pub use tokens::{Token, TokenKind, tokenize};

@@ -183,6 +183,12 @@ fn ends_sentence(para: &str, pos: usize, c: char, next: usize) -> bool {
     true
 }
 
+/// True for a short line with no final punctuation: a headline, caption or link text.
+pub fn is_headline_like(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=20).contains(&words) && !line.ends_with(['.', '!', '?', '"', '”', ':', ';', ','])
+}
+
 /// The longest sentence handed on, in bytes. Real sentences stay far below (a long one is 400
 /// bytes); a longer run without a full stop is a list, a table or a dump, and is cut at white
 /// space into pieces of at most this size, so that reading it costs time in proportion to its

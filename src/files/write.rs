@@ -1,4 +1,3 @@
-use super::ExportError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -34,6 +33,27 @@ fn track(path: &Path, live: bool) {
     }
 }
 
+/// Why a file could not be written. Nothing is left half-written: writes are atomic.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// Writing failed (a missing folder, a full disk, no permission).
+    #[error("could not write {path}: {source}")]
+    Write {
+        /// The file asked for.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The output path names something that is not a file ArmsFlow may write.
+    #[error("cannot write to {path}: it is {what}")]
+    NotAFile {
+        /// The path asked for.
+        path: PathBuf,
+        /// What is there ("a folder", "a block device (a disk)").
+        what: String,
+    },
+}
+
 /// Where an output goes, decided from what is at the path now.
 #[derive(Debug, PartialEq)]
 enum Target {
@@ -44,8 +64,8 @@ enum Target {
     Stream,
 }
 
-fn target_of(path: &Path) -> Result<Target, ExportError> {
-    let refuse = |what: &str| ExportError::NotAFile {
+fn target_of(path: &Path) -> Result<Target, WriteError> {
+    let refuse = |what: &str| WriteError::NotAFile {
         path: path.to_owned(),
         what: what.to_owned(),
     };
@@ -58,7 +78,7 @@ fn target_of(path: &Path) -> Result<Target, ExportError> {
     let kind = meta.file_type();
     if kind.is_file() {
         if link.is_some_and(|l| l.file_type().is_symlink()) {
-            let real = std::fs::canonicalize(path).map_err(|source| ExportError::Write {
+            let real = std::fs::canonicalize(path).map_err(|source| WriteError::Write {
                 path: path.to_owned(),
                 source,
             })?;
@@ -83,9 +103,9 @@ fn target_of(path: &Path) -> Result<Target, ExportError> {
 }
 
 /// Writes `bytes` to `path` (see [`write_atomic_with`]).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     write_atomic_with(path, |w| {
-        w.write_all(bytes).map_err(|source| ExportError::Write {
+        w.write_all(bytes).map_err(|source| WriteError::Write {
             path: path.to_owned(),
             source,
         })
@@ -101,7 +121,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
 /// points to replaced the same way. A character device, FIFO or socket (a terminal,
 /// `/dev/stdout`) is written through directly, never replaced. A folder, a block device or a
 /// dangling link is an error naming the path. Any write error (a full disk) names `path`.
-pub fn write_atomic_with<E: From<ExportError>>(
+pub fn write_atomic_with<E: From<WriteError>>(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
 ) -> Result<(), E> {
@@ -111,11 +131,11 @@ pub fn write_atomic_with<E: From<ExportError>>(
     }
 }
 
-fn write_through<E: From<ExportError>>(
+fn write_through<E: From<WriteError>>(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
 ) -> Result<(), E> {
-    let fail = |source: std::io::Error| ExportError::Write {
+    let fail = |source: std::io::Error| WriteError::Write {
         path: path.to_owned(),
         source,
     };
@@ -131,12 +151,12 @@ fn write_through<E: From<ExportError>>(
 }
 
 /// Atomic replacement of `real` (which `path`, as the user wrote it, names or links to).
-fn replace<E: From<ExportError>>(
+fn replace<E: From<WriteError>>(
     path: &Path,
     real: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
 ) -> Result<(), E> {
-    let fail = |source: std::io::Error| ExportError::Write {
+    let fail = |source: std::io::Error| WriteError::Write {
         path: path.to_owned(),
         source: without_temporary_name(source),
     };
@@ -245,11 +265,11 @@ mod tests {
         std::fs::write(&path, "old").expect("write");
         let result = write_atomic_with(&path, |w| {
             w.write_all(b"half a fi")
-                .map_err(|source| ExportError::Write {
+                .map_err(|source| WriteError::Write {
                     path: path.clone(),
                     source,
                 })?;
-            Err(ExportError::Write {
+            Err(WriteError::Write {
                 path: path.clone(),
                 source: std::io::Error::other("the writer gave up"),
             })

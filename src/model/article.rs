@@ -1,4 +1,5 @@
 use serde::{Deserialize, Serialize};
+use std::time::SystemTime;
 
 /// Where an article's publication date was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,7 +36,7 @@ pub struct Article {
     /// estimate from the text; with its precision and how it is known. Set when the dataset
     /// is built.
     #[serde(default)]
-    pub date: Option<crate::dates::ArticleDate>,
+    pub date: Option<super::ArticleDate>,
     /// Text encoding the file was decoded from.
     pub encoding: String,
     /// Cleaned text: metadata headers and web boilerplate removed, LF line ends, paragraphs
@@ -46,5 +47,15 @@ pub struct Article {
     /// The file's size and modification time when it was read; `None` for an article that
     /// did not come from a file.
     #[serde(skip)]
-    pub stamp: Option<super::FileStamp>,
+    pub stamp: Option<FileStamp>,
+}
+
+/// What a file looked like when it was read: its size and modification time. A reload
+/// re-reads a file only when its stamp changed, so an unchanged article keeps its reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    /// Size in bytes.
+    pub len: u64,
+    /// Last modification time, when the file system records one.
+    pub modified: Option<SystemTime>,
 }

@@ -1,5 +1,5 @@
+use super::ReportDate;
 use super::{Category, Evidence, Party, Quantity, Status};
-use crate::dates::ReportDate;
 use serde::{Deserialize, Serialize};
 
 /// What one article says about one transfer: its own figures, status, date, source and the

@@ -1,0 +1,18 @@
+//! The data everything else is about, and nothing else: articles, the problems of files that
+//! are not articles, reports with their parties, goods, figures, status, dates and evidence
+//! spans. The bottom layer: it imports nothing else of the project, so every layer above
+//! (reading, extraction, the dataset, views, charts, export, the app) speaks the same types.
+
+mod article;
+mod dates;
+mod problem;
+mod report;
+mod values;
+mod when;
+
+pub use article::{Article, DateSource, FileStamp};
+pub use dates::{ArticleDate, DateBasis, ReportDate, ReportDateBasis};
+pub use problem::{Problem, ProblemKind};
+pub use report::Report;
+pub use values::{Category, Evidence, Party, Qualifier, Quantity, Status};
+pub use when::{Precision, When};
