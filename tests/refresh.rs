@@ -73,12 +73,12 @@ fn a_changed_file_is_read_again_and_the_rest_is_kept() {
 }
 
 #[test]
-fn added_and_removed_files_renumber_articles_as_a_full_load_does() {
+fn added_and_removed_files_give_what_a_full_load_gives_and_ids_stay() {
     let extractor = Extractor::builtin().expect("built-in data loads");
     let dir = common::fixture_copy("same-deal");
     let before = full_load(dir.path(), &extractor);
 
-    // A new article sorts first, so every article's id moves up by one; another goes.
+    // A new article sorts first and another goes: every other article keeps its id.
     std::fs::write(
         dir.path().join("2020-01-01-archive.txt"),
         "Date: 2020-01-01\n\nSpain sold 6 trainer aircraft to Chile, the ministry said.\n",
@@ -89,6 +89,23 @@ fn added_and_removed_files_renumber_articles_as_a_full_load_does() {
     assert_eq!(unchanged, 4);
     assert_eq!(after.articles.len(), 5);
     assert_eq!(after, full_load(dir.path(), &extractor));
+    for article in &after.articles {
+        if let Some(old) = before.articles.iter().find(|a| a.path == article.path) {
+            assert_eq!(old.id, article.id, "{} kept its id", article.path);
+        }
+    }
+    let report_ids = |d: &Dataset| -> std::collections::BTreeSet<(String, usize)> {
+        d.reports()
+            .flat_map(|r| r.evidence.iter().map(|e| (e.article.clone(), e.start)))
+            .collect()
+    };
+    assert!(
+        report_ids(&before)
+            .iter()
+            .filter(|(id, _)| after.article(id).is_some())
+            .all(|k| report_ids(&after).contains(k)),
+        "a kept article's reports keep their article id"
+    );
     // Every report and sentence points at its own article's text.
     for report in after.reports() {
         let article = after.article(&report.article).expect("article");

@@ -3,6 +3,7 @@ use super::{
     declared_charset, decode, describe_file_type, html_to_page, parse_date, read_header,
     read_regular_file,
 };
+use crate::model::article_id;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -301,16 +302,8 @@ pub fn load_folder(
             None => loaded.cancelled = true,
         }
     }
-    number_articles(&mut loaded.articles);
     loaded.problems.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(loaded)
-}
-
-/// Gives articles (in path order) their ids: `a1`, `a2`, ...
-pub fn number_articles(articles: &mut [Article]) {
-    for (i, article) in articles.iter_mut().enumerate() {
-        article.id = format!("a{}", i + 1);
-    }
 }
 
 #[derive(Clone, Copy)]
@@ -352,7 +345,7 @@ fn describe_io(err: Option<&std::io::Error>, what: &str) -> String {
     }
 }
 
-/// Reads one file into an article (id left empty), or says why it cannot be read.
+/// Reads one file into an article, or says why it cannot be read.
 pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<Article, Problem> {
     read_file(path, &relative(root, path), options)
 }
@@ -395,7 +388,7 @@ pub fn read_file(path: &Path, rel: &str, options: &LoadOptions) -> Result<Articl
     Ok(article)
 }
 
-/// Turns a file's bytes into an article (id left empty), or says why they are not one. `rel`
+/// Turns a file's bytes into an article, or says why they are not one. `rel`
 /// is the file's path relative to the folder: its extension says text or HTML, and its name
 /// may carry the date. Pure: no file system access, so it can be fuzzed.
 pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
@@ -456,7 +449,7 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
     }
     let title = title.unwrap_or_else(|| first_line_title(&text));
     Ok(Article {
-        id: String::new(),
+        id: article_id(rel),
         path: rel.to_owned(),
         title,
         outlet,

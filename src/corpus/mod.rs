@@ -20,7 +20,6 @@ pub use decode::{Decoded, Encoding, MAX_CONTROL_SHARE, declared_charset, decode}
 pub use html::{HtmlPage, html_to_page};
 pub use loader::{
     DEFAULT_MAX_FILE_MB, FolderScan, LoadError, LoadOptions, LoadProgress, Loaded,
-    article_from_bytes, load_folder, number_articles, read_article, read_each, read_file,
-    scan_folder,
+    article_from_bytes, load_folder, read_article, read_each, read_file, scan_folder,
 };
 pub use metadata::{Header, read_header};

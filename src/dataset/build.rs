@@ -1,11 +1,12 @@
 use super::grouping::{GroupKey, Place, group_key, regroup, walk_key};
 use super::{Dataset, Overrides, Report, SCHEMA, Transfer};
 use crate::corpus::{
-    Article, FileStamp, LoadError, LoadOptions, LoadProgress, Problem, ProblemKind,
-    number_articles, read_each, read_file, scan_folder,
+    Article, FileStamp, LoadError, LoadOptions, LoadProgress, Problem, ProblemKind, read_each,
+    read_file, scan_folder,
 };
 use crate::dates::article_date;
 use crate::extract::Extractor;
+use crate::model::article_id;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -74,13 +75,7 @@ pub fn rebuild_dataset(
             Err(problem) => problems.push(problem),
         }
     }
-    // Kept articles still carry their previous ids here.
-    let previous_ids: Vec<Option<String>> = articles
-        .iter()
-        .zip(&extracted)
-        .map(|(a, reports)| reports.is_none().then(|| a.id.clone()))
-        .collect();
-    number_articles(&mut articles);
+    make_ids_unique(&mut articles, &mut extracted);
     problems.sort_by(|a, b| a.path.cmp(&b.path));
     let overrides = Overrides::load(folder).unwrap_or_else(|e| {
         problems.push(Problem {
@@ -104,33 +99,27 @@ pub fn rebuild_dataset(
     // reads the whole text, the biggest cost of a refresh after the walk.
     let dated: Vec<bool> = articles
         .iter()
-        .zip(&previous_ids)
-        .map(|(a, id)| {
-            id.is_some()
+        .zip(&extracted)
+        .map(|(a, reports)| {
+            reports.is_none()
                 && previous.is_some_and(|p| {
                     p.overrides.article_date(&a.path) == overrides.article_date(&a.path)
                 })
         })
         .collect();
-    let mut reports = Vec::new();
-    for (article, found) in articles.iter().zip(extracted) {
-        for mut r in found.into_iter().flatten() {
-            r.set_article(&article.id);
-            reports.push(r);
-        }
-    }
-    let reused = match previous {
-        Some(previous) => {
-            let renamed: HashMap<&str, (&str, bool)> = previous_ids
-                .iter()
-                .zip(&articles)
-                .zip(&dated)
-                .filter_map(|((old, a), &dated)| Some((old.as_deref()?, (a.id.as_str(), dated))))
-                .collect();
-            carry_over(previous, &renamed, &mut reports)
-        }
-        None => Vec::new(),
-    };
+    // Kept articles (by id), and whether their date stands.
+    let kept_articles: HashMap<&str, bool> = articles
+        .iter()
+        .zip(&extracted)
+        .zip(&dated)
+        .filter(|((_, reports), _)| reports.is_none())
+        .map(|((a, _), &dated)| (a.id.as_str(), dated))
+        .collect();
+    // Extraction gave the reports their articles' ids.
+    let mut reports: Vec<Report> = extracted.into_iter().flatten().flatten().collect();
+    let reused = previous.map_or_else(Vec::new, |previous| {
+        carry_over(previous, &kept_articles, &mut reports)
+    });
     let mut dataset = Dataset {
         schema: SCHEMA.to_owned(),
         articles,
@@ -145,21 +134,18 @@ pub fn rebuild_dataset(
 /// Takes over what `previous` grouped: the transfers of every (supplier, recipient,
 /// category) that no new, changed, re-dated or removed article has a report of are returned
 /// whole; the kept articles' reports of the other keys are added to `reports` to be grouped
-/// again. `renamed` maps a kept article's previous id to its new id, and whether its date
-/// stands.
+/// again. `kept` holds the kept articles' ids (the same as before: ids come from paths), and
+/// whether each one's date stands.
 fn carry_over(
     previous: &Dataset,
-    renamed: &HashMap<&str, (&str, bool)>,
+    kept: &HashMap<&str, bool>,
     reports: &mut Vec<Report>,
 ) -> Vec<Transfer> {
     // Only the keys a change touches need grouping again.
     let key = |r: &Report| group_key(&r.supplier, &r.recipient, r.category);
     let mut touched: HashSet<GroupKey> = reports.iter().map(key).collect();
     for r in previous.reports() {
-        if !renamed
-            .get(r.article.as_str())
-            .is_some_and(|&(_, dated)| dated)
-        {
+        if !kept.get(r.article.as_str()).is_some_and(|&dated| dated) {
             touched.insert(key(r));
         }
     }
@@ -172,26 +158,13 @@ fn carry_over(
                 let again = t
                     .reports
                     .iter()
-                    .filter_map(|r| {
-                        let &(id, _) = renamed.get(r.article.as_str())?;
-                        let mut r = r.clone();
-                        r.set_article(id);
-                        Some(r)
-                    })
+                    .filter(|r| kept.contains_key(r.article.as_str()))
+                    .cloned()
                     .collect();
                 return (None, again);
             }
             // Every report of an untouched transfer is of a kept article whose date stands.
-            let mut t = t.clone();
-            let new_id = |old: &str| renamed.get(old).map_or(old, |&(id, _)| id).to_owned();
-            for r in &mut t.reports {
-                let id = new_id(&r.article);
-                r.set_article(&id);
-            }
-            for e in &mut t.evidence {
-                e.article = new_id(&e.article);
-            }
-            (Some(t), Vec::new())
+            (Some(t.clone()), Vec::new())
         })
         .collect();
     let mut reused = Vec::new();
@@ -200,6 +173,25 @@ fn carry_over(
         reports.append(&mut again);
     }
     reused
+}
+
+/// Gives an article whose id another article (earlier in path order) already has an id of
+/// its own, and points its reports at it. Ids come from a 64-bit hash of the path, so this
+/// almost never runs; when it does, the result is still the same in every load.
+fn make_ids_unique(articles: &mut [Article], extracted: &mut [Option<Vec<Report>>]) {
+    let mut seen: HashSet<String> = HashSet::with_capacity(articles.len());
+    for (article, reports) in articles.iter_mut().zip(extracted.iter_mut()) {
+        let mut n = 1;
+        while !seen.insert(article.id.clone()) {
+            n += 1;
+            article.id = article_id(&format!("{}#{n}", article.path));
+        }
+        if n > 1 {
+            for r in reports.iter_mut().flatten() {
+                r.set_article(&article.id);
+            }
+        }
+    }
 }
 
 /// The articles an earlier load read, by path, to be kept when their file has not changed.

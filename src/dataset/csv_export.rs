@@ -45,9 +45,12 @@ pub fn write_csv<W: Write>(dataset: &Dataset, out: W) -> Result<(), csv::Error> 
     w.write_record(CSV_HEADER)?;
     let text = |s: Option<&str>| s.unwrap_or("").to_owned();
     let shown = |v: Option<String>| v.unwrap_or_default();
+    let positions = dataset.article_positions();
     for t in &dataset.transfers {
         for (n, r) in t.reports.iter().enumerate() {
-            let article = dataset.article(&r.article);
+            let article = positions
+                .get(r.article.as_str())
+                .and_then(|&i| dataset.articles.get(i));
             for e in &r.evidence {
                 w.write_record([
                     t.id.clone(),

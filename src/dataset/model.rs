@@ -23,17 +23,19 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// The article with this id.
+    /// The article with this id. A scan: code that looks up many ids (the CSV writer, the
+    /// window's index) keeps an [`Dataset::article_positions`] map instead.
     pub fn article(&self, id: &str) -> Option<&Article> {
-        // Loads number articles `a1`, `a2`, ... in order, so the id says where to look (a
-        // scan per report made writing 100,000 articles' CSV take minutes); anything else
-        // is searched for.
-        let numbered = id
-            .strip_prefix('a')
-            .and_then(|n| n.parse::<usize>().ok())
-            .and_then(|n| self.articles.get(n.checked_sub(1)?))
-            .filter(|a| a.id == id);
-        numbered.or_else(|| self.articles.iter().find(|a| a.id == id))
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// Where each article is in [`Dataset::articles`], by id.
+    pub fn article_positions(&self) -> std::collections::HashMap<&str, usize> {
+        self.articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect()
     }
 
     /// A country's display name as the transfers spell it (its code when no transfer has it).

@@ -234,8 +234,9 @@ pub fn score(dataset: &Dataset, key: &AnswerKey) -> Scores {
         .map(String::as_str)
         .chain(key.transfers.iter().map(|t| t.article.as_str()))
         .collect();
+    let positions = dataset.article_positions();
     let file_of = |id: &str| -> Option<String> {
-        let path = &dataset.article(id)?.path;
+        let path = &dataset.articles.get(*positions.get(id)?)?.path;
         let name = path.rsplit('/').next().unwrap_or(path);
         key_articles.contains(name).then(|| name.to_owned())
     };

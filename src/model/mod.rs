@@ -10,7 +10,7 @@ mod report;
 mod values;
 mod when;
 
-pub use article::{Article, DateSource, FileStamp};
+pub use article::{Article, DateSource, FileStamp, article_id};
 pub use dates::{ArticleDate, DateBasis, ReportDate, ReportDateBasis};
 pub use problem::{Problem, ProblemKind};
 pub use report::Report;

@@ -59,8 +59,8 @@ impl Report {
         }
     }
 
-    /// Points the report and its evidence at the article with id `article` (ids follow path
-    /// order, so they change when files are added or removed).
+    /// Points the report and its evidence at the article with id `article` (only when two
+    /// paths of a folder share an id: see [`super::article_id`]).
     pub fn set_article(&mut self, article: &str) {
         self.article = article.to_owned();
         for e in &mut self.evidence {

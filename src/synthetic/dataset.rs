@@ -1,5 +1,5 @@
 use super::ArticleGenerator;
-use crate::corpus::{article_from_bytes, number_articles};
+use crate::corpus::article_from_bytes;
 use crate::dataset::{Dataset, Overrides};
 use crate::extract::Extractor;
 use rayon::prelude::*;
@@ -9,14 +9,13 @@ use rayon::prelude::*;
 /// 90,000 transfers.
 pub fn generated_dataset(count: usize, seed: u64, extractor: &Extractor) -> Dataset {
     let mut generator = ArticleGenerator::new(seed);
-    let mut articles: Vec<_> = (0..count)
+    let articles: Vec<_> = (0..count)
         .map(|i| generator.article(i))
         .collect::<Vec<_>>()
         .into_par_iter()
         // A generated article always reads; one that did not would only be left out.
         .filter_map(|(name, text)| article_from_bytes(&name, text.as_bytes()).ok())
         .collect();
-    number_articles(&mut articles);
     let reports = articles
         .par_iter()
         .flat_map_iter(|a| extractor.extract(a))
