@@ -270,6 +270,9 @@ fn correcting_an_article_date_saves_it_beside_the_articles_and_a_reload_keeps_it
     harness.run_steps(2);
     harness.get_by_label("month precision");
     harness.get_by_label("Save date").click();
+    harness.run_steps(1);
+    // Saved and regrouped off the UI thread.
+    step_while(&mut harness, ArmsFlowApp::is_busy, "the date correction");
     harness.run_steps(3);
     let sidecar = dir.path().join(".armsflow/overrides.json");
     let saved = std::fs::read_to_string(&sidecar).expect("the correction is saved");
@@ -333,6 +336,7 @@ fn a_folder_deleted_while_open_keeps_what_was_read_and_says_so() {
             article: 0,
             date: Some("2023".into()),
         });
+    step_while(&mut harness, ArmsFlowApp::is_busy, "the date correction");
     harness.run_steps(2);
     let state = &harness.state().state;
     assert!(
@@ -379,4 +383,37 @@ fn a_file_saved_in_the_open_folder_is_read_alone_and_shown() {
     harness.run_steps(3);
     assert_eq!(harness.state().state.dataset.articles.len(), 6);
     harness.get_by_label("Finland → Estonia: 1 transfer (1 report)");
+}
+
+#[test]
+fn two_date_corrections_in_a_row_both_hold() {
+    let dir = common::fixture_copy("same-deal");
+    let mut harness = open_folder(dir.path().to_owned(), Tab::Table);
+    // The second is made while the first is still being saved and regrouped off the UI
+    // thread: it builds on the first, and only its result is shown.
+    for (article, date) in [(0, "2020"), (1, "2021-05")] {
+        harness
+            .state_mut()
+            .apply(armsflow::app::Command::SetArticleDate {
+                article,
+                date: Some(date.into()),
+            });
+    }
+    step_while(&mut harness, ArmsFlowApp::is_busy, "the date corrections");
+    harness.run_steps(2);
+    let state = &harness.state().state;
+    let when = |i: usize| {
+        state.dataset.articles[i]
+            .date
+            .as_ref()
+            .map(|d| d.when.to_string())
+    };
+    assert_eq!(when(0).as_deref(), Some("2020"));
+    assert_eq!(when(1).as_deref(), Some("2021-05"));
+    let saved =
+        std::fs::read_to_string(dir.path().join(".armsflow/overrides.json")).expect("saved");
+    assert!(
+        saved.contains("\"2020\"") && saved.contains("\"2021-05\""),
+        "{saved}"
+    );
 }

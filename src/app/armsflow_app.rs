@@ -1,6 +1,6 @@
 use super::{
-    AppState, Command, ExportDraft, ExportJob, ExportTarget, FolderWatcher, LoadJob, LoadResult,
-    ReaderTarget, Selection, Settings, sample_folder,
+    AppState, Command, Event, ExportDraft, ExportJob, ExportTarget, FolderWatcher, LoadJob,
+    LoadResult, Message, ReaderTarget, Selection, Settings, sample_folder,
 };
 use crate::chart::chart_measure;
 use crate::corpus::LoadOptions;
@@ -9,20 +9,27 @@ use crate::extract::Extractor;
 use crate::view::Filters;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, Sender};
 use std::time::Duration;
 
-/// The eframe application: owns the [`AppState`], applies [`Command`]s, and runs the
-/// background work.
+/// The eframe application: owns the [`AppState`], applies [`Message`]s (the user's commands
+/// and background events) in one place, and runs the background work.
 pub struct ArmsFlowApp {
     /// Everything the window shows.
     pub state: AppState,
     extractor: Arc<Extractor>,
     watcher: Option<FolderWatcher>,
-    dialog: Option<DialogAnswer>,
-    save_dialog: Option<DialogAnswer>,
+    /// Whether a native folder or save dialog is open (its answer comes as an [`Event`]).
+    dialog_open: bool,
+    save_dialog_open: bool,
+    /// Where background threads send their events, and where the app takes them.
+    pub(super) events: (Sender<Event>, Receiver<Event>),
+    /// The latest date correction started, and a lock that saves corrections one at a time
+    /// (see [`ArmsFlowApp::correct_article_date`]).
+    pub(super) latest_correction: Arc<std::sync::atomic::AtomicU64>,
+    pub(super) saving: Arc<std::sync::Mutex<()>>,
     commands: Vec<Command>,
-    ctx: egui::Context,
+    pub(super) ctx: egui::Context,
     title: String,
 }
 
@@ -60,8 +67,11 @@ impl ArmsFlowApp {
             state,
             extractor,
             watcher: None,
-            dialog: None,
-            save_dialog: None,
+            dialog_open: false,
+            save_dialog_open: false,
+            events: std::sync::mpsc::channel(),
+            latest_correction: Arc::default(),
+            saving: Arc::default(),
             commands: Vec::new(),
             ctx: ctx.clone(),
             title: String::new(),
@@ -88,13 +98,27 @@ impl ArmsFlowApp {
         self.state.loading.is_some()
     }
 
+    /// True while any background work runs: a load, an export, or the regrouping after a
+    /// date correction.
+    pub fn is_busy(&self) -> bool {
+        self.is_loading() || self.state.export_job.is_some() || self.state.regrouping.is_some()
+    }
+
     /// Queues a command for the end of the frame.
     pub fn push(&mut self, command: Command) {
         self.commands.push(command);
     }
 
-    /// Applies one command: the only place state changes in response to the user.
-    pub fn apply(&mut self, command: Command) {
+    /// Applies a user's command or a background event: the one place where state changes.
+    pub fn apply(&mut self, message: impl Into<Message>) {
+        match message.into() {
+            Message::Command(command) => self.on_command(command),
+            Message::Event(event) => self.on_event(event),
+        }
+    }
+
+    /// What a user's command does.
+    fn on_command(&mut self, command: Command) {
         let state = &mut self.state;
         match command {
             Command::PickFolder => self.pick_folder(),
@@ -284,7 +308,7 @@ impl ArmsFlowApp {
         let Some(draft) = &self.state.export else {
             return;
         };
-        if self.save_dialog.is_some() {
+        if self.save_dialog_open {
             return;
         }
         let current = PathBuf::from(&draft.path);
@@ -292,20 +316,27 @@ impl ArmsFlowApp {
             ExportTarget::Chart(_) => ("Image", &["png", "svg"]),
             ExportTarget::Data => ("Data", &["csv", "json"]),
         };
-        let spawned = spawn_dialog(&self.ctx, "armsflow-save-dialog", move || {
-            let mut dialog = rfd::FileDialog::new()
-                .set_title("Export to")
-                .add_filter(name, filters);
-            if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
-                dialog = dialog.set_directory(dir);
-            }
-            if let Some(file) = current.file_name() {
-                dialog = dialog.set_file_name(file.to_string_lossy());
-            }
-            dialog.save_file()
-        });
+        let answer = |path, open_for| Event::SavePathPicked { path, open_for };
+        let spawned = spawn_dialog(
+            &self.ctx,
+            &self.events.0,
+            "armsflow-save-dialog",
+            answer,
+            move || {
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title("Export to")
+                    .add_filter(name, filters);
+                if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
+                    dialog = dialog.set_directory(dir);
+                }
+                if let Some(file) = current.file_name() {
+                    dialog = dialog.set_file_name(file.to_string_lossy());
+                }
+                dialog.save_file()
+            },
+        );
         match spawned {
-            Ok(receiver) => self.save_dialog = Some(receiver),
+            Ok(()) => self.save_dialog_open = true,
             Err(e) => {
                 self.state.export_error = Some(format!("The save dialog could not open: {e}"))
             }
@@ -372,19 +403,26 @@ impl ArmsFlowApp {
 
     /// Opens the native folder dialog on a worker thread (the dialog call blocks).
     fn pick_folder(&mut self) {
-        if self.dialog.is_some() {
+        if self.dialog_open {
             return;
         }
         let start_dir = self.state.folder.clone().filter(|_| !self.state.is_sample);
-        let spawned = spawn_dialog(&self.ctx, "armsflow-dialog", move || {
-            let mut dialog = rfd::FileDialog::new().set_title("Open a folder of articles");
-            if let Some(dir) = start_dir {
-                dialog = dialog.set_directory(dir);
-            }
-            dialog.pick_folder()
-        });
+        let answer = |folder, open_for| Event::FolderPicked { folder, open_for };
+        let spawned = spawn_dialog(
+            &self.ctx,
+            &self.events.0,
+            "armsflow-dialog",
+            answer,
+            move || {
+                let mut dialog = rfd::FileDialog::new().set_title("Open a folder of articles");
+                if let Some(dir) = start_dir {
+                    dialog = dialog.set_directory(dir);
+                }
+                dialog.pick_folder()
+            },
+        );
         match spawned {
-            Ok(receiver) => self.dialog = Some(receiver),
+            Ok(()) => self.dialog_open = true,
             Err(e) => self
                 .state
                 .warnings
@@ -392,88 +430,98 @@ impl ArmsFlowApp {
         }
     }
 
-    /// Takes finished background work: load results, dialog answers, folder changes.
-    fn poll_background(&mut self) {
+    /// Finds what background work has finished since the last frame: the load's and the
+    /// export's results, dialog answers and regroupings (sent through the event channel), and
+    /// the folder watcher's news. Changes nothing but the watcher's own clock: the events are
+    /// applied by [`ArmsFlowApp::apply`].
+    fn poll_background(&mut self) -> Vec<Event> {
+        let mut events = Vec::new();
         if let Some(job) = &self.state.loading {
-            if let Some(result) = job.poll() {
-                if let Some(job) = self.state.loading.take() {
-                    self.finish_load(&job, result);
-                }
-            } else {
+            match job.poll() {
+                Some(result) => events.push(Event::LoadFinished(result)),
                 // Keep the progress bar moving, a few times a second: every frame costs CPU
                 // (a spinner repainting flat out made a 100,000-file load 70% slower).
-                self.ctx.request_repaint_after(PROGRESS_REPAINT);
-            }
-        }
-        if let Some(dialog) = &self.dialog {
-            match dialog.try_recv() {
-                Ok((Some(folder), _)) => {
-                    self.dialog = None;
-                    self.commands.push(Command::OpenFolder(folder));
-                }
-                Ok((None, took)) => {
-                    self.dialog = None;
-                    // No person cancels a dialog this fast: no dialog service answered.
-                    if took < NO_DIALOG_SERVICE {
-                        self.state.warnings.push(NO_DIALOG_MESSAGE.into());
-                        self.state.show_problems = true;
-                    }
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => {
-                    self.dialog = None;
-                    self.state.warnings.push(
-                        "The folder dialog closed without an answer (no dialog service?)".into(),
-                    );
-                }
+                None => self.ctx.request_repaint_after(PROGRESS_REPAINT),
             }
         }
         if let Some(result) = self.state.export_job.as_ref().and_then(ExportJob::poll) {
-            let state = &mut self.state;
-            let path = state.export_job.take().map(|j| j.path).unwrap_or_default();
-            match result {
-                Ok(summary) => {
-                    let size = summary
-                        .pixels
-                        .map(|(w, h)| format!(", {w}×{h} px"))
-                        .unwrap_or_default();
-                    state.notice = Some(format!("Exported {}{size}", path.display()));
-                    state.settings.last_export_dir = path.parent().map(Path::to_owned);
-                    state.export = None;
-                }
-                Err(e) => {
-                    state.export_error = Some(format!("Export failed: {e}"));
-                    state.warnings.push(format!("Export failed: {e}"));
-                }
-            }
+            events.push(Event::ExportFinished(result));
         }
-        if let Some(dialog) = &self.save_dialog {
-            match dialog.try_recv() {
-                Ok((picked, took)) => {
-                    self.save_dialog = None;
-                    match (picked, &mut self.state.export) {
-                        (Some(path), Some(draft)) => draft.path = path.display().to_string(),
-                        (None, Some(_)) if took < NO_DIALOG_SERVICE => {
-                            self.state.export_error = Some(NO_SAVE_DIALOG_MESSAGE.into());
-                        }
-                        _ => {}
-                    }
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => self.save_dialog = None,
-            }
-        }
+        events.extend(self.events.1.try_iter());
         if let Some(watcher) = &mut self.watcher {
             let (due, errors) = watcher.poll();
-            self.state.warnings.extend(errors);
+            if !errors.is_empty() {
+                events.push(Event::WatchErrors(errors));
+            }
             if due && self.state.loading.as_ref().is_some_and(|j| !j.refresh) {
                 // A full load is reading the folder: look again once it is done.
                 watcher.defer();
             } else if due {
-                self.commands.push(Command::Refresh);
+                events.push(Event::FolderChanged);
             }
             if let Some(wait) = watcher.pending() {
                 self.ctx.request_repaint_after(wait);
+            }
+        }
+        events
+    }
+
+    /// What a background event does.
+    fn on_event(&mut self, event: Event) {
+        match event {
+            Event::LoadFinished(result) => {
+                if let Some(job) = self.state.loading.take() {
+                    self.finish_load(&job, result);
+                }
+            }
+            Event::FolderPicked { folder, open_for } => {
+                self.dialog_open = false;
+                match folder {
+                    Some(folder) => self.on_command(Command::OpenFolder(folder)),
+                    // No person cancels a dialog this fast: no dialog service answered.
+                    None if open_for < NO_DIALOG_SERVICE => {
+                        self.state.warnings.push(NO_DIALOG_MESSAGE.into());
+                        self.state.show_problems = true;
+                    }
+                    None => {}
+                }
+            }
+            Event::SavePathPicked { path, open_for } => {
+                self.save_dialog_open = false;
+                match (path, &mut self.state.export) {
+                    (Some(path), Some(draft)) => draft.path = path.display().to_string(),
+                    (None, Some(_)) if open_for < NO_DIALOG_SERVICE => {
+                        self.state.export_error = Some(NO_SAVE_DIALOG_MESSAGE.into());
+                    }
+                    _ => {}
+                }
+            }
+            Event::ExportFinished(result) => self.finish_export(result),
+            Event::FolderChanged => self.on_command(Command::Refresh),
+            Event::WatchErrors(errors) => self.state.warnings.extend(errors),
+            Event::Regrouped(regrouped) => self.finish_regroup(*regrouped),
+        }
+    }
+
+    fn finish_export(
+        &mut self,
+        result: Result<crate::export::ExportSummary, crate::export::ExportError>,
+    ) {
+        let state = &mut self.state;
+        let path = state.export_job.take().map(|j| j.path).unwrap_or_default();
+        match result {
+            Ok(summary) => {
+                let size = summary
+                    .pixels
+                    .map(|(w, h)| format!(", {w}×{h} px"))
+                    .unwrap_or_default();
+                state.notice = Some(format!("Exported {}{size}", path.display()));
+                state.settings.last_export_dir = path.parent().map(Path::to_owned);
+                state.export = None;
+            }
+            Err(e) => {
+                state.export_error = Some(format!("Export failed: {e}"));
+                state.warnings.push(format!("Export failed: {e}"));
             }
         }
     }
@@ -488,6 +536,7 @@ impl ArmsFlowApp {
                     std::mem::replace(&mut state.dataset, Arc::new(dataset)),
                     std::mem::replace(&mut state.index, index),
                 );
+                state.dataset_version += 1;
                 // Freeing 100,000 articles, their reports and their index takes a tenth of a
                 // second: not on the thread that draws. (If the thread cannot start, it is
                 // freed here.)
@@ -599,7 +648,9 @@ impl ArmsFlowApp {
 impl eframe::App for ArmsFlowApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        self.poll_background();
+        for event in self.poll_background() {
+            self.apply(event);
+        }
         self.shortcuts(&ctx);
         let mut commands = std::mem::take(&mut self.commands);
         crate::ui::main_window(ui, &self.state, self.extractor.gazetteer(), &mut commands);
@@ -614,29 +665,31 @@ impl eframe::App for ArmsFlowApp {
     }
 }
 
-/// What a native dialog answered and how long it was open (an answer of nothing in under
-/// [`NO_DIALOG_SERVICE`] means no dialog was shown).
-type DialogAnswer = Receiver<(Option<PathBuf>, Duration)>;
-
-/// Runs a native file dialog on its own thread (the call blocks until the user answers) and
-/// wakes the window when it returns.
+/// Runs a native file dialog on its own thread (the call blocks until the user answers),
+/// sends what it answered as the event `answer` makes of it (with how long it was open: an
+/// answer of nothing in under [`NO_DIALOG_SERVICE`] means no dialog was shown), and wakes the
+/// window.
 fn spawn_dialog(
     ctx: &egui::Context,
+    events: &Sender<Event>,
     name: &str,
+    answer: fn(Option<PathBuf>, Duration) -> Event,
     dialog: impl FnOnce() -> Option<PathBuf> + Send + 'static,
-) -> std::io::Result<DialogAnswer> {
-    let (sender, receiver) = std::sync::mpsc::channel();
+) -> std::io::Result<()> {
+    let events = events.clone();
     let ctx = ctx.clone();
     std::thread::Builder::new()
         .name(name.to_owned())
         .spawn(move || {
             let shown = std::time::Instant::now();
-            let picked = dialog();
+            // A dialog that panics answers nothing, like a desktop without a dialog service.
+            let picked =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(dialog)).unwrap_or(None);
             // The receiver is gone when the app closed meanwhile: nothing to tell.
-            let _ = sender.send((picked, shown.elapsed()));
+            let _ = events.send(answer(picked, shown.elapsed()));
             ctx.request_repaint();
         })?;
-    Ok(receiver)
+    Ok(())
 }
 
 /// Today in the local time zone: the date on exported figures.

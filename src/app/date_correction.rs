@@ -1,13 +1,17 @@
-use super::ArmsFlowApp;
+use super::{ArmsFlowApp, Event, Regrouped, Regrouping};
+use crate::dataset::{Dataset, Report};
 use crate::dates::When;
 use crate::view::DatasetIndex;
 use std::collections::BTreeSet;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 impl ArmsFlowApp {
     /// Saves the user's date for an article (or removes it) in the folder's
     /// `.armsflow/overrides.json`, atomically, then re-dates and regroups the reports without
-    /// extracting again. Nothing changes when the file cannot be written: the reason is shown.
+    /// extracting again: all on a background thread, whose [`Event::Regrouped`] the app
+    /// applies in [`ArmsFlowApp::finish_regroup`]. Nothing changes when the file cannot be
+    /// written: the reason is shown.
     pub(super) fn correct_article_date(&mut self, article: usize, date: Option<&str>) {
         let state = &mut self.state;
         let (Some(folder), Some(a)) = (state.folder.clone(), state.dataset.articles.get(article))
@@ -26,24 +30,93 @@ impl ArmsFlowApp {
             Some(Some(w)) => Some(w),
             None => None,
         };
-        let mut overrides = state.dataset.overrides.clone();
+        // A correction made while the one before is still being applied builds on it.
+        let mut overrides = state
+            .regrouping
+            .as_ref()
+            .map_or_else(|| state.dataset.overrides.clone(), |r| r.overrides.clone());
         overrides.set_article_date(&path, when);
-        match overrides.save(&folder) {
-            Err(e) => {
-                state.notice = Some(format!("Date not saved: {e}"));
-                state.warnings.push(e.to_string());
+        let generation = state.regrouping.as_ref().map_or(0, |r| r.generation) + 1;
+        state.regrouping = Some(Regrouping {
+            generation,
+            overrides: overrides.clone(),
+        });
+        state.notice = Some(format!("{path}: saving your date…"));
+        let base = Arc::clone(&state.dataset);
+        let dataset_version = state.dataset_version;
+        let events = self.events.0.clone();
+        let ctx = self.ctx.clone();
+        let latest = Arc::clone(&self.latest_correction);
+        latest.store(generation, Ordering::SeqCst);
+        let one_at_a_time = Arc::clone(&self.saving);
+        let work = move || {
+            // Corrections are saved one at a time, and one that a later correction (which
+            // includes it) has overtaken is not saved at all: the file always ends up with
+            // the latest.
+            let _saving = one_at_a_time
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if latest.load(Ordering::SeqCst) != generation {
                 return;
             }
-            Ok(Some(backup)) => state.warnings.push(format!(
+            let (result, backup) = match overrides.save(&folder) {
+                Err(e) => (Err(e.to_string()), None),
+                Ok(backup) => {
+                    let mut dataset = Dataset::clone(&base);
+                    drop(base);
+                    dataset.apply_overrides(overrides);
+                    let index = DatasetIndex::new(&dataset);
+                    (Ok((dataset, index)), backup)
+                }
+            };
+            let regrouped = Regrouped {
+                generation,
+                dataset_version,
+                path,
+                when,
+                result,
+                backup,
+            };
+            // The receiver is gone when the app closed meanwhile: nothing to tell.
+            let _ = events.send(Event::Regrouped(Box::new(regrouped)));
+            ctx.request_repaint();
+        };
+        if let Err(e) = std::thread::Builder::new()
+            .name("armsflow-regroup".into())
+            .spawn(work)
+        {
+            self.state.regrouping = None;
+            self.state.notice = Some(format!("Date not saved: cannot start the work: {e}"));
+        }
+    }
+
+    /// Shows the dataset a date correction gave, unless a later correction or another load
+    /// has superseded it. The selection follows its reports (regrouping renumbers transfers).
+    pub(super) fn finish_regroup(&mut self, regrouped: Regrouped) {
+        let state = &mut self.state;
+        let latest = state
+            .regrouping
+            .as_ref()
+            .is_some_and(|r| r.generation == regrouped.generation);
+        if !latest || regrouped.dataset_version != state.dataset_version {
+            return;
+        }
+        state.regrouping = None;
+        let (dataset, index) = match regrouped.result {
+            Ok(done) => done,
+            Err(e) => {
+                state.notice = Some(format!("Date not saved: {e}"));
+                state.warnings.push(e);
+                return;
+            }
+        };
+        if let Some(backup) = regrouped.backup {
+            state.warnings.push(format!(
                 "The damaged corrections file was set aside as {} before saving yours",
                 backup.display()
-            )),
-            Ok(None) => {}
+            ));
         }
-        // Regrouping renumbers transfers: the selection follows its reports, known by
-        // article and first sentence.
-        let report_key =
-            |r: &crate::dataset::Report| (r.article.clone(), r.evidence.first().map(|e| e.start));
+        let report_key = |r: &Report| (r.article.clone(), r.evidence.first().map(|e| e.start));
         let selected: BTreeSet<_> = state
             .selection
             .transfers
@@ -51,9 +124,15 @@ impl ArmsFlowApp {
             .filter_map(|&i| state.dataset.transfers.get(i))
             .flat_map(|t| t.reports.iter().map(report_key))
             .collect();
-        let dataset = Arc::make_mut(&mut state.dataset);
-        dataset.apply_overrides(overrides);
-        state.index = DatasetIndex::new(&state.dataset);
+        let old = (
+            std::mem::replace(&mut state.dataset, Arc::new(dataset)),
+            std::mem::replace(&mut state.index, index),
+        );
+        state.dataset_version += 1;
+        // Freed off the thread that draws, as after a load.
+        let _ = std::thread::Builder::new()
+            .name("armsflow-free".into())
+            .spawn(move || drop(old));
         state.selection.transfers = state
             .dataset
             .transfers
@@ -64,7 +143,8 @@ impl ArmsFlowApp {
             .collect();
         state.date_edit = None;
         state.refilter();
-        state.notice = Some(match when {
+        let path = regrouped.path;
+        state.notice = Some(match regrouped.when {
             Some(w) => format!("{path}: date set to {w} (saved in .armsflow/overrides.json)"),
             None => format!("{path}: your date removed, the article's own date is used again"),
         });

@@ -1,11 +1,13 @@
-//! The desktop app: plain-data state ([`AppState`]), every user action as a [`Command`]
-//! applied in one place ([`ArmsFlowApp::apply`]), and the background work (loading, folder
-//! watching, file dialogs) that keeps the window responsive. The panels live in [`crate::ui`].
+//! The desktop app: plain-data state ([`AppState`]), every user action as a [`Command`] and
+//! every report of background work (loading, exporting, folder watching, file dialogs,
+//! regrouping after a date correction) as an [`Event`], both applied in one place
+//! ([`ArmsFlowApp::apply`]). The panels live in [`crate::ui`].
 
 mod armsflow_app;
 mod command;
 mod date_correction;
 mod desktop;
+mod event;
 mod export_draft;
 mod export_job;
 mod load_job;
@@ -19,11 +21,12 @@ pub use crate::view::TableColumn;
 pub use armsflow_app::ArmsFlowApp;
 pub use command::Command;
 pub use desktop::{DESKTOP_ENTRY, install_desktop_entry, install_desktop_entry_into};
+pub use event::{Event, Message, Regrouped};
 pub use export_draft::{ExportDraft, ExportTarget};
 pub use export_job::ExportJob;
 pub use load_job::{LoadJob, LoadResult};
 pub use run::{ICON_PNG, run_app};
 pub use sample::{SAMPLE_ARTICLES, sample_folder};
 pub use settings::{Settings, Tab};
-pub use state::{AppState, DateEdit, ReaderTarget, Selection, TimelineView};
+pub use state::{AppState, DateEdit, ReaderTarget, Regrouping, Selection, TimelineView};
 pub use watcher::FolderWatcher;

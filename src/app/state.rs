@@ -28,8 +28,8 @@ pub struct ReaderTarget {
     pub end: usize,
 }
 
-/// Everything the window shows, as plain data. Panels read it and push commands; only
-/// [`super::ArmsFlowApp::apply`] writes it.
+/// Everything the window shows, as plain data. Panels read it and push commands, background
+/// work sends events; only [`super::ArmsFlowApp::apply`] writes it.
 #[derive(Debug, Default)]
 pub struct AppState {
     /// Remembered between runs.
@@ -57,6 +57,11 @@ pub struct AppState {
     /// Messages about things that went partly wrong (watching, dialogs, settings), shown in
     /// the Problems panel.
     pub warnings: Vec<String>,
+    /// Goes up by one whenever [`AppState::dataset`] is replaced, so background work started
+    /// on an older dataset knows its result is stale.
+    pub dataset_version: u64,
+    /// The date correction being saved and applied in the background, if any.
+    pub regrouping: Option<Regrouping>,
     /// The table's sort column and direction (true = ascending).
     pub table_sort: (TableColumn, bool),
     /// A short message for the status bar ("Copied citation").
@@ -82,6 +87,16 @@ pub struct AppState {
     /// The visible transfers in table order ([`AppState::table_sort`]), kept so that a
     /// frame of the table never sorts.
     pub table_rows: Vec<usize>,
+}
+
+/// A date correction being saved and applied off the UI thread.
+#[derive(Debug, Clone)]
+pub struct Regrouping {
+    /// Counts the corrections made: only the latest one's result is shown.
+    pub generation: u64,
+    /// The corrections as they will be once this one is saved (a next correction builds on
+    /// them).
+    pub overrides: crate::dataset::Overrides,
 }
 
 /// An article date correction being typed.
