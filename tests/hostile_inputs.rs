@@ -275,6 +275,10 @@ fn a_sentence_wrapped_over_two_lines_keeps_its_transfer() {
             b"<html><body><p>Germany delivered 10 tanks\nto Ukraine.</p></body></html>",
         ),
         (
+            "capital.txt",
+            b"Berlin news\n\nOfficials said that Germany delivered 10 tanks to\nUkraine on Monday.\n",
+        ),
+        (
             "wrapped.txt",
             b"Tanks for Kyiv\n\nThe defence ministry in Berlin said on Monday that Germany\nhad delivered 10 tanks to Ukraine, with more to follow in the\nspring of next year.\n",
         ),
@@ -525,4 +529,142 @@ fn a_corrections_file_of_another_version_or_with_impossible_dates_is_listed_and_
     assert_eq!(listed.len(), 2, "{listed:?}");
     assert!(listed[0].contains("\"2023-13\"") && listed[1].contains("\"2011-02-30\""));
     assert_eq!(std::fs::read_to_string(&file).expect("read"), impossible);
+}
+
+// Found by trying to break the above.
+
+#[test]
+fn a_roster_of_countries_on_both_sides_is_no_report_and_costs_little() {
+    let extractor = Extractor::builtin().expect("built-in data");
+    let names = [
+        "France", "Germany", "Italy", "Spain", "Poland", "Sweden", "Norway", "Finland", "Denmark",
+        "Austria", "Greece", "Portugal",
+    ];
+    let others = [
+        "Chile",
+        "Peru",
+        "Brazil",
+        "Mexico",
+        "Egypt",
+        "Kenya",
+        "Ghana",
+        "Nigeria",
+        "India",
+        "Japan",
+        "Vietnam",
+        "Indonesia",
+    ];
+    let list = |all: &[&str]| {
+        format!(
+            "{} and {}",
+            all[..all.len() - 1].join(", "),
+            all[all.len() - 1]
+        )
+    };
+    let sentence = format!("{} delivered tanks to {}. ", list(&names), list(&others));
+    let text = sentence.repeat(2_000);
+    let article = article_from_bytes("roster.txt", text.as_bytes()).expect("reads");
+    assert!(extractor.extract(&article).is_empty());
+    // Two suppliers to two recipients is still four reports.
+    let article = article_from_bytes(
+        "pair.txt",
+        b"France and Germany delivered tanks to Chile and Peru.",
+    )
+    .expect("reads");
+    assert_eq!(extractor.extract(&article).len(), 4);
+}
+
+#[test]
+fn two_spellings_of_one_new_file_are_one_output() {
+    let src = folder_with_article();
+    let out = tempfile::tempdir().expect("temp dir");
+    let a = out.path().join("new.out");
+    let b = out.path().join(".").join("new.out");
+    let result = armsflow(&["extract", s(src.path()), "--json", s(&a), "--csv", s(&b)]);
+    assert_eq!(result.status.code(), Some(2));
+    assert!(
+        stderr(&result).contains("both write to"),
+        "{}",
+        stderr(&result)
+    );
+    assert!(!a.exists());
+    // A bad second output is found before the first is written.
+    let result = armsflow(&[
+        "extract",
+        s(src.path()),
+        "--json",
+        s(&a),
+        "--csv",
+        s(&out.path().join("missing/x.csv")),
+    ]);
+    assert_eq!(result.status.code(), Some(2));
+    assert!(!a.exists(), "nothing written");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_folder_reached_through_proc_is_walked_whole() {
+    let dir = folder_with_article();
+    std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    std::fs::write(dir.path().join("sub/deep.txt"), ARTICLE).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_armsflow"))
+        .args(["extract", "/proc/self/cwd"])
+        .current_dir(dir.path())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("2 articles"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_corrections_file_that_is_a_link_is_neither_read_nor_written() {
+    let dir = folder_with_article();
+    let outside = tempfile::tempdir().expect("temp dir");
+    let elsewhere = outside.path().join("overrides.json");
+    let theirs = r#"{"schema": "armsflow-overrides/1", "article_dates": {"good.txt": "2001"}}"#;
+    std::fs::write(&elsewhere, theirs).expect("write");
+    std::fs::create_dir(dir.path().join(".armsflow")).expect("mkdir");
+    std::os::unix::fs::symlink(&elsewhere, dir.path().join(OVERRIDES_FILE)).expect("symlink");
+    let d = build(dir.path());
+    let p = d
+        .problems
+        .iter()
+        .find(|p| p.path == OVERRIDES_FILE)
+        .expect("listed");
+    assert!(
+        p.reason.contains("symbolic link: not followed"),
+        "{}",
+        p.reason
+    );
+    assert_eq!(d.articles[0].published.as_deref(), Some("2024-02-01"));
+    let mut overrides = d.overrides.clone();
+    overrides.set_article_date("good.txt", armsflow::dates::When::parse("2020"));
+    assert!(overrides.save(dir.path()).is_err());
+    assert_eq!(std::fs::read_to_string(&elsewhere).expect("read"), theirs);
+}
+
+#[test]
+fn a_short_note_with_a_nul_a_long_title_and_an_empty_key_are_handled() {
+    let article = article_from_bytes("note.txt", b"\0Germany delivered 10 tanks to Ukraine.\0")
+        .expect("one NUL is not binary");
+    assert!(!article.text.contains('\0'));
+    assert_eq!(article.title, "Germany delivered 10 tanks to Ukraine.");
+
+    let dir = folder_with_article();
+    let out = tempfile::tempdir().expect("temp dir");
+    let svg = out.path().join("chart.svg");
+    let title = "x".repeat(100_000);
+    let result = armsflow(&["export", s(dir.path()), "--out", s(&svg), "--title", &title]);
+    assert!(result.status.success(), "{}", stderr(&result));
+
+    let key = out.path().join("empty.gold.json");
+    std::fs::write(&key, r#"{"transfers": []}"#).expect("write");
+    let result = armsflow(&["eval", s(dir.path()), "--gold", s(&key), "--min-f1", "0.5"]);
+    assert_eq!(result.status.code(), Some(2));
+    assert!(
+        stderr(&result).contains("lists no articles"),
+        "{}",
+        stderr(&result)
+    );
 }

@@ -89,7 +89,29 @@ fn score_set(set: &EvalSet, options: &LoadOptions) -> anyhow::Result<Scores> {
         .with_context(|| format!("cannot read answer key {}", set.key.display()))?;
     let key: AnswerKey = serde_json::from_str(&key_text)
         .with_context(|| format!("{} is not an answer key", set.key.display()))?;
+    let listed: std::collections::BTreeSet<&str> = key
+        .articles
+        .keys()
+        .map(String::as_str)
+        .chain(key.transfers.iter().map(|t| t.article.as_str()))
+        .collect();
+    anyhow::ensure!(
+        !listed.is_empty(),
+        "{} lists no articles: it cannot score anything (an empty key would pass every gate)",
+        set.key.display()
+    );
     let dataset = extract_folder(&set.folder, options)?;
+    let file_name = |path: &str| path.rsplit('/').next().unwrap_or(path).to_owned();
+    anyhow::ensure!(
+        dataset
+            .articles
+            .iter()
+            .any(|a| listed.contains(file_name(&a.path).as_str())),
+        "none of the {} articles {} lists is in {}",
+        listed.len(),
+        set.key.display(),
+        set.folder.display()
+    );
     Ok(score(&dataset, &key))
 }
 

@@ -141,6 +141,7 @@ pub fn run_export(
     filter_args: &FilterArgs,
 ) -> anyhow::Result<Outcome> {
     let format = ExportFormat::from_path(out)?;
+    crate::files::check_writable(out)?;
     if !crate::export::SCALES.contains(&chart.scale) {
         bail!("--scale must be 1, 2 or 4 (got {})", chart.scale);
     }

@@ -50,6 +50,11 @@ pub fn run_extract(
     if let (Some(j), Some(c)) = (json, csv) {
         check_distinct_outputs(j, c)?;
     }
+    for path in [json, csv].into_iter().flatten() {
+        if path.as_os_str() != "-" {
+            crate::files::check_writable(path)?;
+        }
+    }
     let dataset = extract_folder(folder, options)?;
     if let Some(path) = json {
         write_output(path, |w| {

@@ -37,7 +37,6 @@ pub fn check_distinct_outputs(a: &Path, b: &Path) -> anyhow::Result<()> {
     let same = if a.as_os_str() == "-" || b.as_os_str() == "-" {
         a == b
     } else {
-        let resolve = |p: &Path| std::fs::canonicalize(p).ok();
         a == b || resolve(a).is_some_and(|ra| resolve(b).is_some_and(|rb| ra == rb))
     };
     if same {
@@ -49,4 +48,19 @@ pub fn check_distinct_outputs(a: &Path, b: &Path) -> anyhow::Result<()> {
         anyhow::bail!("--json and --csv both write to {shown}: give each its own file");
     }
     Ok(())
+}
+
+/// Where `path` leads, as an absolute path without links, `.` or `..`: the file itself when
+/// it exists, else its folder's resolved path and its name (a file about to be created under
+/// two spellings, `x` and `./x`, is one file).
+fn resolve(path: &Path) -> Option<std::path::PathBuf> {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return Some(real);
+    }
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(parent).ok()?.join(name))
 }

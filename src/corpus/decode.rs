@@ -62,7 +62,7 @@ const SIGNATURES: &[(&[u8], &str)] = &[
 
 /// Decodes file bytes. In order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; a known
 /// binary signature, or control bytes making up more than [`MAX_CONTROL_SHARE`] of the whole
-/// file, make it binary; text with zero bytes in every other place is UTF-16 without a mark;
+/// file (and more than a few), make it binary; text with zero bytes in every other place is UTF-16 without a mark;
 /// valid UTF-8 is UTF-8; otherwise `declared` (an HTML page's charset) is used when given,
 /// text that is mostly UTF-8 keeps it with U+FFFD at the invalid bytes only, and anything else
 /// is read in the legacy encoding the detector finds most likely.
@@ -79,7 +79,7 @@ pub fn decode(bytes: &[u8], declared: Option<&'static encoding_rs::Encoding>) ->
         return decoded;
     }
     let control = bytes.iter().filter(|&&b| is_control(b)).count();
-    if control as f64 > bytes.len() as f64 * MAX_CONTROL_SHARE {
+    if control > MIN_CONTROL_BYTES && control as f64 > bytes.len() as f64 * MAX_CONTROL_SHARE {
         return Decoded::Binary(format!(
             "binary file ({control} of its {} bytes are control codes), not text",
             bytes.len()
@@ -91,6 +91,10 @@ pub fn decode(bytes: &[u8], declared: Option<&'static encoding_rs::Encoding>) ->
 /// The share of control bytes (NUL and the like, not tabs or line ends) above which a file
 /// is binary. Text has none, or a stray one; binary formats are full of them.
 pub const MAX_CONTROL_SHARE: f64 = 0.02;
+
+/// A file with this many control bytes or fewer is text with damage, however short (one NUL
+/// in a one-line note is not a binary file).
+const MIN_CONTROL_BYTES: usize = 8;
 
 fn is_control(b: u8) -> bool {
     matches!(b, 0x00..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F)
@@ -278,9 +282,9 @@ mod tests {
                 Decoded::Binary("binary file (a PNG image), not text".into()),
             ),
             (
-                b"\0\x01\x02\x03 ab".to_vec(),
+                [(0u8..16).collect::<Vec<u8>>().as_slice(), b" ab"].concat(),
                 Decoded::Binary(
-                    "binary file (4 of its 7 bytes are control codes), not text".into(),
+                    "binary file (11 of its 19 bytes are control codes), not text".into(),
                 ),
             ),
             // One stray NUL in a page of text is damage, not a binary file.

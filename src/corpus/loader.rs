@@ -136,9 +136,13 @@ pub fn scan_folder(root: &Path, progress: &LoadProgress) -> Result<FolderScan, L
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
+            // Where the entry really is (the folder may be reached through a link, even one
+            // under /proc such as /proc/self/cwd): only a virtual file system mounted
+            // inside the folder is left out.
+            let real = || real_root.join(e.path().strip_prefix(root).unwrap_or(e.path()));
             e.depth() == 0
                 || !(e.file_name().to_string_lossy().starts_with('.')
-                    || e.file_type().is_dir() && is_virtual(e.path()))
+                    || e.file_type().is_dir() && is_virtual(&real()))
         });
     for entry in walker {
         if progress.cancel.load(Ordering::Relaxed) {
@@ -462,9 +466,15 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
     })
 }
 
-/// `text` with CRLF and lone CR line ends made LF; without a CR, the text itself (a 20 MB
-/// file is not copied twice for nothing).
+/// `text` with CRLF and lone CR line ends made LF, and NUL characters (damage, or the
+/// leftovers of a wrong UTF-16 save) removed; without either, the text itself (a 20 MB file
+/// is not copied for nothing).
 fn unix_line_ends(text: String) -> String {
+    let text = if text.contains('\0') {
+        text.replace('\0', "")
+    } else {
+        text
+    };
     if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {

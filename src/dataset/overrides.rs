@@ -40,6 +40,14 @@ pub enum OverridesError {
         /// The schema it names.
         found: String,
     },
+    /// The file, or its `.armsflow` folder, is a symbolic link: it could lead out of the
+    /// opened folder (into `/proc`, or to another folder's corrections), so it is neither
+    /// read nor written.
+    #[error("{} is a symbolic link: not followed (your corrections are read and written only inside the folder)", path.display())]
+    Linked {
+        /// The link.
+        path: PathBuf,
+    },
     /// The folder for the file, or the file itself, cannot be written.
     #[error("cannot save your correction to {}: {source}", path.display())]
     Write {
@@ -79,6 +87,7 @@ impl Overrides {
     /// Reads the overrides of `folder`: empty when there is no file.
     pub fn load(folder: &Path) -> Result<Self, OverridesError> {
         let path = Self::path_in(folder);
+        check_not_linked(&path)?;
         let text = match crate::files::read_regular_text(&path, MAX_OVERRIDES_BYTES) {
             Ok(t) => t,
             Err(crate::files::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -136,6 +145,7 @@ impl Overrides {
                 ),
             });
         }
+        check_not_linked(&path)?;
         if let Some(dir) = path.parent()
             && !dir.is_dir()
         {
@@ -174,6 +184,17 @@ impl Overrides {
             }
         }
     }
+}
+
+/// Fails when the corrections file or its `.armsflow` folder is a symbolic link.
+fn check_not_linked(path: &Path) -> Result<(), OverridesError> {
+    let linked = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    for p in [Some(path), path.parent()].into_iter().flatten() {
+        if linked(p) {
+            return Err(OverridesError::Linked { path: p.to_owned() });
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

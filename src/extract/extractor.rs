@@ -128,6 +128,9 @@ impl Extractor {
         let mut parties_here: Vec<String> = Vec::new();
         for c in candidates {
             let (suppliers, recipients, rule) = sides_with_context(&c, ctx);
+            if is_roster(suppliers.len(), recipients.len()) {
+                continue;
+            }
             if let Some(r) = c.recipients.last() {
                 ctx.focus_recipient = Some(r.code.clone());
             }
@@ -372,6 +375,19 @@ fn report_confidence(c: &Candidate, s: &PartyRef, r: &PartyRef) -> f64 {
     } else {
         c.confidence
     }
+}
+
+/// The most supplier-recipient pairs one sentence may report, and the most when several
+/// countries stand on both sides.
+const MAX_PAIRS: usize = 40;
+const MAX_CROSSED_PAIRS: usize = 9;
+
+/// Whether a sentence naming `suppliers` and `recipients` parties is a roster, not a report:
+/// "A, B, C and D sent arms to E, F, G and H" does not say that each sent to each, and a
+/// list of fifty on each side would make 2,500 reports out of one line.
+fn is_roster(suppliers: usize, recipients: usize) -> bool {
+    let pairs = suppliers.saturating_mul(recipients);
+    pairs > MAX_PAIRS || (suppliers > 1 && recipients > 1 && pairs > MAX_CROSSED_PAIRS)
 }
 
 /// True when the sentence is a whole short line without final punctuation. Only the white

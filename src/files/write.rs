@@ -60,7 +60,7 @@ enum Target {
     /// A regular file or a new path: replaced atomically. For a symbolic link, the file it
     /// points to (the link stays a link).
     Replace(PathBuf),
-    /// A character device, FIFO or socket: written through, as a shell's `>` does.
+    /// A character device or FIFO: written through, as a shell's `>` does.
     Stream,
 }
 
@@ -72,6 +72,7 @@ fn target_of(path: &Path) -> Result<Target, WriteError> {
     let link = std::fs::symlink_metadata(path).ok();
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
+        Err(e) if is_link_loop(&e) => return Err(refuse("a symbolic link loop")),
         Err(_) if link.is_some() => return Err(refuse("a symbolic link to a missing file")),
         Err(_) => return Ok(Target::Replace(path.to_owned())),
     };
@@ -92,14 +93,51 @@ fn target_of(path: &Path) -> Result<Target, WriteError> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
-        if kind.is_char_device() || kind.is_fifo() || kind.is_socket() {
+        if kind.is_char_device() || kind.is_fifo() {
             return Ok(Target::Stream);
+        }
+        if kind.is_socket() {
+            return Err(refuse("a socket"));
         }
         if kind.is_block_device() {
             return Err(refuse("a block device (a disk)"));
         }
     }
     Err(refuse("not a regular file"))
+}
+
+fn is_link_loop(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
+/// Checks, before any work is done, that `path` can be written: what is there is a file, a
+/// FIFO or a device, or nothing in a folder that exists. A command with two outputs checks
+/// both first, so that a bad second path does not leave the first written alone.
+pub fn check_writable(path: &Path) -> Result<(), WriteError> {
+    if let Target::Replace(real) = target_of(path)? {
+        let folder = match real.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if !folder.is_dir() {
+            return Err(WriteError::Write {
+                path: path.to_owned(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    format!("the folder {} does not exist", folder.display()),
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Writes `bytes` to `path` (see [`write_atomic_with`]).
@@ -178,6 +216,13 @@ fn replace<E: From<WriteError>>(
     }
     let tmp = builder.tempfile_in(dir).map_err(fail)?;
     track(tmp.path(), true);
+    // The finished file keeps the owner of the one it replaces (as root, a user's file
+    // would otherwise become root's). Best effort: only root may give a file away.
+    #[cfg(unix)]
+    if let Ok(old) = std::fs::metadata(real) {
+        use std::os::unix::fs::MetadataExt;
+        let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(old.uid()), Some(old.gid()));
+    }
     let tmp_path = tmp.path().to_owned();
     let result = (|| {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);

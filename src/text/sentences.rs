@@ -108,9 +108,28 @@ fn continues(line: &str, next: &str, lines: usize, widest: usize) -> bool {
         return false;
     }
     let lower = next.starts_with(|c: char| c.is_lowercase());
-    let wrapped = lines >= 3 && line.len() >= MIN_WRAPPED_LINE && line.len() * 4 >= widest * 3;
-    lower || wrapped
+    let long = line.len() >= MIN_WRAPPED_LINE;
+    let wrapped = lines >= 3 && long && line.len() * 4 >= widest * 3;
+    // "… 10 tanks to\nUkraine": no headline or sentence ends on a function word; a long
+    // line going on with a number ("delivered\n10 tanks") is wrapped too.
+    let last_word = line
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let open_ended = WRAPPING_WORDS.contains(&last_word.as_str());
+    let number = long && next.starts_with(|c: char| c.is_ascii_digit());
+    lower || wrapped || open_ended || number
 }
+
+/// Closed-class words (articles, prepositions, conjunctions, possessives) that never end a
+/// line of their own: a line ending with one goes on in the next.
+const WRAPPING_WORDS: &[&str] = &[
+    "a", "an", "the", "to", "of", "and", "or", "but", "nor", "in", "on", "at", "by", "for", "from",
+    "with", "into", "onto", "over", "under", "about", "after", "before", "between", "against",
+    "than", "that", "as", "its", "their", "his", "her", "our", "your", "this", "these", "those",
+    "which", "who", "whose",
+];
 
 /// Splits the paragraph `text[from..to]` (line breaks within it are spaces) into sentences.
 fn split_paragraph(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
@@ -311,6 +330,20 @@ mod tests {
                 &["It ended.", "then a new one"],
             ),
             ("Items:\n- tanks\n- guns", &["Items:", "- tanks", "- guns"]),
+            // A line ending on a function word goes on, whatever the next one starts with;
+            // so does a long line going on with a number.
+            (
+                "Officials said that Germany delivered 10 tanks to\nUkraine on Monday.",
+                &["Officials said that Germany delivered 10 tanks to\nUkraine on Monday."],
+            ),
+            (
+                "Officials in Berlin said on Monday that Germany delivered\n10 tanks.",
+                &["Officials in Berlin said on Monday that Germany delivered\n10 tanks."],
+            ),
+            (
+                "Short title\n10 tanks arrive",
+                &["Short title", "10 tanks arrive"],
+            ),
             // A headline above its date line stays two lines.
             (
                 "Tanks for Kyiv\nDate: 2023-01-05",
