@@ -526,8 +526,23 @@ fn a_corrections_file_of_another_version_or_with_impossible_dates_is_listed_and_
         .filter(|p| p.path == OVERRIDES_FILE)
         .map(|p| p.reason.as_str())
         .collect();
-    assert_eq!(listed.len(), 2, "{listed:?}");
-    assert!(listed[0].contains("\"2023-13\"") && listed[1].contains("\"2011-02-30\""));
+    // Both impossible dates, and the correction of an article the folder does not have.
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    assert!(
+        listed
+            .iter()
+            .any(|r| r.contains("\"2023-13\", is not a date"))
+    );
+    assert!(
+        listed
+            .iter()
+            .any(|r| r.contains("\"2011-02-30\", is not a date"))
+    );
+    assert!(
+        listed
+            .iter()
+            .any(|r| r.contains("other.txt names no article"))
+    );
     assert_eq!(std::fs::read_to_string(&file).expect("read"), impossible);
 }
 

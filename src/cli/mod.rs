@@ -36,7 +36,7 @@ pub struct Cli {
     #[arg(long)]
     pub install_desktop: bool,
     /// Files larger than this many megabytes are listed as problems instead of read.
-    #[arg(long, global = true, default_value_t = crate::corpus::DEFAULT_MAX_FILE_MB, value_name = "MB")]
+    #[arg(long, global = true, default_value_t = crate::corpus::DEFAULT_MAX_FILE_MB, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..=100_000))]
     pub max_file_mb: u64,
 }
 

@@ -85,6 +85,19 @@ pub fn rebuild_dataset(
         });
         Overrides::default()
     });
+    let paths: HashSet<&str> = articles.iter().map(|a| a.path.as_str()).collect();
+    for path in overrides.article_dates.keys() {
+        if !paths.contains(path.as_str()) {
+            problems.push(Problem {
+                path: super::OVERRIDES_FILE.to_owned(),
+                reason: format!(
+                    "the date correction of {path} names no article of the folder (moved, \
+                     renamed or deleted?): kept in the file, used again if it comes back"
+                ),
+                kind: ProblemKind::Unreadable,
+            });
+        }
+    }
     for (path, date) in overrides.invalid_dates() {
         problems.push(Problem {
             path: super::OVERRIDES_FILE.to_owned(),
