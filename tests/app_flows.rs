@@ -2,6 +2,7 @@
 //! widgets and chart elements by their accessible labels and clicks them.
 
 use armsflow::app::{ArmsFlowApp, Settings, Tab};
+use armsflow::chart::ChartKind;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -55,7 +56,7 @@ fn step_while(
 
 #[test]
 fn flow_tab_shows_a_band_per_pair_and_nodes() {
-    let harness = open_fixture(Tab::Flow);
+    let harness = open_fixture(Tab::Chart(ChartKind::FLOW));
     harness.get_by_label("Egypt → Russia: 2 transfers (3 reports)");
     harness.get_by_label("North Korea → Russia: 1 transfer (1 report)");
     harness.get_by_label("Sweden → Ukraine: 1 transfer (1 report)");
@@ -67,7 +68,7 @@ fn flow_tab_shows_a_band_per_pair_and_nodes() {
 
 #[test]
 fn clicking_a_band_shows_its_sentences_and_a_sentence_opens_the_reader() {
-    let mut harness = open_fixture(Tab::Flow);
+    let mut harness = open_fixture(Tab::Chart(ChartKind::FLOW));
     harness
         .get_by_label("Egypt → Russia: 2 transfers (3 reports)")
         .click();
@@ -107,7 +108,7 @@ fn clicking_a_band_shows_its_sentences_and_a_sentence_opens_the_reader() {
 
 #[test]
 fn filters_change_the_counts() {
-    let mut harness = open_fixture(Tab::Flow);
+    let mut harness = open_fixture(Tab::Chart(ChartKind::FLOW));
     // A click on a country node filters every view to that country.
     harness.get_by_label("Supplier Egypt: 2 transfers").click();
     harness.run_steps(3);
@@ -167,7 +168,10 @@ fn table_rows_select_and_timeline_lists_undated() {
     );
     harness.get_by_label("Timeline").click();
     harness.run_steps(3);
-    assert_eq!(harness.state().state.settings.tab, Tab::Timeline);
+    assert_eq!(
+        harness.state().state.settings.tab,
+        Tab::Chart(ChartKind::TIMELINE)
+    );
     let undated = harness
         .state()
         .state
@@ -184,7 +188,7 @@ fn table_rows_select_and_timeline_lists_undated() {
 #[test]
 fn export_button_writes_the_chart_shown_and_ctrl_e_opens_the_timeline_export() {
     use armsflow::app::Command;
-    let mut harness = open_fixture(Tab::Flow);
+    let mut harness = open_fixture(Tab::Chart(ChartKind::FLOW));
     harness.get_by_label("Export…").click();
     harness.run_steps(3);
     let draft = harness
@@ -237,14 +241,14 @@ fn export_button_writes_the_chart_shown_and_ctrl_e_opens_the_timeline_export() {
         .expect("Ctrl+E opens Export");
     assert_eq!(
         draft.target,
-        armsflow::app::ExportTarget::Chart(armsflow::export::ChartKind::Timeline)
+        armsflow::app::ExportTarget::Chart(armsflow::export::ChartKind::TIMELINE)
     );
 }
 
 #[test]
 fn correcting_an_article_date_saves_it_beside_the_articles_and_a_reload_keeps_it() {
     let dir = common::fixture_copy("same-deal");
-    let mut harness = open_folder(dir.path().to_owned(), Tab::Flow);
+    let mut harness = open_folder(dir.path().to_owned(), Tab::Chart(ChartKind::FLOW));
     // Three outlets, two figures: one transfer whose figures are shown as a range.
     harness
         .get_by_label("Norway → Poland: 2 transfers (4 reports)")
@@ -353,7 +357,7 @@ fn a_folder_deleted_while_open_keeps_what_was_read_and_says_so() {
 #[test]
 fn a_file_saved_in_the_open_folder_is_read_alone_and_shown() {
     let dir = common::fixture_copy("same-deal");
-    let mut harness = open_folder(dir.path().to_owned(), Tab::Flow);
+    let mut harness = open_folder(dir.path().to_owned(), Tab::Chart(ChartKind::FLOW));
     assert_eq!(harness.state().state.dataset.articles.len(), 5);
     std::fs::write(
         dir.path().join("2024-03-09-coast-guard.txt"),

@@ -76,7 +76,7 @@ fn flow_svg_parses_names_every_country_and_has_one_band_per_pair() {
     let visible: Vec<usize> = (0..d.transfers.len()).collect();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("flow.svg");
-    let req = request(ChartKind::Flow, 1100.0, 760.0);
+    let req = request(ChartKind::FLOW, 1100.0, 760.0);
     export_chart(
         &req,
         &source(&d, &index, &visible),
@@ -138,7 +138,7 @@ fn band_probes(scene: &Scene<()>) -> Vec<((f32, f32), [u8; 3])> {
 fn flow_png_has_the_requested_size_is_not_blank_and_bands_have_their_colour() {
     let (d, index) = load("folder");
     let visible: Vec<usize> = (0..d.transfers.len()).collect();
-    let req = request(ChartKind::Flow, 900.0, 640.0);
+    let req = request(ChartKind::FLOW, 900.0, 640.0);
     let src = source(&d, &index, &visible);
     let dir = tempfile::tempdir().expect("temp dir");
     let one = dir.path().join("flow.png");
@@ -176,7 +176,7 @@ fn long_country_names_are_not_clipped_in_either_chart() {
         d.transfers.iter().any(|t| t.recipient.name == long),
         "the fixture names the DRC"
     );
-    for chart in [ChartKind::Flow, ChartKind::Timeline] {
+    for chart in [ChartKind::FLOW, ChartKind::TIMELINE] {
         for width in [420.0, 800.0, 1200.0] {
             let req = request(chart, width, 420.0);
             let scene = layout_figure(&req, &source(&d, &index, &visible), chart_measure());
@@ -206,7 +206,7 @@ fn timeline_png_and_data_exports() {
     let visible: Vec<usize> = (0..d.transfers.len()).collect();
     let dir = tempfile::tempdir().expect("temp dir");
     let png = dir.path().join("timeline.png");
-    let req = request(ChartKind::Timeline, 1000.0, 600.0);
+    let req = request(ChartKind::TIMELINE, 1000.0, 600.0);
     export_chart(
         &req,
         &source(&d, &index, &visible),

@@ -4,7 +4,7 @@ use super::{
 };
 use crate::chart::chart_measure;
 use crate::corpus::LoadOptions;
-use crate::export::{ChartStyle, FigureRequest, FigureSource, export_chart, export_data};
+use crate::export::{FigureRequest, FigureSource, export_chart, export_data};
 use crate::extract::Extractor;
 use crate::view::Filters;
 use std::path::{Path, PathBuf};
@@ -367,13 +367,7 @@ impl ArmsFlowApp {
             Some(f) => crate::export::folder_label(f),
             None => "no folder".to_owned(),
         };
-        let style = ChartStyle {
-            lane_mode: state.settings.lane_mode,
-            flow_weight: state.settings.flow_weight,
-            flow_color: state.settings.flow_color,
-            timeline_window: state.timeline_view.window,
-            first_lane: state.timeline_view.first_lane,
-        };
+        let style = state.chart_style();
         let out = path.clone();
         let work = move || match draft.target {
             ExportTarget::Data => export_data(&dataset, &index, &visible, &out),

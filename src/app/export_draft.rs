@@ -103,7 +103,7 @@ mod tests {
     #[test]
     fn format_follows_the_extension() {
         let d = ExportDraft::new(
-            ExportTarget::Chart(ChartKind::Flow),
+            ExportTarget::Chart(ChartKind::FLOW),
             (800, 600),
             Path::new("/tmp"),
             jiff::civil::date(2026, 11, 21),

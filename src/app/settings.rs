@@ -1,30 +1,46 @@
-use crate::chart::{FlowColor, Theme};
+use crate::chart::{ChartKind, FlowColor, Theme};
 use crate::view::{FlowWeight, LaneMode};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-/// The central area's tabs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The central area's tabs: one per registered chart ([`crate::chart::CHARTS`]), then the
+/// table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tab {
-    /// Reports over time.
-    #[default]
-    Timeline,
-    /// Country-to-country Sankey chart.
-    Flow,
+    /// A chart.
+    Chart(ChartKind),
     /// Sortable table of reports.
     Table,
 }
 
+impl Default for Tab {
+    fn default() -> Self {
+        Self::Chart(ChartKind::default())
+    }
+}
+
 impl Tab {
     /// Every tab, in the order shown.
-    pub const ALL: [Tab; 3] = [Self::Timeline, Self::Flow, Self::Table];
+    pub fn all() -> impl Iterator<Item = Tab> {
+        crate::chart::CHARTS
+            .iter()
+            .map(|c| Tab::Chart(c.kind()))
+            .chain([Tab::Table])
+    }
 
     /// The tab's name.
     pub fn title(self) -> &'static str {
         match self {
-            Self::Timeline => "Timeline",
-            Self::Flow => "Flow",
+            Self::Chart(kind) => kind.chart().label(),
             Self::Table => "Table",
+        }
+    }
+
+    /// The chart the tab shows, if it shows one.
+    pub fn chart(self) -> Option<ChartKind> {
+        match self {
+            Self::Chart(kind) => Some(kind),
+            Self::Table => None,
         }
     }
 }
@@ -59,7 +75,7 @@ impl Default for Settings {
         Self {
             last_folder: None,
             recent: Vec::new(),
-            tab: Tab::Flow,
+            tab: Tab::Chart(ChartKind::FLOW),
             lane_mode: LaneMode::Pair,
             flow_weight: FlowWeight::Transfers,
             flow_color: FlowColor::Supplier,

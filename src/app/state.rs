@@ -150,6 +150,17 @@ impl AppState {
         self.table_rows = table_rows(&self.dataset, &self.index, &self.visible, column, ascending);
     }
 
+    /// How the charts are drawn now: the user's settings and the timeline's view.
+    pub fn chart_style(&self) -> crate::chart::ChartStyle {
+        crate::chart::ChartStyle {
+            lane_mode: self.settings.lane_mode,
+            flow_weight: self.settings.flow_weight,
+            flow_color: self.settings.flow_color,
+            timeline_window: self.timeline_view.window,
+            first_lane: self.timeline_view.first_lane,
+        }
+    }
+
     /// The active filters in words, countries by name.
     pub fn filters_in_words(&self) -> Vec<String> {
         self.filters.describe(&|c| self.dataset.country_name(c))

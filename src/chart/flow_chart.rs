@@ -2,6 +2,7 @@ use super::{
     Anchor, HitRegion, HitShape, LegendEntry, Pos, Primitive, Rect, Scene, Swatch, TextMeasure,
     Theme, categorical, fit_text, layout_legend, status_color,
 };
+use super::{Chart, ChartData, ChartKind, ChartStyle};
 use crate::dataset::Status;
 use crate::view::{Flow, FlowWeight};
 use std::collections::BTreeMap;
@@ -108,6 +109,60 @@ struct Node {
 impl Node {
     fn top(&self) -> f32 {
         self.slot_top + (self.slot_height - self.height) / 2.0
+    }
+}
+
+/// The Flow chart: country-to-country bands (a Sankey diagram).
+#[derive(Debug, Clone, Copy)]
+pub struct FlowChart;
+
+impl ChartKind {
+    /// The Flow chart.
+    pub const FLOW: ChartKind = ChartKind::new("flow");
+}
+
+impl Chart for FlowChart {
+    fn kind(&self) -> ChartKind {
+        ChartKind::FLOW
+    }
+
+    fn label(&self) -> &'static str {
+        "Flow"
+    }
+
+    fn default_title(&self) -> &'static str {
+        "Reported arms transfers between countries"
+    }
+
+    fn layout(
+        &self,
+        data: &ChartData<'_>,
+        style: &ChartStyle,
+        (width, height): (f32, f32),
+        theme: Theme,
+        measure: &dyn TextMeasure,
+    ) -> Scene<()> {
+        let by_status = style.flow_color == FlowColor::Status;
+        let flows = crate::view::flows(data.dataset, data.index, data.visible, by_status);
+        let options = FlowChartOptions::new(style, (width, height), theme);
+        layout_flow_chart(&flows, &options, measure).into_drawing()
+    }
+}
+
+impl FlowChartOptions {
+    /// The options of a chart `size` wide and high drawn in `style` and `theme`, nothing
+    /// highlighted or selected: the one place the panel and a figure build them.
+    pub fn new(style: &ChartStyle, (width, height): (f32, f32), theme: Theme) -> Self {
+        Self {
+            width,
+            height,
+            weight: style.flow_weight,
+            color: style.flow_color,
+            theme,
+            font_size: super::CHART_TEXT_SIZE,
+            highlight: None,
+            selected: Vec::new(),
+        }
     }
 }
 

@@ -1,24 +1,29 @@
-//! Pure chart layout: the Timeline and Flow (Sankey) charts are laid out into a [`Scene`] of
-//! primitives and hit regions that the desktop app paints and the exporters write, so what
-//! users export is what they see. Nothing here knows about egui or files.
+//! Pure chart layout: each chart (registered in [`CHARTS`]: the Timeline and the Flow
+//! (Sankey) chart) is laid out into a [`Scene`] of primitives and hit regions that the desktop
+//! app paints and the exporters write, so what users export is what they see. Nothing here
+//! knows about egui or files.
 
 mod flow_chart;
 mod font_measure;
 mod legend;
 mod measure;
 mod palette;
+mod registry;
 mod scene;
 mod timeline_chart;
 
-pub use flow_chart::{FlowChartOptions, FlowColor, FlowTarget, OTHER_CODE, layout_flow_chart};
+pub use flow_chart::{
+    FlowChart, FlowChartOptions, FlowColor, FlowTarget, OTHER_CODE, layout_flow_chart,
+};
 pub use font_measure::{
     CHART_FONT, CHART_FONT_FAMILY, CHART_TEXT_SIZE, FontMeasure, chart_measure,
 };
 pub use legend::{LegendEntry, Swatch, layout_legend};
 pub use measure::{ApproxMeasure, TextMeasure, fit_text};
 pub use palette::{Theme, categorical, status_color};
+pub use registry::{CHARTS, Chart, ChartData, ChartKind, ChartStyle};
 pub use scene::{Anchor, HitRegion, HitShape, Pos, Primitive, Rect, Rgba, Scene};
 pub use timeline_chart::{
-    DayRange, TimelineChartOptions, TimelineGeometry, TimelineTarget, date_of_day, day_number,
-    layout_timeline_chart, status_marker,
+    DayRange, TimelineChart, TimelineChartOptions, TimelineGeometry, TimelineTarget, date_of_day,
+    day_number, layout_timeline_chart, status_marker,
 };

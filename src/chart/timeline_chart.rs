@@ -2,6 +2,7 @@ use super::{
     Anchor, HitRegion, HitShape, LegendEntry, Pos, Primitive, Rect, Rgba, Scene, Swatch,
     TextMeasure, Theme, fit_text, layout_legend, status_color,
 };
+use super::{Chart, ChartData, ChartKind, ChartStyle};
 use crate::dataset::Status;
 use crate::dates::Precision;
 use crate::view::TimelineData;
@@ -330,6 +331,62 @@ fn fit_window(data: &TimelineData) -> DayRange {
     DayRange {
         start: mid - len / 2.0 - pad,
         end: mid + len / 2.0 + pad,
+    }
+}
+
+/// The Timeline chart: each report a mark on its date, in a lane per pair or supplier.
+#[derive(Debug, Clone, Copy)]
+pub struct TimelineChart;
+
+impl ChartKind {
+    /// The Timeline chart.
+    pub const TIMELINE: ChartKind = ChartKind::new("timeline");
+}
+
+impl Chart for TimelineChart {
+    fn kind(&self) -> ChartKind {
+        ChartKind::TIMELINE
+    }
+
+    fn label(&self) -> &'static str {
+        "Timeline"
+    }
+
+    fn default_title(&self) -> &'static str {
+        "Reported arms transfers over time"
+    }
+
+    fn layout(
+        &self,
+        data: &ChartData<'_>,
+        style: &ChartStyle,
+        (width, height): (f32, f32),
+        theme: Theme,
+        measure: &dyn TextMeasure,
+    ) -> Scene<()> {
+        let timeline =
+            crate::view::timeline_data(data.dataset, data.index, data.visible, style.lane_mode);
+        let options = TimelineChartOptions::new(style, (width, height), theme);
+        layout_timeline_chart(&timeline, &options, measure)
+            .0
+            .into_drawing()
+    }
+}
+
+impl TimelineChartOptions {
+    /// The options of a chart `size` wide and high drawn in `style` and `theme`, nothing
+    /// highlighted or selected: the one place the panel and a figure build them.
+    pub fn new(style: &ChartStyle, (width, height): (f32, f32), theme: Theme) -> Self {
+        Self {
+            width,
+            height,
+            theme,
+            font_size: super::CHART_TEXT_SIZE,
+            window: style.timeline_window,
+            first_lane: style.first_lane,
+            highlight: None,
+            selected: Vec::new(),
+        }
     }
 }
 

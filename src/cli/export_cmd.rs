@@ -47,9 +47,9 @@ pub struct FilterArgs {
 /// How the chart is drawn and at what size.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ChartArgs {
-    /// Which chart (ignored for .csv/.json).
-    #[arg(long, value_enum, default_value = "flow")]
-    pub chart: ChartArg,
+    /// Which chart (ignored for .csv/.json): a name from the chart registry (timeline, flow).
+    #[arg(long, default_value = "flow", value_parser = chart_kind)]
+    pub chart: ChartKind,
     /// Figure width in pixels at scale 1 (200 to 16384).
     #[arg(long, default_value_t = 1200, value_parser = figure_side)]
     pub width: u32,
@@ -90,12 +90,14 @@ fn figure_side(text: &str) -> Result<u32, String> {
     }
 }
 
-/// `--chart`.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-#[allow(missing_docs)]
-pub enum ChartArg {
-    Timeline,
-    Flow,
+/// `--chart NAME`: a registered chart.
+fn chart_kind(text: &str) -> Result<ChartKind, String> {
+    ChartKind::named(text.trim()).ok_or_else(|| {
+        format!(
+            "{text:?} is no chart (one of: {})",
+            ChartKind::names().join(", ")
+        )
+    })
 }
 
 /// `--theme`.
@@ -150,10 +152,7 @@ pub fn run_export(
     let filters = filters_from_args(&dataset, filter_args)?;
     let visible = filters.visible(&dataset, &index);
     let summary = if format.is_image() {
-        let kind = match chart.chart {
-            ChartArg::Timeline => ChartKind::Timeline,
-            ChartArg::Flow => ChartKind::Flow,
-        };
+        let kind = chart.chart;
         let request = FigureRequest {
             chart: kind,
             style: ChartStyle {

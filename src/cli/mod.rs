@@ -11,8 +11,7 @@ use std::path::PathBuf;
 
 pub use eval_cmd::{Gates, run_eval};
 pub use export_cmd::{
-    ChartArg, ChartArgs, ColorArg, FilterArgs, LanesArg, ThemeArg, WeightArg, filters_from_args,
-    run_export,
+    ChartArgs, ColorArg, FilterArgs, LanesArg, ThemeArg, WeightArg, filters_from_args, run_export,
 };
 pub use extract_cmd::run_extract;
 pub use generate_cmd::run_generate;

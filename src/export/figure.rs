@@ -1,58 +1,14 @@
 use crate::chart::{
-    Anchor, CHART_TEXT_SIZE, DayRange, FlowChartOptions, FlowColor, LegendEntry, Pos, Primitive,
-    Scene, Swatch, TextMeasure, Theme, TimelineChartOptions, fit_text, layout_flow_chart,
-    layout_legend, layout_timeline_chart,
+    Anchor, ChartData, ChartKind, ChartStyle, LegendEntry, Pos, Primitive, Scene, Swatch,
+    TextMeasure, Theme, fit_text, layout_legend,
 };
 use crate::dataset::Dataset;
-use crate::view::{DatasetIndex, FlowWeight, LaneMode, flows, timeline_data};
+use crate::view::DatasetIndex;
 use jiff::civil::Date;
 
 const MARGIN: f32 = 16.0;
 const TITLE_SIZE: f32 = 18.0;
 const NOTE_SIZE: f32 = 12.0;
-
-/// Which chart.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum ChartKind {
-    /// Reports over time, in lanes.
-    Timeline,
-    /// Country-to-country flows.
-    #[default]
-    Flow,
-}
-
-impl ChartKind {
-    /// A title for a figure of this chart.
-    pub fn default_title(self) -> &'static str {
-        match self {
-            Self::Timeline => "Reported arms transfers over time",
-            Self::Flow => "Reported arms transfers between countries",
-        }
-    }
-
-    /// Lower-case name, as in file names and the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Timeline => "timeline",
-            Self::Flow => "flow",
-        }
-    }
-}
-
-/// How a chart is drawn: the choices the app's chart panels offer.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct ChartStyle {
-    /// Timeline lanes per pair or per supplier.
-    pub lane_mode: LaneMode,
-    /// Flow band width.
-    pub flow_weight: FlowWeight,
-    /// Flow band colour.
-    pub flow_color: FlowColor,
-    /// The days the timeline shows (`None` fits every mark).
-    pub timeline_window: Option<DayRange>,
-    /// The first timeline lane shown.
-    pub first_lane: usize,
-}
 
 /// What to export: a chart at a size with a title.
 #[derive(Debug, Clone, PartialEq)]
@@ -166,7 +122,16 @@ pub fn layout_figure(
     let footer_height = filters_height + source_height + 8.0;
     let chart_height = (request.height - chart_top - footer_height - MARGIN).max(120.0);
 
-    let chart = chart_scene(request, source, width, chart_height, measure);
+    let data = ChartData {
+        dataset: source.dataset,
+        index: source.index,
+        visible: source.visible,
+    };
+    let chart =
+        request
+            .chart
+            .chart()
+            .layout(&data, &request.style, (width, chart_height), theme, measure);
     let chart_height = chart_height.max(chart.height);
     primitives.extend(
         chart
@@ -189,54 +154,5 @@ pub fn layout_figure(
         background: theme.background(),
         primitives,
         hits: Vec::new(),
-    }
-}
-
-/// The chart alone, laid out as the app's panel lays it out.
-fn chart_scene(
-    request: &FigureRequest,
-    source: &FigureSource<'_>,
-    width: f32,
-    height: f32,
-    measure: &dyn TextMeasure,
-) -> Scene<()> {
-    let style = &request.style;
-    match request.chart {
-        ChartKind::Flow => {
-            let by_status = style.flow_color == FlowColor::Status;
-            let flows = flows(source.dataset, source.index, source.visible, by_status);
-            let options = FlowChartOptions {
-                width,
-                height,
-                weight: style.flow_weight,
-                color: style.flow_color,
-                theme: request.theme,
-                font_size: CHART_TEXT_SIZE,
-                highlight: None,
-                selected: Vec::new(),
-            };
-            layout_flow_chart(&flows, &options, measure).into_drawing()
-        }
-        ChartKind::Timeline => {
-            let data = timeline_data(
-                source.dataset,
-                source.index,
-                source.visible,
-                style.lane_mode,
-            );
-            let options = TimelineChartOptions {
-                width,
-                height,
-                theme: request.theme,
-                font_size: CHART_TEXT_SIZE,
-                window: style.timeline_window,
-                first_lane: style.first_lane,
-                highlight: None,
-                selected: Vec::new(),
-            };
-            layout_timeline_chart(&data, &options, measure)
-                .0
-                .into_drawing()
-        }
     }
 }

@@ -9,10 +9,11 @@ mod format;
 mod png;
 mod svg;
 
+pub use crate::chart::{ChartKind, ChartStyle};
 pub use crate::files::{remove_unfinished, write_atomic, write_atomic_with};
 pub use data::{REPORT_CSV_HEADER, filtered_dataset, report_json, write_report_csv};
 pub use error::ExportError;
-pub use figure::{ChartKind, ChartStyle, FigureRequest, FigureSource, folder_label, layout_figure};
+pub use figure::{FigureRequest, FigureSource, folder_label, layout_figure};
 pub use format::ExportFormat;
 pub use png::{MAX_SIDE, MIN_SIDE, svg_to_png};
 pub use svg::scene_to_svg;

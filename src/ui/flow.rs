@@ -41,20 +41,16 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     let flows = &state.flows;
     let size = ui.available_size();
     let measure = crate::chart::chart_measure();
-    let mut options = FlowChartOptions {
-        width: size.x.max(300.0),
-        height: size.y.max(200.0),
-        weight: settings.flow_weight,
-        color: settings.flow_color,
-        theme: settings.theme,
-        font_size: crate::chart::CHART_TEXT_SIZE,
-        highlight: None,
-        selected: state.selection.transfers.clone(),
-    };
+    let mut options = FlowChartOptions::new(
+        &state.chart_style(),
+        (size.x.max(300.0), size.y.max(200.0)),
+        settings.theme,
+    );
+    options.selected = state.selection.transfers.clone();
     let cached = cached_layout(ui, state.views_version, flows, &options);
     let plain = &cached.scene;
     let size = (options.width as u32, options.height as u32);
-    super::export_window::chart_laid_out(ui, ChartKind::Flow, size, export, out);
+    super::export_window::chart_laid_out(ui, ChartKind::FLOW, size, export, out);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {

@@ -1,6 +1,5 @@
 use crate::app::{AppState, Command, ExportTarget, Tab};
 use crate::chart::Theme;
-use crate::export::ChartKind;
 
 /// File and View menus.
 pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
@@ -35,17 +34,13 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
                 out.push(Command::Reload);
             }
             ui.separator();
-            let chart = match state.settings.tab {
-                Tab::Timeline => Some(ChartKind::Timeline),
-                Tab::Flow => Some(ChartKind::Flow),
-                Tab::Table => None,
-            };
+            let chart = state.settings.tab.chart();
             if ui
                 .add_enabled(
                     chart.is_some() && state.reader.is_none(),
                     egui::Button::new("Export chart…").shortcut_text("Ctrl+E"),
                 )
-                .on_disabled_hover_text("Open the Timeline or Flow tab")
+                .on_disabled_hover_text("Open a chart's tab")
                 .clicked()
                 && let Some(kind) = chart
             {
@@ -77,7 +72,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
             }
         });
         ui.menu_button("View", |ui| {
-            for tab in Tab::ALL {
+            for tab in Tab::all() {
                 if ui.radio(state.settings.tab == tab, tab.title()).clicked() {
                     out.push(Command::SetTab(tab));
                 }

@@ -22,6 +22,7 @@ use choice::radio_choice;
 pub use paint::{CHART_FAMILY, install_chart_font, paint_scene};
 
 use crate::app::{AppState, Command, ExportTarget, Tab};
+use crate::chart::ChartKind;
 use crate::gazetteer::Gazetteer;
 
 /// Lays out the whole window: menu, filters, status bar, Problems, articles, Evidence and
@@ -75,7 +76,7 @@ pub fn main_window(
             return;
         }
         ui.horizontal(|ui| {
-            for tab in Tab::ALL {
+            for tab in Tab::all() {
                 if ui
                     .selectable_label(state.settings.tab == tab, tab.title())
                     .clicked()
@@ -97,8 +98,7 @@ pub fn main_window(
             return;
         }
         match state.settings.tab {
-            Tab::Timeline => timeline::timeline_ui(ui, state, out),
-            Tab::Flow => flow::flow_ui(ui, state, out),
+            Tab::Chart(kind) => chart_panel(kind)(ui, state, out),
             Tab::Table => {
                 if export_window::export_shortcut(ui) {
                     out.push(Command::OpenExport {
@@ -110,4 +110,45 @@ pub fn main_window(
             }
         }
     });
+}
+
+/// A chart's panel: draws the chart from the state and pushes what the user does.
+type ChartPanel = fn(&mut egui::Ui, &AppState, &mut Vec<Command>);
+
+/// Each chart's panel, registered once beside the chart's own registration in
+/// [`crate::chart::CHARTS`].
+const CHART_PANELS: &[(ChartKind, ChartPanel)] = &[
+    (ChartKind::TIMELINE, timeline::timeline_ui),
+    (ChartKind::FLOW, flow::flow_ui),
+];
+
+/// The panel of chart `kind` (the first one's when none is registered, which the test
+/// `every_chart_has_a_panel` rules out).
+fn chart_panel(kind: ChartKind) -> ChartPanel {
+    CHART_PANELS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .or(CHART_PANELS.first())
+        .map_or(table_panel, |&(_, panel)| panel)
+}
+
+/// Shown only if no chart panel is registered at all.
+fn table_panel(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    table::table_ui(ui, state, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_chart_has_a_panel() {
+        for chart in crate::chart::CHARTS {
+            assert!(
+                CHART_PANELS.iter().any(|(k, _)| *k == chart.kind()),
+                "{} has no panel in CHART_PANELS",
+                chart.kind().name()
+            );
+        }
+    }
 }

@@ -56,20 +56,19 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
     let undated_height = if data.undated.is_empty() { 0.0 } else { 64.0 };
     let mut selected = state.selection.transfers.clone();
     selected.sort_unstable();
-    let mut options = TimelineChartOptions {
-        width: ui.available_width().max(300.0),
-        height: (ui.available_height() - undated_height - OVERVIEW_HEIGHT - 8.0).max(180.0),
-        theme: state.settings.theme,
-        font_size: crate::chart::CHART_TEXT_SIZE,
-        window: view.window,
-        first_lane: view.first_lane,
-        highlight: None,
-        selected,
-    };
+    let mut options = TimelineChartOptions::new(
+        &state.chart_style(),
+        (
+            ui.available_width().max(300.0),
+            (ui.available_height() - undated_height - OVERVIEW_HEIGHT - 8.0).max(180.0),
+        ),
+        state.settings.theme,
+    );
+    options.selected = selected;
     let measure = chart_measure();
     let (plain, geometry) = layout_timeline_chart(data, &options, measure);
     let size = (options.width as u32, options.height as u32);
-    super::export_window::chart_laid_out(ui, ChartKind::Timeline, size, export, out);
+    super::export_window::chart_laid_out(ui, ChartKind::TIMELINE, size, export, out);
     overview_ui(ui, data, &geometry, view, out);
 
     let (rect, chart) = ui.allocate_exact_size(

@@ -5,6 +5,7 @@
 //! timeline marks, flows and table order recomputed). Run: `cargo bench --bench frames`.
 
 use armsflow::app::{AppState, Settings, Tab};
+use armsflow::chart::ChartKind;
 use armsflow::extract::Extractor;
 use armsflow::gazetteer::Gazetteer;
 use armsflow::synthetic::generated_dataset;
@@ -71,7 +72,11 @@ fn frames(c: &mut Criterion) {
     let gazetteer = Gazetteer::builtin().expect("built-in data");
     let mut group = c.benchmark_group("frame_100k_transfers");
     group.sample_size(20);
-    for tab in [Tab::Timeline, Tab::Flow, Tab::Table] {
+    for tab in [
+        Tab::Chart(ChartKind::TIMELINE),
+        Tab::Chart(ChartKind::FLOW),
+        Tab::Table,
+    ] {
         state.settings.tab = tab;
         let ctx = egui::Context::default();
         armsflow::ui::install_chart_font(&ctx);
