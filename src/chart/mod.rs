@@ -21,9 +21,14 @@ pub use font_measure::{
 pub use legend::{LegendEntry, Swatch, layout_legend};
 pub use measure::{ApproxMeasure, TextMeasure, fit_text};
 pub use palette::{Theme, categorical, status_color};
-pub use registry::{CHARTS, Chart, ChartData, ChartKind, ChartStyle};
+pub use registry::{Chart, ChartData, ChartKind, ChartStyle};
 pub use scene::{Anchor, HitRegion, HitShape, Pos, Primitive, Rect, Rgba, Scene};
 pub use timeline_chart::{
     DayRange, TimelineChart, TimelineChartOptions, TimelineGeometry, TimelineTarget, date_of_day,
     day_number, layout_timeline_chart, status_marker,
 };
+
+/// Every chart, in the order of the tabs. A new chart is one file in this folder (its
+/// options, its layout into a [`Scene`] with hit regions, a [`Chart`] value and its
+/// [`ChartKind`] constant), its `mod` line and its entry here, plus its panel in `ui/`.
+pub static CHARTS: &[&dyn Chart] = &[&TimelineChart, &FlowChart];

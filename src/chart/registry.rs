@@ -1,9 +1,8 @@
-//! The charts ArmsFlow draws, registered once in [`CHARTS`]: the window's tab bar and View
-//! menu, the Export window, figure export and the command line's `--chart` all read this
-//! list. A new chart is one file here (its options, its layout into a [`Scene`], its hit
-//! regions, and a [`Chart`] value added to [`CHARTS`]) plus its panel in `ui/`.
+//! What a chart is to the rest of ArmsFlow ([`Chart`], [`ChartKind`]). The charts are
+//! registered once, in [`super::CHARTS`]: the window's tab bar and View menu, the Export
+//! window, figure export and the command line's `--chart` all read that list.
 
-use super::{DayRange, FlowColor, Scene, TextMeasure, Theme};
+use super::{CHARTS, DayRange, FlowColor, Scene, TextMeasure, Theme};
 use crate::dataset::Dataset;
 use crate::view::{DatasetIndex, FlowWeight, LaneMode};
 
@@ -53,9 +52,6 @@ pub trait Chart: Sync {
         measure: &dyn TextMeasure,
     ) -> Scene<()>;
 }
-
-/// Every chart, in the order of the tabs.
-pub static CHARTS: &[&dyn Chart] = &[&super::TimelineChart, &super::FlowChart];
 
 /// Which chart: a name from [`CHARTS`] (`timeline`, `flow`). Kept in settings and export
 /// drafts as that name.
