@@ -83,7 +83,7 @@ fn clicking_a_band_shows_its_sentences_and_a_sentence_opens_the_reader() {
         let e = selection
             .transfers
             .iter()
-            .flat_map(|&i| &state.dataset.transfers[i].evidence)
+            .flat_map(|&i| state.dataset.transfers[i].evidence())
             .find(|e| {
                 let a = state.index.article_by_id[&e.article];
                 state.dataset.articles[a].title != e.sentence

@@ -5,10 +5,9 @@
 //! reports and another says was denied.
 
 use armsflow::corpus::{LoadOptions, LoadProgress};
-use armsflow::dataset::{
-    Dataset, OVERRIDES_FILE, Overrides, Status, Transfer, build_dataset, write_csv,
-};
+use armsflow::dataset::{Dataset, OVERRIDES_FILE, Overrides, Status, Transfer, build_dataset};
 use armsflow::dates::{DateBasis, Precision, When};
+use armsflow::export::write_csv;
 use armsflow::extract::Extractor;
 use armsflow::view::{DatasetIndex, Filters, figures_label, status_history_label};
 use std::path::{Path, PathBuf};

@@ -312,10 +312,11 @@ impl ArmsFlowApp {
             return;
         }
         let current = PathBuf::from(&draft.path);
-        let (name, filters): (&str, &[&str]) = match draft.target {
-            ExportTarget::Chart(_) => ("Image", &["png", "svg"]),
-            ExportTarget::Data => ("Data", &["csv", "json"]),
-        };
+        let image = matches!(draft.target, ExportTarget::Chart(_));
+        let name = if image { "Image" } else { "Data" };
+        let filters: Vec<&str> = crate::export::ExportFormat::of_kind(image)
+            .map(|f| f.extension())
+            .collect();
         let answer = |path, open_for| Event::SavePathPicked { path, open_for };
         let spawned = spawn_dialog(
             &self.ctx,
@@ -325,7 +326,7 @@ impl ArmsFlowApp {
             move || {
                 let mut dialog = rfd::FileDialog::new()
                     .set_title("Export to")
-                    .add_filter(name, filters);
+                    .add_filter(name, &filters);
                 if let Some(dir) = current.parent().filter(|d| d.is_dir()) {
                     dialog = dialog.set_directory(dir);
                 }

@@ -76,15 +76,21 @@ impl ExportDraft {
             return Some("Choose a file to save to.".into());
         }
         let Some(format) = self.format() else {
-            return Some("The file name must end in .png, .svg, .csv or .json.".into());
+            let all: Vec<String> = ExportFormat::ALL
+                .iter()
+                .map(|f| format!(".{}", f.1))
+                .collect();
+            return Some(format!("The file name must end in {}.", all.join(", ")));
         };
         match self.target {
-            ExportTarget::Chart(_) if !format.is_image() => {
-                Some("A chart is saved as .png or .svg.".into())
-            }
-            ExportTarget::Data if format.is_image() => {
-                Some("Data is saved as .csv or .json.".into())
-            }
+            ExportTarget::Chart(_) if !format.is_image() => Some(format!(
+                "A chart is saved as {}.",
+                ExportFormat::extensions_in_words(true)
+            )),
+            ExportTarget::Data if format.is_image() => Some(format!(
+                "Data is saved as {}.",
+                ExportFormat::extensions_in_words(false)
+            )),
             _ if path
                 .parent()
                 .is_some_and(|p| !p.as_os_str().is_empty() && !p.is_dir()) =>

@@ -1,7 +1,8 @@
 use super::Outcome;
 use super::output::{check_distinct_outputs, write_output};
 use crate::corpus::{LoadOptions, LoadProgress};
-use crate::dataset::{Dataset, build_dataset, write_csv};
+use crate::dataset::{Dataset, build_dataset};
+use crate::export::write_csv;
 use crate::extract::Extractor;
 use crate::gazetteer::Gazetteer;
 use anyhow::Context;

@@ -1,9 +1,8 @@
 //! The extracted dataset: articles, the reports each one makes, the transfers that group
-//! reports of one deal across articles, problems; and its JSON and CSV forms (schema
-//! `armsflow/2`, documented in the README).
+//! reports of one deal across articles, problems; and its JSON form (schema `armsflow/2`,
+//! documented in the README; the CSV forms are in [`crate::export`]).
 
 mod build;
-mod csv_export;
 pub mod grouping;
 mod model;
 mod overrides;
@@ -11,7 +10,6 @@ mod transfer;
 
 pub use crate::model::{Category, Evidence, Party, Qualifier, Quantity, Report, Status};
 pub use build::{BuildError, build_dataset, rebuild_dataset};
-pub use csv_export::{CSV_HEADER, write_csv};
 pub use grouping::{GENERIC_ITEM_WINDOW_DAYS, SAME_TRANSFER_WINDOW_DAYS, group_reports};
 pub use model::{Dataset, SCHEMA};
 pub use overrides::{OVERRIDES_FILE, OVERRIDES_SCHEMA, Overrides, OverridesError};

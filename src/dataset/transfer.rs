@@ -1,12 +1,15 @@
 use super::{Category, Evidence, Party, Quantity, Report, Status};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// One deal: the reports of the same transfer across articles, and a summary of them.
 ///
 /// The summary fields keep the `armsflow/1` schema: they name the deal (parties, item,
 /// category), and the quantity, value and status of its latest report. Conflicting figures
 /// are never averaged: every report keeps its own, and [`Transfer::quantities`] lists them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Its evidence is its reports' ([`Transfer::evidence`]), never a copy; the JSON still lists
+/// it under `evidence`, as `armsflow/1` did.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Transfer {
     /// Identifier within the dataset (`t1`, `t2`, ...).
     pub id: String,
@@ -30,8 +33,6 @@ pub struct Transfer {
     pub attribution: Option<String>,
     /// The rule that found the first report.
     pub rule: String,
-    /// Every report's sentences, report by report.
-    pub evidence: Vec<Evidence>,
     /// The reports, oldest first (undated ones last).
     pub reports: Vec<Report>,
 }
@@ -64,9 +65,13 @@ impl Transfer {
             date_text: reports.iter().find_map(|r| r.date.text.clone()),
             attribution: reports.iter().find_map(|r| r.attribution.clone()),
             rule: first.rule.clone(),
-            evidence: reports.iter().flat_map(|r| r.evidence.clone()).collect(),
             reports,
         })
+    }
+
+    /// Every report's sentences, report by report.
+    pub fn evidence(&self) -> impl Iterator<Item = &Evidence> {
+        self.reports.iter().flat_map(|r| &r.evidence)
     }
 
     /// The statuses in report order with repeats run together: requested → agreed.
@@ -116,5 +121,45 @@ impl Transfer {
             }
         }
         ids
+    }
+}
+
+/// The JSON form of a transfer: its fields in schema order, `evidence` gathered from its
+/// reports where `armsflow/1` readers find it.
+#[derive(Serialize)]
+struct TransferJson<'a> {
+    id: &'a str,
+    supplier: &'a Party,
+    recipient: &'a Party,
+    item: &'a str,
+    category: Category,
+    quantity: Option<Quantity>,
+    value_usd: Option<u64>,
+    status: Status,
+    date_text: &'a Option<String>,
+    attribution: &'a Option<String>,
+    rule: &'a str,
+    evidence: Vec<&'a Evidence>,
+    reports: &'a [Report],
+}
+
+impl Serialize for Transfer {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        TransferJson {
+            id: &self.id,
+            supplier: &self.supplier,
+            recipient: &self.recipient,
+            item: &self.item,
+            category: self.category,
+            quantity: self.quantity,
+            value_usd: self.value_usd,
+            status: self.status,
+            date_text: &self.date_text,
+            attribution: &self.attribution,
+            rule: &self.rule,
+            evidence: self.evidence().collect(),
+            reports: &self.reports,
+        }
+        .serialize(s)
     }
 }

@@ -1,3 +1,4 @@
+use super::ExportFormat;
 use std::path::PathBuf;
 
 /// Why an export failed.
@@ -15,7 +16,12 @@ pub enum ExportError {
     #[error(transparent)]
     File(#[from] crate::files::WriteError),
     /// The file name's extension names no format ArmsFlow writes.
-    #[error("{0}: unknown format (use .png or .svg for a chart, .csv or .json for data)")]
+    #[error(
+        "{}: unknown format (use {} for a chart, {} for data)",
+        .0.display(),
+        ExportFormat::extensions_in_words(true),
+        ExportFormat::extensions_in_words(false)
+    )]
     UnknownFormat(PathBuf),
     /// A chart was asked for in a data format, or data in an image format.
     #[error("{path}: {what} cannot be written as {format}")]

@@ -2,6 +2,7 @@
 //! same [`crate::chart`] code the window paints, written as SVG, and rendered from that SVG
 //! to PNG, so the three always agree. Every file is written atomically.
 
+mod csv;
 mod data;
 mod error;
 mod figure;
@@ -11,7 +12,8 @@ mod svg;
 
 pub use crate::chart::{ChartKind, ChartStyle};
 pub use crate::files::{remove_unfinished, write_atomic, write_atomic_with};
-pub use data::{REPORT_CSV_HEADER, filtered_dataset, report_json, write_report_csv};
+pub use csv::{CSV_HEADER, REPORT_CSV_HEADER, write_csv, write_report_csv};
+pub use data::{filtered_dataset, report_json};
 pub use error::ExportError;
 pub use figure::{FigureRequest, FigureSource, folder_label, layout_figure};
 pub use format::ExportFormat;

@@ -103,17 +103,14 @@ fn form(
     next: &mut ExportDraft,
     out: &mut Vec<Command>,
 ) {
-    let formats: &[(ExportFormat, &str)] = match draft.target {
-        ExportTarget::Chart(_) => &[(ExportFormat::Png, "PNG"), (ExportFormat::Svg, "SVG")],
-        ExportTarget::Data => &[
-            (ExportFormat::Csv, "CSV (one row per report)"),
-            (ExportFormat::Json, "JSON (as armsflow extract)"),
-        ],
-    };
+    let image = matches!(draft.target, ExportTarget::Chart(_));
     ui.label("Format");
     ui.horizontal(|ui| {
-        for &(format, name) in formats {
-            if ui.radio(draft.format() == Some(format), name).clicked() {
+        for format in ExportFormat::of_kind(image) {
+            if ui
+                .radio(draft.format() == Some(format), format.label())
+                .clicked()
+            {
                 *next = draft.with_format(format);
             }
         }

@@ -160,7 +160,7 @@ pub(crate) fn searchable_text(t: &Transfer) -> impl Iterator<Item = &str> {
             r.via.as_deref().unwrap_or(""),
         ]
     }))
-    .chain(t.evidence.iter().map(|e| e.sentence.as_str()))
+    .chain(t.evidence().map(|e| e.sentence.as_str()))
 }
 
 /// Parses a date bound typed by a user: "2023", "2023-04" or "2023-04-05". A partial date
