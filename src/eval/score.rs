@@ -228,40 +228,8 @@ fn normalise(s: &str) -> String {
 /// Scores `dataset` against `key`. Articles are matched by file name; only articles the key
 /// lists are scored.
 pub fn score(dataset: &Dataset, key: &AnswerKey) -> Scores {
-    let key_articles: BTreeSet<&str> = key
-        .articles
-        .keys()
-        .map(String::as_str)
-        .chain(key.transfers.iter().map(|t| t.article.as_str()))
-        .collect();
-    let positions = dataset.article_positions();
-    let file_of = |id: &str| -> Option<String> {
-        let path = &dataset.articles.get(*positions.get(id)?)?.path;
-        let name = path.rsplit('/').next().unwrap_or(path);
-        key_articles.contains(name).then(|| name.to_owned())
-    };
-    let mut gold: BTreeMap<Unit, (Tier, Vec<&GoldTransfer>)> = BTreeMap::new();
-    for g in &key.transfers {
-        let unit = (g.article.clone(), g.supplier.clone(), g.recipient.clone());
-        let entry = gold.entry(unit).or_insert((g.tier, Vec::new()));
-        if g.tier < entry.0 {
-            *entry = (g.tier, Vec::new());
-        }
-        if g.tier == entry.0 {
-            entry.1.push(g);
-        }
-    }
-    let mut found: BTreeMap<Unit, Vec<&Report>> = BTreeMap::new();
-    // The key's unit is the report: what one article says about one pair.
-    for t in dataset.reports() {
-        let Some(article) = t.evidence.first().and_then(|e| file_of(&e.article)) else {
-            continue;
-        };
-        found
-            .entry((article, t.supplier.code.clone(), t.recipient.code.clone()))
-            .or_default()
-            .push(t);
-    }
+    let gold = gold_units(key);
+    let found = found_units(dataset, key);
     let prf = |counted: &dyn Fn(Tier) -> bool| {
         let tp = found
             .keys()
@@ -283,87 +251,152 @@ pub fn score(dataset: &Dataset, key: &AnswerKey) -> Scores {
         if *tier == Tier::Optional {
             continue;
         }
-        let Some(transfers) = found.get(unit) else {
-            scores.misses.push(Finding {
+        match found.get(unit) {
+            Some(reports) => check_attributes(&mut scores, unit, entries[0], entries, reports),
+            None => scores.misses.push(Finding {
                 article: unit.0.clone(),
                 supplier: unit.1.clone(),
                 recipient: unit.2.clone(),
                 note: format!("{tier:?} {} ({})", entries[0].item, entries[0].status),
                 sentence: entries[0].evidence.first().cloned().unwrap_or_default(),
-            });
-            continue;
-        };
-        let g = entries[0];
-        let checks = |t: &Report| -> [bool; 3] {
-            [
-                t.category.as_str() == g.category,
-                t.status.as_str() == g.status,
-                t.quantity == g.quantity,
-            ]
-        };
-        let best = transfers
-            .iter()
-            .max_by_key(|t| checks(t).iter().filter(|c| **c).count())
-            .copied()
-            .unwrap_or(transfers[0]);
-        let [cat, status, quantity] = checks(best);
-        let item = transfers.iter().any(|t| items_agree(&t.item, &g.item));
-        let fragments: Vec<String> = entries
-            .iter()
-            .flat_map(|e| e.evidence.iter())
-            .map(|f| normalise(f))
-            .collect();
-        let evidence = transfers.iter().flat_map(|t| &t.evidence).any(|e| {
-            let s = normalise(&e.sentence);
-            fragments.iter().any(|f| s.contains(f.as_str()))
-        });
-        for (attribute, ok, got, want) in [
-            (
-                Attribute::Category,
-                cat,
-                best.category.to_string(),
-                g.category.clone(),
-            ),
-            (
-                Attribute::Status,
-                status,
-                best.status.to_string(),
-                g.status.clone(),
-            ),
-            (
-                Attribute::Quantity,
-                quantity,
-                format!("{:?}", best.quantity.map(|q| (q.value, q.qualifier))),
-                format!("{:?}", g.quantity.map(|q| (q.value, q.qualifier))),
-            ),
-            (
-                Attribute::Evidence,
-                evidence,
-                "no sentence with a key fragment".into(),
-                "a key fragment".into(),
-            ),
-            (Attribute::Item, item, best.item.clone(), g.item.clone()),
-        ] {
-            let e = scores.attributes.entry(attribute).or_insert((0, 0));
-            e.1 += 1;
-            if ok {
-                e.0 += 1;
-            } else {
-                scores.wrong.push(Finding {
-                    article: unit.0.clone(),
-                    supplier: unit.1.clone(),
-                    recipient: unit.2.clone(),
-                    note: format!("{attribute:?}: got {got}, key {want}"),
-                    sentence: best
-                        .evidence
-                        .first()
-                        .map(|e| e.sentence.clone())
-                        .unwrap_or_default(),
-                });
-            }
+            }),
         }
     }
-    scores.calibration = BANDS
+    scores.calibration = calibration(&found, &gold);
+    scores.spurious = spurious(&found, &gold);
+    scores
+}
+
+/// The key's units, each with its tier and the key's entries of that tier: an (article,
+/// supplier, recipient) listed at several tiers counts at the strictest.
+fn gold_units(key: &AnswerKey) -> BTreeMap<Unit, (Tier, Vec<&GoldTransfer>)> {
+    let mut gold: BTreeMap<Unit, (Tier, Vec<&GoldTransfer>)> = BTreeMap::new();
+    for g in &key.transfers {
+        let unit = (g.article.clone(), g.supplier.clone(), g.recipient.clone());
+        let entry = gold.entry(unit).or_insert((g.tier, Vec::new()));
+        if g.tier < entry.0 {
+            *entry = (g.tier, Vec::new());
+        }
+        if g.tier == entry.0 {
+            entry.1.push(g);
+        }
+    }
+    gold
+}
+
+/// The extraction's units: the key's unit is the report, what one article says about one
+/// pair. Only articles the key lists (by file name) count.
+fn found_units<'a>(dataset: &'a Dataset, key: &AnswerKey) -> BTreeMap<Unit, Vec<&'a Report>> {
+    let key_articles: BTreeSet<&str> = key
+        .articles
+        .keys()
+        .map(String::as_str)
+        .chain(key.transfers.iter().map(|t| t.article.as_str()))
+        .collect();
+    let positions = dataset.article_positions();
+    let file_of = |id: &str| -> Option<String> {
+        let path = &dataset.articles.get(*positions.get(id)?)?.path;
+        let name = path.rsplit('/').next().unwrap_or(path);
+        key_articles.contains(name).then(|| name.to_owned())
+    };
+    let mut found: BTreeMap<Unit, Vec<&Report>> = BTreeMap::new();
+    for t in dataset.reports() {
+        let Some(article) = t.evidence.first().and_then(|e| file_of(&e.article)) else {
+            continue;
+        };
+        found
+            .entry((article, t.supplier.code.clone(), t.recipient.code.clone()))
+            .or_default()
+            .push(t);
+    }
+    found
+}
+
+/// Scores the attributes of a matched unit: category, status and quantity of the report
+/// that agrees best with the key's entry `g`, evidence (a sentence holding a key fragment)
+/// and item (any report's goods sharing a content word), each wrong one listed.
+fn check_attributes(
+    scores: &mut Scores,
+    unit: &Unit,
+    g: &GoldTransfer,
+    entries: &[&GoldTransfer],
+    reports: &[&Report],
+) {
+    let checks = |t: &Report| -> [bool; 3] {
+        [
+            t.category.as_str() == g.category,
+            t.status.as_str() == g.status,
+            t.quantity == g.quantity,
+        ]
+    };
+    let best = reports
+        .iter()
+        .max_by_key(|t| checks(t).iter().filter(|c| **c).count())
+        .copied()
+        .unwrap_or(reports[0]);
+    let [cat, status, quantity] = checks(best);
+    let item = reports.iter().any(|t| items_agree(&t.item, &g.item));
+    let fragments: Vec<String> = entries
+        .iter()
+        .flat_map(|e| e.evidence.iter())
+        .map(|f| normalise(f))
+        .collect();
+    let evidence = reports.iter().flat_map(|t| &t.evidence).any(|e| {
+        let s = normalise(&e.sentence);
+        fragments.iter().any(|f| s.contains(f.as_str()))
+    });
+    let quantity_of =
+        |q: Option<crate::dataset::Quantity>| format!("{:?}", q.map(|q| (q.value, q.qualifier)));
+    for (attribute, ok, got, want) in [
+        (
+            Attribute::Category,
+            cat,
+            best.category.to_string(),
+            g.category.clone(),
+        ),
+        (
+            Attribute::Status,
+            status,
+            best.status.to_string(),
+            g.status.clone(),
+        ),
+        (
+            Attribute::Quantity,
+            quantity,
+            quantity_of(best.quantity),
+            quantity_of(g.quantity),
+        ),
+        (
+            Attribute::Evidence,
+            evidence,
+            "no sentence with a key fragment".into(),
+            "a key fragment".into(),
+        ),
+        (Attribute::Item, item, best.item.clone(), g.item.clone()),
+    ] {
+        let e = scores.attributes.entry(attribute).or_insert((0, 0));
+        e.1 += 1;
+        if ok {
+            e.0 += 1;
+        } else {
+            scores.wrong.push(Finding {
+                article: unit.0.clone(),
+                supplier: unit.1.clone(),
+                recipient: unit.2.clone(),
+                note: format!("{attribute:?}: got {got}, key {want}"),
+                sentence: first_sentence(best),
+            });
+        }
+    }
+}
+
+/// Found units per confidence band (of their most confident report), and how many of them
+/// the key has.
+fn calibration(
+    found: &BTreeMap<Unit, Vec<&Report>>,
+    gold: &BTreeMap<Unit, (Tier, Vec<&GoldTransfer>)>,
+) -> Vec<Band> {
+    let mut bands: Vec<Band> = BANDS
         .iter()
         .map(|&(from, to)| Band {
             from,
@@ -371,29 +404,42 @@ pub fn score(dataset: &Dataset, key: &AnswerKey) -> Scores {
             ..Band::default()
         })
         .collect();
-    for (unit, reports) in &found {
+    for (unit, reports) in found {
         let confidence = reports.iter().map(|r| r.confidence).fold(0.0, f64::max);
-        let band = &mut scores.calibration[band_of(confidence)];
+        let band = &mut bands[band_of(confidence)];
         band.total += 1;
         if gold.contains_key(unit) {
             band.right += 1;
         }
     }
-    for (unit, transfers) in &found {
-        if !gold.contains_key(unit) {
-            let t = transfers[0];
-            scores.spurious.push(Finding {
+    bands
+}
+
+/// The found units the key does not have, each with its first report's sentence.
+fn spurious(
+    found: &BTreeMap<Unit, Vec<&Report>>,
+    gold: &BTreeMap<Unit, (Tier, Vec<&GoldTransfer>)>,
+) -> Vec<Finding> {
+    found
+        .iter()
+        .filter(|(unit, _)| !gold.contains_key(*unit))
+        .map(|(unit, reports)| {
+            let t = reports[0];
+            Finding {
                 article: unit.0.clone(),
                 supplier: unit.1.clone(),
                 recipient: unit.2.clone(),
                 note: format!("{} ({}, {})", t.item, t.status, t.rule),
-                sentence: t
-                    .evidence
-                    .first()
-                    .map(|e| e.sentence.clone())
-                    .unwrap_or_default(),
-            });
-        }
-    }
-    scores
+                sentence: first_sentence(t),
+            }
+        })
+        .collect()
+}
+
+/// A report's first sentence, or nothing.
+fn first_sentence(r: &Report) -> String {
+    r.evidence
+        .first()
+        .map(|e| e.sentence.clone())
+        .unwrap_or_default()
 }
