@@ -28,6 +28,8 @@ pub struct ArmsFlowApp {
     /// (see [`ArmsFlowApp::correct_article_date`]).
     pub(super) latest_correction: Arc<std::sync::atomic::AtomicU64>,
     pub(super) saving: Arc<std::sync::Mutex<()>>,
+    /// What the panels compute while drawing and what the user has half typed.
+    caches: crate::ui::ViewCaches,
     commands: Vec<Command>,
     pub(super) ctx: egui::Context,
     title: String,
@@ -72,6 +74,7 @@ impl ArmsFlowApp {
             events: std::sync::mpsc::channel(),
             latest_correction: Arc::default(),
             saving: Arc::default(),
+            caches: crate::ui::ViewCaches::default(),
             commands: Vec::new(),
             ctx: ctx.clone(),
             title: String::new(),
@@ -648,7 +651,13 @@ impl eframe::App for ArmsFlowApp {
         }
         self.shortcuts(&ctx);
         let mut commands = std::mem::take(&mut self.commands);
-        crate::ui::main_window(ui, &self.state, self.extractor.gazetteer(), &mut commands);
+        crate::ui::main_window(
+            ui,
+            &self.state,
+            &mut self.caches,
+            self.extractor.gazetteer(),
+            &mut commands,
+        );
         for command in commands {
             self.apply(command);
         }

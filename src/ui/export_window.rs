@@ -1,3 +1,4 @@
+use super::ViewCaches;
 use crate::app::{AppState, Command, ExportDraft, ExportTarget};
 use crate::chart::Theme;
 use crate::export::{ChartKind, ExportFormat, SCALES};
@@ -17,34 +18,23 @@ pub fn export_button(ui: &mut egui::Ui) -> bool {
     clicked || export_shortcut(ui)
 }
 
-fn chart_size_id() -> egui::Id {
-    egui::Id::unique("armsflow_chart_size")
-}
-
 /// Called by a chart panel once its size is known: records the size, so Export… from the
 /// menu offers it, and opens the Export window at that size when `requested` (the panel's
 /// Export… button or Ctrl+E).
 pub fn chart_laid_out(
-    ui: &egui::Ui,
+    caches: &mut ViewCaches,
     kind: ChartKind,
     size: (u32, u32),
     requested: bool,
     out: &mut Vec<Command>,
 ) {
-    ui.ctx().data_mut(|d| d.insert_temp(chart_size_id(), size));
+    caches.chart_size = Some(size);
     if requested {
         out.push(Command::OpenExport {
             target: ExportTarget::Chart(kind),
             size,
         });
     }
-}
-
-/// The size the chart was last drawn at (1200 × 800 before any was drawn).
-pub fn last_chart_size(ui: &egui::Ui) -> (u32, u32) {
-    ui.ctx()
-        .data(|d| d.get_temp(chart_size_id()))
-        .unwrap_or((1200, 800))
 }
 
 /// The Export window: format, size, scale, theme, title and file; Export writes it in the

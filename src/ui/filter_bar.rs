@@ -1,10 +1,16 @@
+use super::ViewCaches;
 use crate::app::{AppState, Command};
 use crate::dataset::{Category, Status};
 use crate::view::parse_date_bound;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Filters that apply to every view: countries, category, status, dates, free text.
-pub fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+pub fn filter_bar_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    caches: &mut ViewCaches,
+    out: &mut Vec<Command>,
+) {
     let current = &state.filters;
     let mut edited = current.clone();
     // Countries seen in the data, by name, with their number of transfers (indexed once
@@ -28,8 +34,8 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>
             |s| s.as_str(),
             &mut edited.statuses,
         );
-        date_field(ui, "From", false, current.from, &mut edited.from);
-        date_field(ui, "To", true, current.to, &mut edited.to);
+        date_field(ui, caches, "From", false, current.from, &mut edited.from);
+        date_field(ui, caches, "To", true, current.to, &mut edited.to);
         let label = ui.label("Source");
         ui.add(
             egui::TextEdit::singleline(&mut edited.source)
@@ -130,7 +136,8 @@ fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T, on: bool) {
 /// text is kept in egui's memory, so a half-typed date is not lost; it applies once valid.
 fn date_field(
     ui: &mut egui::Ui,
-    label: &str,
+    caches: &mut ViewCaches,
+    label: &'static str,
     end: bool,
     value: Option<jiff::civil::Date>,
     edited: &mut Option<jiff::civil::Date>,
@@ -139,7 +146,7 @@ fn date_field(
     let shown = value.map(|d| d.to_string()).unwrap_or_default();
     let has_focus = ui.memory(|m| m.has_focus(id));
     let mut text = if has_focus {
-        ui.data(|d| d.get_temp::<String>(id)).unwrap_or(shown)
+        caches.date_text.get(label).cloned().unwrap_or(shown)
     } else {
         shown
     };
@@ -154,7 +161,7 @@ fn date_field(
         .labelled_by(l.id);
     let parsed = parse_date_bound(&text, end);
     if response.changed() {
-        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+        caches.date_text.insert(label, text.clone());
         if text.trim().is_empty() {
             *edited = None;
         } else if parsed.is_some() {

@@ -1,3 +1,4 @@
+use super::ViewCaches;
 use super::{paint_scene, radio_choice};
 use crate::app::{AppState, Command};
 use crate::chart::{
@@ -11,7 +12,12 @@ use std::sync::Arc;
 /// The Sankey chart: bands from suppliers (left) to recipients (right). Hover highlights a
 /// band and its nodes; a click on a band selects its reports; a click on a country filters
 /// every view to it. Each band and node is an accessible element with a label.
-pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+pub fn flow_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    caches: &mut ViewCaches,
+    out: &mut Vec<Command>,
+) {
     let settings = &state.settings;
     let mut export = false;
     // Wrapped, so a narrow window never pushes the chart under the Evidence panel.
@@ -47,10 +53,10 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         settings.theme,
     );
     options.selected = state.selection.transfers.clone();
-    let cached = cached_layout(ui, state.views_version, flows, &options);
+    let cached = cached_layout(caches, state.views_version, flows, &options);
     let plain = &cached.scene;
     let size = (options.width as u32, options.height as u32);
-    super::export_window::chart_laid_out(ui, ChartKind::FLOW, size, export, out);
+    super::export_window::chart_laid_out(caches, ChartKind::FLOW, size, export, out);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -142,28 +148,27 @@ pub fn flow_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
 
 /// The Flow chart as laid out without a highlight, and for each hit region a point where it
 /// is on top (for the accessible element that stands for it).
-struct FlowLayout {
+pub(super) struct FlowLayout {
     version: u64,
     options: FlowChartOptions,
     scene: Scene<FlowTarget>,
     probes: Vec<Option<Pos>>,
 }
 
-/// The plain layout of `flows` with `options`, kept in egui's memory between frames and
+/// The plain layout of `flows` with `options`, kept in the view caches between frames and
 /// redone only when the flows (`version`) or the options change: finding where each of
 /// hundreds of overlapping bands is on top costs more than a frame.
 fn cached_layout(
-    ui: &egui::Ui,
+    caches: &mut ViewCaches,
     version: u64,
     flows: &[Flow],
     options: &FlowChartOptions,
 ) -> Arc<FlowLayout> {
-    let id = ui.scope_id().with("flow_chart_layout");
-    if let Some(cached) = ui.data(|d| d.get_temp::<Arc<FlowLayout>>(id))
+    if let Some(cached) = &caches.flow_layout
         && cached.version == version
         && cached.options == *options
     {
-        return cached;
+        return Arc::clone(cached);
     }
     let scene = layout_flow_chart(flows, options, crate::chart::chart_measure());
     let probes = scene.hits.iter().map(|h| scene.probe_point(h)).collect();
@@ -173,6 +178,6 @@ fn cached_layout(
         scene,
         probes,
     });
-    ui.data_mut(|d| d.insert_temp(id, Arc::clone(&layout)));
+    caches.flow_layout = Some(Arc::clone(&layout));
     layout
 }

@@ -1,8 +1,14 @@
+use super::ViewCaches;
 use crate::app::{AppState, Command, ExportTarget, Tab};
 use crate::chart::Theme;
 
 /// File and View menus.
-pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    caches: &ViewCaches,
+    out: &mut Vec<Command>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui
@@ -46,7 +52,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
             {
                 out.push(Command::OpenExport {
                     target: ExportTarget::Chart(kind),
-                    size: super::export_window::last_chart_size(ui),
+                    size: caches.last_chart_size(),
                 });
             }
             if ui.button("Export data…").clicked() {

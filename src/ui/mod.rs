@@ -3,6 +3,7 @@
 //! [`crate::app::ArmsFlowApp::apply`].
 
 mod articles;
+mod caches;
 mod choice;
 mod evidence;
 mod export_window;
@@ -24,17 +25,19 @@ pub use paint::{CHART_FAMILY, install_chart_font, paint_scene};
 use crate::app::{AppState, Command, ExportTarget, Tab};
 use crate::chart::ChartKind;
 use crate::gazetteer::Gazetteer;
+pub use caches::ViewCaches;
 
 /// Lays out the whole window: menu, filters, status bar, Problems, articles, Evidence and
 /// the central tabs (or the reader).
 pub fn main_window(
     ui: &mut egui::Ui,
     state: &AppState,
+    caches: &mut ViewCaches,
     gazetteer: &Gazetteer,
     out: &mut Vec<Command>,
 ) {
-    egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, state, out));
-    egui::Panel::top("filter_bar").show(ui, |ui| filter_bar::filter_bar_ui(ui, state, out));
+    egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, state, caches, out));
+    egui::Panel::top("filter_bar").show(ui, |ui| filter_bar::filter_bar_ui(ui, state, caches, out));
     if state.is_sample {
         egui::Panel::top("sample_note").show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -72,7 +75,7 @@ pub fn main_window(
             loading::loading_ui(ui, job, out);
         }
         if let Some(target) = state.reader {
-            reader::reader_ui(ui, state, target, out);
+            reader::reader_ui(ui, state, caches, target, out);
             return;
         }
         ui.horizontal(|ui| {
@@ -98,7 +101,7 @@ pub fn main_window(
             return;
         }
         match state.settings.tab {
-            Tab::Chart(kind) => chart_panel(kind)(ui, state, out),
+            Tab::Chart(kind) => chart_panel(kind)(ui, state, caches, out),
             Tab::Table => {
                 if export_window::export_shortcut(ui) {
                     out.push(Command::OpenExport {
@@ -113,7 +116,7 @@ pub fn main_window(
 }
 
 /// A chart's panel: draws the chart from the state and pushes what the user does.
-type ChartPanel = fn(&mut egui::Ui, &AppState, &mut Vec<Command>);
+type ChartPanel = fn(&mut egui::Ui, &AppState, &mut ViewCaches, &mut Vec<Command>);
 
 /// Each chart's panel, registered once beside the chart's own registration in
 /// [`crate::chart::CHARTS`].
@@ -133,7 +136,7 @@ fn chart_panel(kind: ChartKind) -> ChartPanel {
 }
 
 /// Shown only if no chart panel is registered at all.
-fn table_panel(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+fn table_panel(ui: &mut egui::Ui, state: &AppState, _: &mut ViewCaches, out: &mut Vec<Command>) {
     table::table_ui(ui, state, out);
 }
 

@@ -1,3 +1,4 @@
+use super::ViewCaches;
 use super::citation;
 use crate::app::{AppState, Command, ReaderTarget};
 use crate::corpus::Article;
@@ -9,6 +10,7 @@ use egui::{Color32, FontId};
 pub fn reader_ui(
     ui: &mut egui::Ui,
     state: &AppState,
+    caches: &mut ViewCaches,
     target: ReaderTarget,
     out: &mut Vec<Command>,
 ) {
@@ -47,10 +49,8 @@ pub fn reader_ui(
     article_date_ui(ui, state, target.article, article, out);
     ui.separator();
     // Scroll once per target: later frames leave the user free to scroll.
-    let scrolled_id = ui.scope_id().with("reader_scrolled");
     let key = (target.article, target.start, target.end);
-    let needs_scroll =
-        has_sentence && ui.data(|d| d.get_temp::<(usize, usize, usize)>(scrolled_id)) != Some(key);
+    let needs_scroll = has_sentence && caches.reader_scrolled != Some(key);
     let font = FontId::proportional(15.0);
     let color = ui.visuals().text_color();
     let mark = if ui.visuals().dark_mode {
@@ -100,7 +100,7 @@ pub fn reader_ui(
                 if needs_scroll {
                     let at = cursor_rect.translate(response.rect.min.to_vec2());
                     ui.scroll_to_rect(at.expand2(egui::vec2(0.0, 60.0)), Some(egui::Align::Center));
-                    ui.data_mut(|d| d.insert_temp(scrolled_id, key));
+                    caches.reader_scrolled = Some(key);
                 }
             }
         });

@@ -1,3 +1,4 @@
+use super::ViewCaches;
 use super::{paint_scene, radio_choice, transfer_label};
 use crate::app::{AppState, Command, TimelineView};
 use crate::chart::{
@@ -20,7 +21,12 @@ const SCROLL_PER_LANE: f32 = 24.0;
 /// (a bar for month, year or range precision), shape and colour by status. The chart is laid
 /// out by [`layout_timeline_chart`], the same layout the exporter writes. Above it, a
 /// reports-per-month overview (click to move there); below it, the undated reports.
-pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    caches: &mut ViewCaches,
+    out: &mut Vec<Command>,
+) {
     let view = state.timeline_view;
     let mut export = false;
     ui.horizontal(|ui| {
@@ -68,7 +74,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
     let measure = chart_measure();
     let (plain, geometry) = layout_timeline_chart(data, &options, measure);
     let size = (options.width as u32, options.height as u32);
-    super::export_window::chart_laid_out(ui, ChartKind::TIMELINE, size, export, out);
+    super::export_window::chart_laid_out(caches, ChartKind::TIMELINE, size, export, out);
     overview_ui(ui, data, &geometry, view, out);
 
     let (rect, chart) = ui.allocate_exact_size(

@@ -9,6 +9,7 @@ use armsflow::chart::ChartKind;
 use armsflow::extract::Extractor;
 use armsflow::gazetteer::Gazetteer;
 use armsflow::synthetic::generated_dataset;
+use armsflow::ui::ViewCaches;
 use armsflow::view::{DatasetIndex, Filters};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase};
@@ -42,6 +43,7 @@ fn loaded_state() -> AppState {
 fn frame(
     ctx: &egui::Context,
     state: &AppState,
+    caches: &mut ViewCaches,
     gazetteer: &Gazetteer,
     events: Vec<Event>,
 ) -> usize {
@@ -52,7 +54,7 @@ fn frame(
     };
     let mut commands = Vec::new();
     let output = ctx.run_ui(input, |ui| {
-        armsflow::ui::main_window(ui, state, gazetteer, &mut commands);
+        armsflow::ui::main_window(ui, state, caches, gazetteer, &mut commands);
     });
     ctx.tessellate(output.shapes, output.pixels_per_point).len()
 }
@@ -79,14 +81,15 @@ fn frames(c: &mut Criterion) {
     ] {
         state.settings.tab = tab;
         let ctx = egui::Context::default();
+        let mut caches = ViewCaches::default();
         armsflow::ui::install_chart_font(&ctx);
         // The first frames build the font atlas and measure panels.
         for _ in 0..3 {
-            frame(&ctx, &state, &gazetteer, Vec::new());
+            frame(&ctx, &state, &mut caches, &gazetteer, Vec::new());
         }
-        let name = format!("{tab:?}").to_lowercase();
+        let name = tab.title().to_lowercase();
         group.bench_function(format!("{name}_idle"), |b| {
-            b.iter(|| frame(&ctx, &state, &gazetteer, Vec::new()))
+            b.iter(|| frame(&ctx, &state, &mut caches, &gazetteer, Vec::new()))
         });
         // The pointer sweeps across the middle of the chart, a new place every frame.
         let mut step = 0u32;
@@ -94,7 +97,13 @@ fn frames(c: &mut Criterion) {
             b.iter(|| {
                 step = (step + 1) % 400;
                 let at = Pos2::new(300.0 + step as f32, 300.0 + (step % 40) as f32 * 5.0);
-                frame(&ctx, &state, &gazetteer, vec![Event::PointerMoved(at)])
+                frame(
+                    &ctx,
+                    &state,
+                    &mut caches,
+                    &gazetteer,
+                    vec![Event::PointerMoved(at)],
+                )
             })
         });
         let mut down = true;
@@ -105,7 +114,7 @@ fn frames(c: &mut Criterion) {
                     Event::PointerMoved(Pos2::new(560.0, 450.0)),
                     wheel(if down { -120.0 } else { 120.0 }),
                 ];
-                frame(&ctx, &state, &gazetteer, events)
+                frame(&ctx, &state, &mut caches, &gazetteer, events)
             })
         });
     }

@@ -1,0 +1,30 @@
+use super::flow::FlowLayout;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// What the window keeps between frames besides [`crate::app::AppState`]: what panels compute
+/// while drawing (the Flow chart's layout, the chart's size) and what the user has half
+/// typed. Owned by the app and handed to the panels each frame, never kept in egui's memory,
+/// so a newcomer finds every piece of the window's state in two structs.
+#[derive(Default)]
+pub struct ViewCaches {
+    /// The Flow chart laid out without a highlight, with where each band is on top: redone
+    /// only when the flows or the chart options change (finding the tops of hundreds of
+    /// overlapping bands costs more than a frame).
+    pub(super) flow_layout: Option<Arc<FlowLayout>>,
+    /// The size the chart was last drawn at, which Export… offers.
+    pub(super) chart_size: Option<(u32, u32)>,
+    /// A date filter's text while it is being typed (by field), so a half-typed date is not
+    /// lost; it applies once it is a date.
+    pub(super) date_text: BTreeMap<&'static str, String>,
+    /// The reader target (article, start, end) last scrolled to: the reader scrolls once per
+    /// target, and later frames leave the user free to scroll.
+    pub(super) reader_scrolled: Option<(usize, usize, usize)>,
+}
+
+impl ViewCaches {
+    /// The size the chart was last drawn at (1200 × 800 before any was drawn).
+    pub fn last_chart_size(&self) -> (u32, u32) {
+        self.chart_size.unwrap_or((1200, 800))
+    }
+}
