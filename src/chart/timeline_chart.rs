@@ -5,7 +5,7 @@ use super::{
 use super::{Chart, ChartData, ChartKind, ChartStyle};
 use crate::dataset::Status;
 use crate::dates::Precision;
-use crate::view::TimelineData;
+use crate::view::{TimelineData, TimelineMark};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -399,26 +399,35 @@ pub fn layout_timeline_chart(
     options: &TimelineChartOptions,
     measure: &dyn TextMeasure,
 ) -> (Scene<TimelineTarget>, TimelineGeometry) {
-    let theme = options.theme;
-    let font = options.font_size;
-    let line = (font * 1.35).ceil();
     let mut scene = Scene {
         width: options.width,
         height: options.height,
-        background: theme.background(),
+        background: options.theme.background(),
         primitives: Vec::new(),
         hits: Vec::new(),
     };
-    let text = |pos: Pos, s: &str, color: Rgba, anchor: Anchor| Primitive::Text {
-        pos,
-        text: s.to_owned(),
-        size: font,
-        color,
-        anchor,
-    };
+    let legend_height = draw_legend(&mut scene.primitives, data, options, measure);
+    let layout = TimelineLayout::new(data, options, measure, legend_height);
+    let geometry = layout.geometry();
+    if data.marks.is_empty() {
+        scene.primitives.push(layout.no_marks_message());
+        return (scene, geometry);
+    }
+    let lane_hits = layout.draw_lanes(&mut scene.primitives);
+    layout.draw_lanes_note(&mut scene.primitives);
+    layout.draw_grid(&mut scene.primitives);
+    layout.draw_threads(&mut scene.primitives);
+    let mut hits = layout.draw_marks(&mut scene.primitives);
+    // Marks drawn last are on top, so they are hit first; lane labels stay reachable.
+    hits.reverse();
+    hits.extend(lane_hits);
+    scene.hits = hits;
+    (scene, geometry)
+}
 
-    // Legend: each status on the chart with its marker, then what a bar means and what is
-    // left out; entries wrap onto more rows when the width runs out.
+/// The legend's entries: each status on the chart with its marker, then what a bar means and
+/// what is left out.
+fn legend_entries(data: &TimelineData, theme: Theme) -> Vec<LegendEntry> {
     let statuses = &data.statuses;
     let entry = |swatch, text: &str, color| LegendEntry {
         swatch,
@@ -449,91 +458,195 @@ pub fn layout_timeline_chart(
         let note = format!("{n} undated report{s} not drawn");
         entries.push(entry(Swatch::None, &note, theme.muted()));
     }
+    entries
+}
+
+/// Draws the legend along the top into `out` and returns the height it takes, gap included.
+fn draw_legend(
+    out: &mut Vec<Primitive>,
+    data: &TimelineData,
+    options: &TimelineChartOptions,
+    measure: &dyn TextMeasure,
+) -> f32 {
+    // Entries wrap onto more rows when the width runs out.
     let (legend, height) = layout_legend(
-        &entries,
+        &legend_entries(data, options.theme),
         MARGIN,
         MARGIN,
         options.width - MARGIN,
-        font,
+        options.font_size,
         measure,
     );
-    scene.primitives.extend(legend);
-    let legend_height = height + 10.0;
+    out.extend(legend);
+    height + 10.0
+}
 
-    // Areas: lane labels left, plot right, the axis under the plot.
-    let labels = &data.lanes.labels;
+/// The widest lane label (or the "lanes … of …" note), capped at a share of the chart width.
+fn lane_label_width(
+    data: &TimelineData,
+    options: &TimelineChartOptions,
+    measure: &dyn TextMeasure,
+) -> f32 {
+    let font = options.font_size;
     // Pair labels are long ("South Africa → Democratic Republic of the Congo"): up to 45%
     // of the width before they are shortened.
     let max_label = (options.width * 0.45).max(40.0);
-    let label_width = labels
+    data.lanes
+        .labels
         .iter()
         .map(|l| measure.width(l, font))
         .fold(measure.width("lanes 00–00 of 000", font), f32::max)
-        .min(max_label);
-    let axis_height = line + 10.0;
-    let plot = Rect {
-        min: Pos::new(MARGIN + label_width + LABEL_GAP, MARGIN + legend_height),
-        max: Pos::new(
-            (options.width - MARGIN).max(MARGIN + label_width + LABEL_GAP + 40.0),
-            (options.height - MARGIN - axis_height).max(MARGIN + legend_height + line),
-        ),
-    };
-    // Rows share the height when there are few lanes (up to a comfortable 40 px), and are
-    // never shorter than a label.
-    let min_row = (line + 8.0).max(22.0);
-    let row = (plot.height() / labels.len().max(1) as f32).clamp(min_row, min_row.max(40.0));
-    let lanes_fit = ((plot.height() / row).floor() as usize).max(1);
-    let first = options
-        .first_lane
-        .min(labels.len().saturating_sub(lanes_fit));
-    let lanes_shown = first..labels.len().min(first + lanes_fit);
-    let window = options
-        .window
-        .filter(|w| w.len() >= 1.0)
-        .unwrap_or_else(|| fit_window(data));
-    let geometry = TimelineGeometry {
-        window,
-        plot,
-        lanes_shown: lanes_shown.clone(),
-        lanes_fit,
-    };
-    if data.marks.is_empty() {
-        let msg = if data.undated.is_empty() {
+        .min(max_label)
+}
+
+/// The layout values every drawing step of the Timeline shares: where the plot is, how tall
+/// a lane's row is, which lanes and days are shown.
+struct TimelineLayout<'a> {
+    data: &'a TimelineData,
+    options: &'a TimelineChartOptions,
+    measure: &'a dyn TextMeasure,
+    /// Width left of the plot for lane labels.
+    label_width: f32,
+    /// Height under the plot for the calendar axis.
+    axis_height: f32,
+    /// The plot area (marks and grid).
+    plot: Rect,
+    /// Height of one lane's row.
+    row: f32,
+    /// How many lanes fit at once.
+    lanes_fit: usize,
+    /// The lanes drawn.
+    lanes_shown: Range<usize>,
+    /// The days shown.
+    window: DayRange,
+}
+
+impl<'a> TimelineLayout<'a> {
+    /// Places the areas under a legend `legend_height` tall: lane labels left, plot right,
+    /// the axis under the plot; then the rows, the lanes that fit and the days shown.
+    fn new(
+        data: &'a TimelineData,
+        options: &'a TimelineChartOptions,
+        measure: &'a dyn TextMeasure,
+        legend_height: f32,
+    ) -> Self {
+        let line = (options.font_size * 1.35).ceil();
+        let lane_count = data.lanes.labels.len();
+        let label_width = lane_label_width(data, options, measure);
+        let axis_height = line + 10.0;
+        let plot = Rect {
+            min: Pos::new(MARGIN + label_width + LABEL_GAP, MARGIN + legend_height),
+            max: Pos::new(
+                (options.width - MARGIN).max(MARGIN + label_width + LABEL_GAP + 40.0),
+                (options.height - MARGIN - axis_height).max(MARGIN + legend_height + line),
+            ),
+        };
+        // Rows share the height when there are few lanes (up to a comfortable 40 px), and are
+        // never shorter than a label.
+        let min_row = (line + 8.0).max(22.0);
+        let row = (plot.height() / lane_count.max(1) as f32).clamp(min_row, min_row.max(40.0));
+        let lanes_fit = ((plot.height() / row).floor() as usize).max(1);
+        let first = options.first_lane.min(lane_count.saturating_sub(lanes_fit));
+        let window = options
+            .window
+            .filter(|w| w.len() >= 1.0)
+            .unwrap_or_else(|| fit_window(data));
+        Self {
+            data,
+            options,
+            measure,
+            label_width,
+            axis_height,
+            plot,
+            row,
+            lanes_fit,
+            lanes_shown: first..lane_count.min(first + lanes_fit),
+            window,
+        }
+    }
+
+    /// Where things ended up, for the panel.
+    fn geometry(&self) -> TimelineGeometry {
+        TimelineGeometry {
+            window: self.window,
+            plot: self.plot,
+            lanes_shown: self.lanes_shown.clone(),
+            lanes_fit: self.lanes_fit,
+        }
+    }
+
+    /// A label at `pos` in the chart's font size.
+    fn text(&self, pos: Pos, s: &str, color: Rgba, anchor: Anchor) -> Primitive {
+        Primitive::Text {
+            pos,
+            text: s.to_owned(),
+            size: self.options.font_size,
+            color,
+            anchor,
+        }
+    }
+
+    /// The scene x of day number `day`.
+    fn x_of(&self, day: f64) -> f32 {
+        let (plot, window) = (self.plot, self.window);
+        plot.min.x + ((day - window.start) / window.len()) as f32 * plot.width()
+    }
+
+    /// The scene y of the middle of `lane`'s row (a lane in `lanes_shown`).
+    fn lane_y(&self, lane: usize) -> f32 {
+        self.plot.min.y + (lane - self.lanes_shown.start) as f32 * self.row + self.row / 2.0
+    }
+
+    /// True when some lanes are not drawn, so the "lanes … of …" note is shown.
+    fn has_lanes_note(&self) -> bool {
+        self.lanes_shown.len() < self.data.lanes.labels.len()
+    }
+
+    /// The message drawn in the middle when there is no mark to draw.
+    fn no_marks_message(&self) -> Primitive {
+        let msg = if self.data.undated.is_empty() {
             "No transfers match the filters"
         } else {
             "No dated transfers match the filters"
         };
-        scene.primitives.push(text(
-            Pos::new(options.width / 2.0, options.height / 2.0),
-            msg,
-            theme.muted(),
-            Anchor::Middle,
-        ));
-        return (scene, geometry);
+        let (width, height) = (self.options.width, self.options.height);
+        let center = Pos::new(width / 2.0, height / 2.0);
+        self.text(center, msg, self.options.theme.muted(), Anchor::Middle)
     }
-    let x_of = |day: f64| plot.min.x + ((day - window.start) / window.len()) as f32 * plot.width();
-    let lane_y = |lane: usize| plot.min.y + (lane - first) as f32 * row + row / 2.0;
 
-    // Lane stripes and labels.
-    for lane in lanes_shown.clone() {
-        let y = lane_y(lane);
-        if (lane - first).is_multiple_of(2) {
-            scene.primitives.push(Primitive::Rect {
-                rect: Rect::from_xywh(plot.min.x, y - row / 2.0, plot.width(), row),
-                fill: theme.text().with_alpha(10),
-                stroke: None,
-            });
+    /// Draws the shown lanes' stripes and labels into `out`; returns the labels' hit regions.
+    fn draw_lanes(&self, out: &mut Vec<Primitive>) -> Vec<HitRegion<TimelineTarget>> {
+        let (plot, row, theme) = (self.plot, self.row, self.options.theme);
+        let (font, measure) = (self.options.font_size, self.measure);
+        let mut hits = Vec::new();
+        for lane in self.lanes_shown.clone() {
+            let y = self.lane_y(lane);
+            if (lane - self.lanes_shown.start).is_multiple_of(2) {
+                out.push(Primitive::Rect {
+                    rect: Rect::from_xywh(plot.min.x, y - row / 2.0, plot.width(), row),
+                    fill: theme.text().with_alpha(10),
+                    stroke: None,
+                });
+            }
+            let label = fit_text(
+                &self.data.lanes.labels[lane],
+                self.label_width,
+                font,
+                measure,
+            );
+            let w = measure.width(&label, font);
+            let pos = Pos::new(plot.min.x - LABEL_GAP, y);
+            out.push(self.text(pos, &label, theme.text(), Anchor::End));
+            hits.push(self.lane_hit(lane, y, w));
         }
-        let label = fit_text(&labels[lane], label_width, font, measure);
-        let w = measure.width(&label, font);
-        scene.primitives.push(text(
-            Pos::new(plot.min.x - LABEL_GAP, y),
-            &label,
-            theme.text(),
-            Anchor::End,
-        ));
-        let n = data.lanes.counts.get(lane).copied().unwrap_or(0);
-        scene.hits.push(HitRegion {
+        hits
+    }
+
+    /// The hit region of `lane`'s label, `w` wide and ending at the plot, centred on `y`.
+    fn lane_hit(&self, lane: usize, y: f32, w: f32) -> HitRegion<TimelineTarget> {
+        let (plot, row) = (self.plot, self.row);
+        let n = self.data.lanes.counts.get(lane).copied().unwrap_or(0);
+        HitRegion {
             target: TimelineTarget::Lane(lane),
             shape: HitShape::Rect(Rect::from_xywh(
                 plot.min.x - LABEL_GAP - w,
@@ -543,155 +656,217 @@ pub fn layout_timeline_chart(
             )),
             label: format!(
                 "Lane {}: {n} report{}",
-                labels[lane],
+                self.data.lanes.labels[lane],
                 if n == 1 { "" } else { "s" }
             ),
-        });
-    }
-    let lanes_note = lanes_shown.len() < labels.len();
-    if lanes_note {
-        scene.primitives.push(text(
-            Pos::new(plot.min.x - LABEL_GAP, plot.max.y + axis_height / 2.0),
-            &format!(
-                "lanes {}–{} of {}",
-                lanes_shown.start + 1,
-                lanes_shown.end,
-                labels.len()
-            ),
-            theme.muted(),
-            Anchor::End,
-        ));
+        }
     }
 
-    // Calendar grid: the finest step whose labels do not touch.
-    let px_per_day = plot.width() as f64 / window.len();
-    let step = Step::ALL
-        .into_iter()
-        .find(|s| {
-            let sample = s.label(jiff::civil::date(2000, 12, 28));
-            f64::from(measure.width(&sample, font) + 16.0) <= s.days() * px_per_day
-        })
-        .unwrap_or(Step::Years(100));
-    for d in step.ticks(window) {
-        let x = x_of(day_number(d));
-        scene.primitives.push(Primitive::Line {
-            points: vec![Pos::new(x, plot.min.y), Pos::new(x, plot.max.y)],
-            color: theme.muted().with_alpha(70),
+    /// Draws "lanes a–b of n" left of the axis when not every lane is shown.
+    fn draw_lanes_note(&self, out: &mut Vec<Primitive>) {
+        if !self.has_lanes_note() {
+            return;
+        }
+        let shown = &self.lanes_shown;
+        let pos = Pos::new(
+            self.plot.min.x - LABEL_GAP,
+            self.plot.max.y + self.axis_height / 2.0,
+        );
+        let note = format!(
+            "lanes {}–{} of {}",
+            shown.start + 1,
+            shown.end,
+            self.data.lanes.labels.len()
+        );
+        out.push(self.text(pos, &note, self.options.theme.muted(), Anchor::End));
+    }
+
+    /// The calendar grid's step: the finest whose labels do not touch.
+    fn grid_step(&self) -> Step {
+        let px_per_day = self.plot.width() as f64 / self.window.len();
+        Step::ALL
+            .into_iter()
+            .find(|s| {
+                let sample = s.label(jiff::civil::date(2000, 12, 28));
+                let width = self.measure.width(&sample, self.options.font_size);
+                f64::from(width + 16.0) <= s.days() * px_per_day
+            })
+            .unwrap_or(Step::Years(100))
+    }
+
+    /// Draws the calendar grid's lines and labels, then the axis line under the plot.
+    fn draw_grid(&self, out: &mut Vec<Primitive>) {
+        let (plot, theme, font) = (self.plot, self.options.theme, self.options.font_size);
+        let step = self.grid_step();
+        for d in step.ticks(self.window) {
+            let x = self.x_of(day_number(d));
+            out.push(Primitive::Line {
+                points: vec![Pos::new(x, plot.min.y), Pos::new(x, plot.max.y)],
+                color: theme.muted().with_alpha(70),
+                width: 1.0,
+            });
+            let label = step.label(d);
+            let half = self.measure.width(&label, font) / 2.0;
+            // Labels that would cross the figure's edge are left out rather than clipped, and
+            // so are those that would run into the "lanes 1–17 of 1406" note left of the axis.
+            let left_limit = if self.has_lanes_note() {
+                plot.min.x
+            } else {
+                MARGIN
+            };
+            if x - half >= left_limit && x + half <= self.options.width - MARGIN {
+                let pos = Pos::new(x, plot.max.y + self.axis_height / 2.0 + 2.0);
+                out.push(self.text(pos, &label, theme.text(), Anchor::Middle));
+            }
+        }
+        out.push(Primitive::Line {
+            points: vec![
+                Pos::new(plot.min.x, plot.max.y),
+                Pos::new(plot.max.x, plot.max.y),
+            ],
+            color: theme.muted(),
             width: 1.0,
         });
-        let label = step.label(d);
-        let half = measure.width(&label, font) / 2.0;
-        // Labels that would cross the figure's edge are left out rather than clipped, and
-        // so are those that would run into the "lanes 1–17 of 1406" note left of the axis.
-        let left_limit = if lanes_note { plot.min.x } else { MARGIN };
-        if x - half >= left_limit && x + half <= options.width - MARGIN {
-            scene.primitives.push(text(
-                Pos::new(x, plot.max.y + axis_height / 2.0 + 2.0),
-                &label,
-                theme.text(),
-                Anchor::Middle,
+    }
+
+    /// The marks of the lanes in view.
+    fn shown_marks(&self) -> &'a [TimelineMark] {
+        // Marks come lane by lane: the lanes in view are one slice of them.
+        self.data.marks_in_lanes(self.lanes_shown.clone())
+    }
+
+    /// Draws the threads that join the reports of one transfer.
+    fn draw_threads(&self, out: &mut Vec<Primitive>) {
+        // A thin thread joins the reports of one transfer, oldest to newest, so a request, its
+        // agreement and a denial read as one deal.
+        let plot = self.plot;
+        let mut threads: BTreeMap<usize, Vec<Pos>> = BTreeMap::new();
+        for m in self.shown_marks() {
+            let x = self.x_of(day_number(m.when.middle()) + 0.5);
+            threads.entry(m.transfer).or_default().push(Pos::new(
+                x.clamp(plot.min.x, plot.max.x),
+                self.lane_y(m.lane),
             ));
         }
-    }
-    scene.primitives.push(Primitive::Line {
-        points: vec![
-            Pos::new(plot.min.x, plot.max.y),
-            Pos::new(plot.max.x, plot.max.y),
-        ],
-        color: theme.muted(),
-        width: 1.0,
-    });
-
-    // A thin thread joins the reports of one transfer, oldest to newest, so a request, its
-    // agreement and a denial read as one deal.
-    let mut threads: BTreeMap<usize, Vec<Pos>> = BTreeMap::new();
-    // Marks come lane by lane: the lanes in view are one slice of them.
-    let shown_marks = data.marks_in_lanes(lanes_shown.clone());
-    for m in shown_marks {
-        let x = x_of(day_number(m.when.middle()) + 0.5);
-        threads
-            .entry(m.transfer)
-            .or_default()
-            .push(Pos::new(x.clamp(plot.min.x, plot.max.x), lane_y(m.lane)));
-    }
-    for mut points in threads.into_values().filter(|p| p.len() > 1) {
-        points.sort_by(|a, b| a.x.total_cmp(&b.x));
-        points.dedup_by(|a, b| (a.x - b.x).abs() < 0.5);
-        if points.len() > 1 {
-            scene.primitives.push(Primitive::Line {
-                points,
-                color: theme.muted(),
-                width: 1.5,
-            });
+        for mut points in threads.into_values().filter(|p| p.len() > 1) {
+            points.sort_by(|a, b| a.x.total_cmp(&b.x));
+            points.dedup_by(|a, b| (a.x - b.x).abs() < 0.5);
+            if points.len() > 1 {
+                out.push(Primitive::Line {
+                    points,
+                    color: self.options.theme.muted(),
+                    width: 1.5,
+                });
+            }
         }
     }
 
-    // Marks: spans first, markers on top; highlighted and selected ones last.
-    // Hovering one report lights every report of its transfer.
-    let lit = |t: usize| matches!(options.highlight, Some(TimelineTarget::Mark { transfer, .. }) if transfer == t);
-    let selected = |t: usize| options.selected.binary_search(&t).is_ok();
-    let mut order: Vec<&crate::view::TimelineMark> = shown_marks.iter().collect();
-    order.sort_by_key(|m| (lit(m.transfer), selected(m.transfer)));
-    let mut hits = Vec::new();
-    for m in order {
-        let from = x_of(day_number(m.when.from));
-        let to = x_of(day_number(m.when.to) + 1.0);
-        if to < plot.min.x || from > plot.max.x {
-            continue;
+    /// True when the pointer is over a report of transfer `t`.
+    fn is_lit(&self, t: usize) -> bool {
+        matches!(self.options.highlight, Some(TimelineTarget::Mark { transfer, .. }) if transfer == t)
+    }
+
+    /// True when transfer `t` is selected.
+    fn is_selected(&self, t: usize) -> bool {
+        self.options.selected.binary_search(&t).is_ok()
+    }
+
+    /// Draws the shown marks into `out`, in drawing order; returns their hit regions in the
+    /// same order.
+    fn draw_marks(&self, out: &mut Vec<Primitive>) -> Vec<HitRegion<TimelineTarget>> {
+        // Marks: spans first, markers on top; highlighted and selected ones last.
+        // Hovering one report lights every report of its transfer.
+        let mut order: Vec<&TimelineMark> = self.shown_marks().iter().collect();
+        order.sort_by_key(|m| (self.is_lit(m.transfer), self.is_selected(m.transfer)));
+        order
+            .into_iter()
+            .filter_map(|m| self.draw_mark(m, out))
+            .collect()
+    }
+
+    /// Draws one mark (its span bar, then its marker) into `out`; returns its hit region, or
+    /// nothing when no part of it is in the plot.
+    fn draw_mark(
+        &self,
+        m: &TimelineMark,
+        out: &mut Vec<Primitive>,
+    ) -> Option<HitRegion<TimelineTarget>> {
+        let from = self.x_of(day_number(m.when.from));
+        let to = self.x_of(day_number(m.when.to) + 1.0);
+        if to < self.plot.min.x || from > self.plot.max.x {
+            return None;
         }
-        let y = lane_y(m.lane);
-        let color = status_color(m.status);
-        let emphasis = lit(m.transfer) || selected(m.transfer);
-        let mut bounds: Option<Rect> = None;
-        if m.when.precision != Precision::Day && to - from >= 3.0 {
-            let (a, b) = (from.max(plot.min.x), to.min(plot.max.x));
-            let bar = Rect::from_xywh(a, y - SPAN_HEIGHT / 2.0, b - a, SPAN_HEIGHT);
-            scene.primitives.push(Primitive::Rect {
-                rect: bar,
-                fill: color.with_alpha(if emphasis { 200 } else { 110 }),
-                stroke: Some((color, 1.0)),
-            });
-            bounds = Some(bar);
-        }
-        let mid = x_of(day_number(m.when.middle()) + 0.5);
-        if (plot.min.x..=plot.max.x).contains(&mid) {
-            let r = if lit(m.transfer) {
-                MARKER_RADIUS + 2.0
-            } else {
-                MARKER_RADIUS
-            };
-            let outline = if emphasis {
-                Some((theme.text(), 2.0))
-            } else {
-                Some((theme.background(), 1.0))
-            };
-            scene
-                .primitives
-                .extend(status_marker(m.status, Pos::new(mid, y), r, outline));
-            let marker = Rect::from_xywh(mid - r - 2.0, y - r - 2.0, 2.0 * r + 4.0, 2.0 * r + 4.0);
+        let y = self.lane_y(m.lane);
+        let mut bounds = self.draw_span(m, from, to, y, out);
+        if let Some(marker) = self.draw_marker(m, y, out) {
             bounds = Some(bounds.map_or(marker, |b| Rect {
                 min: Pos::new(b.min.x.min(marker.min.x), b.min.y.min(marker.min.y)),
                 max: Pos::new(b.max.x.max(marker.max.x), b.max.y.max(marker.max.y)),
             }));
         }
-        if let Some(b) = bounds {
-            hits.push(HitRegion {
-                target: TimelineTarget::Mark {
-                    transfer: m.transfer,
-                    report: m.report,
-                },
-                shape: HitShape::Rect(b),
-                // Named on demand by the window (`view::report_label`): a label per mark
-                // would cost more than the whole layout on a big dataset.
-                label: String::new(),
-            });
-        }
+        bounds.map(|b| HitRegion {
+            target: TimelineTarget::Mark {
+                transfer: m.transfer,
+                report: m.report,
+            },
+            shape: HitShape::Rect(b),
+            // Named on demand by the window (`view::report_label`): a label per mark
+            // would cost more than the whole layout on a big dataset.
+            label: String::new(),
+        })
     }
-    // Marks drawn last are on top, so they are hit first; lane labels stay reachable.
-    hits.reverse();
-    hits.append(&mut scene.hits);
-    scene.hits = hits;
-    (scene, geometry)
+
+    /// Draws the bar under a mark dated less precisely than a day, from scene x `from` to
+    /// `to` at `y` and clipped to the plot, when it is wide enough to see; returns its rect.
+    fn draw_span(
+        &self,
+        m: &TimelineMark,
+        from: f32,
+        to: f32,
+        y: f32,
+        out: &mut Vec<Primitive>,
+    ) -> Option<Rect> {
+        if m.when.precision == Precision::Day || to - from < 3.0 {
+            return None;
+        }
+        let color = status_color(m.status);
+        let emphasis = self.is_lit(m.transfer) || self.is_selected(m.transfer);
+        let (a, b) = (from.max(self.plot.min.x), to.min(self.plot.max.x));
+        let bar = Rect::from_xywh(a, y - SPAN_HEIGHT / 2.0, b - a, SPAN_HEIGHT);
+        out.push(Primitive::Rect {
+            rect: bar,
+            fill: color.with_alpha(if emphasis { 200 } else { 110 }),
+            stroke: Some((color, 1.0)),
+        });
+        Some(bar)
+    }
+
+    /// Draws a mark's status marker at its middle day on `y`, when that day is in the plot;
+    /// returns the rect around it, with a little room to hit.
+    fn draw_marker(&self, m: &TimelineMark, y: f32, out: &mut Vec<Primitive>) -> Option<Rect> {
+        let mid = self.x_of(day_number(m.when.middle()) + 0.5);
+        if !(self.plot.min.x..=self.plot.max.x).contains(&mid) {
+            return None;
+        }
+        let lit = self.is_lit(m.transfer);
+        let r = if lit {
+            MARKER_RADIUS + 2.0
+        } else {
+            MARKER_RADIUS
+        };
+        let outline = if lit || self.is_selected(m.transfer) {
+            Some((self.options.theme.text(), 2.0))
+        } else {
+            Some((self.options.theme.background(), 1.0))
+        };
+        out.extend(status_marker(m.status, Pos::new(mid, y), r, outline));
+        Some(Rect::from_xywh(
+            mid - r - 2.0,
+            y - r - 2.0,
+            2.0 * r + 4.0,
+            2.0 * r + 4.0,
+        ))
+    }
 }
 
 #[cfg(test)]
