@@ -62,7 +62,7 @@ fn flow_tab_shows_a_band_per_pair_and_nodes() {
     harness.get_by_label("Sweden → Ukraine: 1 transfer (1 report)");
     harness.get_by_label("Supplier Egypt: 2 transfers");
     harness.get_by_label_contains("Recipient Ukraine");
-    assert_eq!(harness.state().state.visible.len(), 18);
+    assert_eq!(harness.state().state.views.visible.len(), 18);
     harness.get_by_label("18 of 18 transfers shown (19 reports in all)");
 }
 
@@ -112,7 +112,7 @@ fn filters_change_the_counts() {
     // A click on a country node filters every view to that country.
     harness.get_by_label("Supplier Egypt: 2 transfers").click();
     harness.run_steps(3);
-    assert_eq!(harness.state().state.visible.len(), 2);
+    assert_eq!(harness.state().state.views.visible.len(), 2);
     harness.get_by_label("2 of 18 transfers shown (19 reports in all)");
     harness.get_by_label_contains("Filters: country: Egypt");
     harness.get_by_label("Clear filters").click();
@@ -123,7 +123,7 @@ fn filters_change_the_counts() {
     harness.run_steps(1);
     harness.get_by_label("Search").type_text("helicopter");
     harness.run_steps(3);
-    let shown = harness.state().state.visible.len();
+    let shown = harness.state().state.views.visible.len();
     assert!((1..19).contains(&shown), "search shows {shown}");
     harness.get_by_label(&format!(
         "{shown} of 18 transfers shown (19 reports in all)"

@@ -364,7 +364,7 @@ impl ArmsFlowApp {
         let path = PathBuf::from(&draft.path);
         let dataset = Arc::clone(&state.dataset);
         let index = state.index.clone();
-        let visible = state.visible.clone();
+        let visible = state.views.visible.clone();
         let filters = state.filters_in_words();
         let folder = match &state.folder {
             Some(_) if state.is_sample => "the ArmsFlow sample articles".to_owned(),

@@ -28,5 +28,7 @@ pub use load_job::{LoadJob, LoadResult};
 pub use run::{ICON_PNG, run_app};
 pub use sample::{SAMPLE_ARTICLES, sample_folder};
 pub use settings::{Settings, Tab};
-pub use state::{AppState, DateEdit, ReaderTarget, Regrouping, Selection, TimelineView};
+pub use state::{
+    AppState, DateEdit, DerivedViews, ReaderTarget, Regrouping, Selection, TimelineView,
+};
 pub use watcher::FolderWatcher;

@@ -44,8 +44,6 @@ pub struct AppState {
     pub index: DatasetIndex,
     /// Active filters.
     pub filters: Filters,
-    /// Transfer indices that pass the filters, in dataset order.
-    pub visible: Vec<usize>,
     /// What Evidence shows.
     pub selection: Selection,
     /// The article open in the reader, if any.
@@ -76,17 +74,28 @@ pub struct AppState {
     pub export_error: Option<String>,
     /// The article date being corrected in the reader, if any.
     pub date_edit: Option<DateEdit>,
-    /// The visible transfers' timeline marks and lanes, kept up to date by
-    /// [`AppState::refilter`] and the lane setting, so a frame does not recompute them.
+    /// What the views show, computed from the dataset, the filters and the settings: never
+    /// per frame.
+    pub views: DerivedViews,
+}
+
+/// What the views show, derived from the dataset, the filters and the view settings, and
+/// recomputed only when one of them changes ([`AppState::refilter`],
+/// [`AppState::recompute_views`], [`AppState::resort_table`]), so a frame never filters,
+/// groups or sorts.
+#[derive(Debug, Default)]
+pub struct DerivedViews {
+    /// Transfer indices that pass the filters, in dataset order.
+    pub visible: Vec<usize>,
+    /// The visible transfers' timeline marks and lanes.
     pub timeline: TimelineData,
-    /// The visible transfers' flows, kept up to date like [`AppState::timeline`].
+    /// The visible transfers' flows.
     pub flows: Vec<Flow>,
+    /// The visible transfers in table order ([`AppState::table_sort`]).
+    pub table_rows: Vec<usize>,
     /// Goes up by one whenever the timeline marks, flows or table rows are recomputed, so
     /// that what a view caches from them (a laid-out chart) knows when to redo it.
-    pub views_version: u64,
-    /// The visible transfers in table order ([`AppState::table_sort`]), kept so that a
-    /// frame of the table never sorts.
-    pub table_rows: Vec<usize>,
+    pub version: u64,
 }
 
 /// A date correction being saved and applied off the UI thread.
@@ -118,11 +127,11 @@ pub struct TimelineView {
 }
 
 impl AppState {
-    /// Recomputes [`AppState::visible`] from the filters, and drops selected transfers that
+    /// Recomputes the visible transfers from the filters, and drops selected transfers that
     /// no longer pass them.
     pub fn refilter(&mut self) {
-        self.visible = self.filters.visible(&self.dataset, &self.index);
-        let visible = &self.visible;
+        self.views.visible = self.filters.visible(&self.dataset, &self.index);
+        let visible = &self.views.visible;
         self.selection
             .transfers
             .retain(|i| visible.binary_search(i).is_ok());
@@ -132,22 +141,20 @@ impl AppState {
     /// Recomputes the timeline marks, the flows and the table order of the visible
     /// transfers: after the filters, the data, the lane mode or the flow colouring change.
     pub fn recompute_views(&mut self) {
-        self.timeline = timeline_data(
-            &self.dataset,
-            &self.index,
-            &self.visible,
-            self.settings.lane_mode,
-        );
+        let visible = &self.views.visible;
+        self.views.timeline =
+            timeline_data(&self.dataset, &self.index, visible, self.settings.lane_mode);
         let by_status = self.settings.flow_color == FlowColor::Status;
-        self.flows = flows(&self.dataset, &self.index, &self.visible, by_status);
+        self.views.flows = flows(&self.dataset, &self.index, visible, by_status);
         self.resort_table();
-        self.views_version += 1;
+        self.views.version += 1;
     }
 
-    /// Recomputes [`AppState::table_rows`]: after the visible transfers or the sort change.
+    /// Recomputes the table order: after the visible transfers or the sort change.
     pub fn resort_table(&mut self) {
         let (column, ascending) = self.table_sort;
-        self.table_rows = table_rows(&self.dataset, &self.index, &self.visible, column, ascending);
+        let visible = &self.views.visible;
+        self.views.table_rows = table_rows(&self.dataset, &self.index, visible, column, ascending);
     }
 
     /// How the charts are drawn now: the user's settings and the timeline's view.

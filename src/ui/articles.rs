@@ -37,6 +37,7 @@ pub fn articles_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
                         });
                     } else if response.clicked() {
                         let transfers: Vec<usize> = state
+                            .views
                             .visible
                             .iter()
                             .copied()

@@ -164,7 +164,7 @@ fn form(
     ui.label("Transfers");
     ui.label(format!(
         "{} of {}",
-        state.visible.len(),
+        state.views.visible.len(),
         state.dataset.transfers.len()
     ));
     ui.end_row();

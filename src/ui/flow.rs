@@ -44,7 +44,7 @@ pub fn flow_ui(
         export = super::export_window::export_button(ui);
     });
     // Computed when the filters or colouring change, not every frame.
-    let flows = &state.flows;
+    let flows = &state.views.flows;
     let size = ui.available_size();
     let measure = crate::chart::chart_measure();
     let mut options = FlowChartOptions::new(
@@ -53,7 +53,7 @@ pub fn flow_ui(
         settings.theme,
     );
     options.selected = state.selection.transfers.clone();
-    let cached = cached_layout(caches, state.views_version, flows, &options);
+    let cached = cached_layout(caches, state.views.version, flows, &options);
     let plain = &cached.scene;
     let size = (options.width as u32, options.height as u32);
     super::export_window::chart_laid_out(caches, ChartKind::FLOW, size, export, out);

@@ -9,7 +9,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>
         let reports = d.reports().count();
         ui.label(format!(
             "{} of {} transfers shown ({reports} report{} in all)",
-            state.visible.len(),
+            state.views.visible.len(),
             d.transfers.len(),
             if reports == 1 { "" } else { "s" }
         ));

@@ -9,7 +9,7 @@ use egui_extras::{Column, TableBuilder};
 pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     let d = &state.dataset;
     let (column, ascending) = state.table_sort;
-    let rows = &state.table_rows;
+    let rows = &state.views.table_rows;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     // Ten columns do not fit a narrow window: the table scrolls sideways as well.
     egui::ScrollArea::horizontal()

@@ -58,7 +58,7 @@ pub fn timeline_ui(
         );
     });
     // Computed when the filters or lanes change, not every frame.
-    let data = &state.timeline;
+    let data = &state.views.timeline;
     let undated_height = if data.undated.is_empty() { 0.0 } else { 64.0 };
     let mut selected = state.selection.transfers.clone();
     selected.sort_unstable();

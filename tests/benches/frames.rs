@@ -144,7 +144,7 @@ fn frames(c: &mut Criterion) {
             b.iter(|| {
                 state.filters = filters.clone();
                 state.refilter();
-                state.visible.len()
+                state.views.visible.len()
             })
         });
     }
