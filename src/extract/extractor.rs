@@ -1,13 +1,13 @@
 use super::analysis::{GroupRole, SentenceAnalysis};
 use super::attribution::find_attribution;
 use super::context::{ArticleContext, answered};
-use super::date_phrase::find_date_phrase;
 use super::lexicon::{Frame, Lexicon, LexiconError};
 use super::roles::{
     Candidate, PartyRef, assign_roles, background_triggers, party_refs, round_confidence,
 };
 use super::word_classes::WordClass;
 use crate::dates::ReportDate;
+use crate::dates::find_date_phrase;
 use crate::gazetteer::{Era, Gazetteer, GazetteerError};
 use crate::model::Article;
 use crate::model::{Evidence, Party, Report, Status};

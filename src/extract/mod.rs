@@ -10,17 +10,16 @@
 mod analysis;
 mod attribution;
 mod context;
-mod date_phrase;
 mod extractor;
 mod figures;
 mod lexicon;
 mod roles;
 mod word_classes;
 
+pub use crate::dates::find_date_phrase;
 pub use analysis::{Group, GroupRole, ItemHit, SentenceAnalysis, TriggerHit};
 pub use attribution::find_attribution;
 pub use context::ArticleContext;
-pub use date_phrase::find_date_phrase;
 pub use extractor::{ExtractError, Extractor};
 pub use figures::{Money, QuantityHit, find_money, find_quantities};
 pub use lexicon::{Frame, Lexicon, Tense};

@@ -1,3 +1,6 @@
+//! Finding the phrase of a sentence that says when ("in April", "last year"); [`super::phrase`]
+//! says what it means.
+
 use crate::text::Span;
 use regex::Regex;
 use std::sync::LazyLock;
