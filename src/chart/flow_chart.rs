@@ -1,6 +1,6 @@
 use super::{
-    Anchor, HitRegion, HitShape, LegendEntry, Pos, Primitive, Rect, Scene, Swatch, TextMeasure,
-    Theme, categorical, fit_text, layout_legend, status_color,
+    Anchor, HitRegion, HitShape, LegendEntry, Pos, Primitive, Rect, Rgba, Scene, Swatch,
+    TextMeasure, Theme, categorical, fit_text, layout_legend, status_color,
 };
 use super::{Chart, ChartData, ChartKind, ChartStyle};
 use crate::dataset::Status;
@@ -175,78 +175,126 @@ pub fn layout_flow_chart(
     options: &FlowChartOptions,
     measure: &dyn TextMeasure,
 ) -> Scene<FlowTarget> {
-    let theme = options.theme;
     let mut scene = Scene {
         width: options.width,
         height: options.height,
-        background: theme.background(),
+        background: options.theme.background(),
         primitives: Vec::new(),
         hits: Vec::new(),
     };
     if flows.is_empty() {
-        scene.primitives.push(Primitive::Text {
-            pos: Pos::new(options.width / 2.0, options.height / 2.0),
-            text: "No transfers match the filters".into(),
-            size: options.font_size,
-            color: theme.muted(),
-            anchor: Anchor::Middle,
-        });
+        scene.primitives.push(no_flows_message(options));
         return scene;
     }
-    let font = options.font_size;
-    let label_height = (font * 1.35).ceil();
+    let label_height = (options.font_size * 1.35).ceil();
     // The key goes under the chart; laid out first so the bands know the room left.
+    let (legend, legend_height) = layout_flow_legend(flows, options, measure);
+    let avail = (options.height - 2.0 * MARGIN - legend_height).max(label_height);
+    let plan = FlowPlan::fitting(flows, options.weight, label_height, avail);
+    let layout = FlowLayout::new(flows, plan, options, measure, label_height, avail);
+    scene.height = scene.height.max(layout.bottom() + MARGIN + legend_height);
+    let band_hits = layout.draw_bands(&mut scene.primitives);
+    let node_hits = layout.draw_nodes(&mut scene.primitives);
+    let legend_top = scene.height - MARGIN - legend_height + 8.0;
+    scene
+        .primitives
+        .extend(legend.iter().map(|p| p.translated(0.0, legend_top)));
+    // Nodes sit above bands for hit testing: their rectangles are small and precise.
+    scene.hits = node_hits;
+    scene.hits.extend(band_hits.into_iter().rev());
+    scene
+}
+
+/// The message drawn in the middle when no flow matches the filters.
+fn no_flows_message(options: &FlowChartOptions) -> Primitive {
+    Primitive::Text {
+        pos: Pos::new(options.width / 2.0, options.height / 2.0),
+        text: "No transfers match the filters".into(),
+        size: options.font_size,
+        color: options.theme.muted(),
+        anchor: Anchor::Middle,
+    }
+}
+
+/// Lays out the key with its top at y = 0 (it is moved under the chart once the chart's
+/// height is known); returns its primitives and the height it takes, gap included.
+fn layout_flow_legend(
+    flows: &[Flow],
+    options: &FlowChartOptions,
+    measure: &dyn TextMeasure,
+) -> (Vec<Primitive>, f32) {
     let (legend, legend_height) = layout_legend(
         &legend_entries(flows, options),
         MARGIN,
         0.0,
         options.width - MARGIN,
-        font,
+        options.font_size,
         measure,
     );
-    let legend_height = legend_height + 8.0;
-    let top = MARGIN;
-    let avail = (options.height - 2.0 * MARGIN - legend_height).max(label_height);
-    let capacity = ((avail + NODE_GAP) / (label_height + NODE_GAP))
-        .floor()
-        .max(1.0) as usize;
+    (legend, legend_height + 8.0)
+}
 
-    let weight_of = |f: &Flow| f.weight(options.weight);
+/// What a node's "(n)" counts of flow `f` when band width stands for `weight`.
+fn counted(f: &Flow, weight: FlowWeight) -> usize {
     // A node's "(n)" counts what the bands measure: reports when band width is by reports,
     // else transfers.
-    let by_reports = options.weight == FlowWeight::Reports;
-    let counted = |f: &Flow| {
-        if by_reports {
-            f.reports
-        } else {
-            f.transfers.len()
-        }
-    };
-    let unit = if by_reports { "report" } else { "transfer" };
-    let node_of = |index: &BTreeMap<String, usize>, code: &str| {
-        index
-            .get(code)
-            .or_else(|| index.get(OTHER_CODE))
-            .copied()
-            .unwrap_or(0)
-    };
-    // The nodes of each side for `capacity` nodes a side, and the bands between them: flows
-    // with the same two nodes (and status, when split by status) are one band. Between two
-    // named countries that is one flow; into "Other" it gathers many.
-    let plan = |capacity: usize| {
+    if weight == FlowWeight::Reports {
+        f.reports
+    } else {
+        f.transfers.len()
+    }
+}
+
+/// The word for what a node's "(n)" counts when band width stands for `weight`.
+fn counted_unit(weight: FlowWeight) -> &'static str {
+    if weight == FlowWeight::Reports {
+        "report"
+    } else {
+        "transfer"
+    }
+}
+
+/// The node of country `code` in a side's `index`: its own, else "Other" (else the first).
+fn node_of(index: &BTreeMap<String, usize>, code: &str) -> usize {
+    index
+        .get(code)
+        .or_else(|| index.get(OTHER_CODE))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// The nodes of each side and the bands between them.
+struct FlowPlan {
+    /// Supplier nodes, heaviest first, "Other" last.
+    left: Vec<Node>,
+    /// Recipient nodes, heaviest first, "Other" last.
+    right: Vec<Node>,
+    /// Supplier node by country code.
+    left_index: BTreeMap<String, usize>,
+    /// Recipient node by country code.
+    right_index: BTreeMap<String, usize>,
+    /// Each band's flows (indices into the flows given), in order.
+    members: Vec<Vec<usize>>,
+    /// Each band's (supplier node, recipient node).
+    pair: Vec<(usize, usize)>,
+}
+
+impl FlowPlan {
+    /// The nodes of each side for `capacity` nodes a side, and the bands between them: flows
+    /// with the same two nodes (and status, when split by status) are one band. Between two
+    /// named countries that is one flow; into "Other" it gathers many.
+    fn new(flows: &[Flow], capacity: usize, weight: FlowWeight) -> Self {
         let left = side_nodes(
             flows,
             capacity,
             |f| (&f.key.supplier, &f.supplier_name),
-            &weight_of,
-            &counted,
+            weight,
         );
         let right = side_nodes(
             flows,
             capacity,
             |f| (&f.key.recipient, &f.recipient_name),
-            &weight_of,
-            &counted,
+            weight,
         );
         let left_index = node_index(&left);
         let right_index = node_index(&right);
@@ -261,13 +309,41 @@ pub fn layout_flow_chart(
             })
             .collect();
         let (members, pair) = merge_bands(&pair, flows);
-        (left, right, left_index, right_index, members, pair)
-    };
-    // The least height a plan needs, with every band at its thinnest and every node at least
-    // a label tall.
-    let least = |sides: [usize; 2], pair: &[(usize, usize)]| -> f32 {
-        let mut bands = [vec![0usize; sides[0]], vec![0usize; sides[1]]];
-        for &(l, r) in pair {
+        Self {
+            left,
+            right,
+            left_index,
+            right_index,
+            members,
+            pair,
+        }
+    }
+
+    /// The plan with as many nodes a side as labels `label_height` tall fit in `avail`, less
+    /// while the plan needs too much of the height.
+    fn fitting(flows: &[Flow], weight: FlowWeight, label_height: f32, avail: f32) -> Self {
+        let mut capacity = ((avail + NODE_GAP) / (label_height + NODE_GAP))
+            .floor()
+            .max(1.0) as usize;
+        // Fewer named countries, and more gathered into "Other", until the thinnest bands take
+        // at most 60% of the height asked for: a figure keeps the size the user chose, with room
+        // left for band widths to show the weights.
+        let mut chosen = Self::new(flows, capacity, weight);
+        while capacity > 2 && chosen.least_height(label_height) > avail * 0.6 {
+            capacity -= 1;
+            chosen = Self::new(flows, capacity, weight);
+        }
+        chosen
+    }
+
+    /// The least height the plan needs, with every band at its thinnest and every node at
+    /// least a label (`label_height`) tall.
+    fn least_height(&self, label_height: f32) -> f32 {
+        let mut bands = [
+            vec![0usize; self.left.len()],
+            vec![0usize; self.right.len()],
+        ];
+        for &(l, r) in &self.pair {
             for (side, node) in [(0, l), (1, r)] {
                 if let Some(n) = bands[side].get_mut(node) {
                     *n += 1;
@@ -283,114 +359,232 @@ pub fn layout_flow_chart(
                     - NODE_GAP
             })
             .fold(0.0_f32, f32::max)
-    };
-    // Fewer named countries, and more gathered into "Other", until the thinnest bands take
-    // at most 60% of the height asked for: a figure keeps the size the user chose, with room
-    // left for band widths to show the weights.
-    let mut capacity = capacity;
-    let mut chosen = plan(capacity);
-    while capacity > 2 && least([chosen.0.len(), chosen.1.len()], &chosen.5) > avail * 0.6 {
-        capacity -= 1;
-        chosen = plan(capacity);
     }
-    let (mut left, mut right, left_index, right_index, members, pair) = chosen;
-    let band_flows: Vec<Flow> = members
-        .iter()
-        .zip(&pair)
-        .map(|(m, &(l, r))| band_flow(flows, m, &left[l], &right[r]))
-        .collect();
-    let flows = band_flows.as_slice();
 
-    // Scale: pixels per unit of weight, shrunk until the slots fit the height.
-    // Each node's flows, computed once: the scale search below sums them many times.
-    let mut left_flows: Vec<Vec<usize>> = vec![Vec::new(); left.len()];
-    let mut right_flows: Vec<Vec<usize>> = vec![Vec::new(); right.len()];
-    for (i, &(l, r)) in pair.iter().enumerate() {
-        if let Some(v) = left_flows.get_mut(l) {
-            v.push(i);
+    /// The flow each band draws (see [`band_flow`]), in band order; `flows` are the flows
+    /// the plan was made for.
+    fn band_flows(&self, flows: &[Flow]) -> Vec<Flow> {
+        self.members
+            .iter()
+            .zip(&self.pair)
+            .map(|(m, &(l, r))| band_flow(flows, m, &self.left[l], &self.right[r]))
+            .collect()
+    }
+}
+
+/// A band's thickness in pixels at `scale` pixels per unit of `weight`: never under
+/// [`MIN_BAND`].
+fn band_thickness(f: &Flow, weight: FlowWeight, scale: f64) -> f32 {
+    ((f.weight(weight) * scale) as f32).max(MIN_BAND)
+}
+
+/// Each node's bands, per side, with what sizing the nodes needs.
+struct NodeBands<'a> {
+    /// The flows the bands draw, in band order.
+    bands: &'a [Flow],
+    /// What band width stands for.
+    weight: FlowWeight,
+    /// Height of one label: the least height of a node's slot.
+    label_height: f32,
+    /// Each supplier node's bands (indices into `bands`).
+    left: Vec<Vec<usize>>,
+    /// Each recipient node's bands (indices into `bands`).
+    right: Vec<Vec<usize>>,
+}
+
+impl<'a> NodeBands<'a> {
+    /// Gathers each node's bands in `plan`; `bands` are the flows the plan's bands draw.
+    fn new(plan: &FlowPlan, bands: &'a [Flow], weight: FlowWeight, label_height: f32) -> Self {
+        let mut left: Vec<Vec<usize>> = vec![Vec::new(); plan.left.len()];
+        let mut right: Vec<Vec<usize>> = vec![Vec::new(); plan.right.len()];
+        for (i, &(l, r)) in plan.pair.iter().enumerate() {
+            if let Some(v) = left.get_mut(l) {
+                v.push(i);
+            }
+            if let Some(v) = right.get_mut(r) {
+                v.push(i);
+            }
         }
-        if let Some(v) = right_flows.get_mut(r) {
-            v.push(i);
+        Self {
+            bands,
+            weight,
+            label_height,
+            left,
+            right,
         }
     }
-    let band = |f: &Flow, scale: f64| ((weight_of(f) * scale) as f32).max(MIN_BAND);
-    let node_height = |members: &[usize], scale: f64| -> f32 {
-        members.iter().map(|&i| band(&flows[i], scale)).sum()
-    };
-    let needed = |scale: f64| -> f32 {
-        [&left_flows, &right_flows]
+
+    /// The height of a node with the bands `members` at `scale`.
+    fn node_height(&self, members: &[usize], scale: f64) -> f32 {
+        members
+            .iter()
+            .map(|&i| band_thickness(&self.bands[i], self.weight, scale))
+            .sum()
+    }
+
+    /// The height the taller side needs at `scale`, every slot at least a label tall.
+    fn needed(&self, scale: f64) -> f32 {
+        [&self.left, &self.right]
             .iter()
             .map(|side| {
                 side.iter()
-                    .map(|m| node_height(m, scale).max(label_height) + NODE_GAP)
+                    .map(|m| self.node_height(m, scale).max(self.label_height) + NODE_GAP)
                     .sum::<f32>()
                     - NODE_GAP
             })
             .fold(0.0_f32, f32::max)
-    };
-    // Scale: pixels per unit of weight, the largest whose slots fit the height. The height
-    // needed grows with the scale, so bisection finds it.
-    let total: f64 = flows.iter().map(weight_of).sum::<f64>().max(1e-9);
-    let mut scale = f64::from(avail) / total;
-    if needed(scale) > avail {
-        let (mut lo, mut hi) = (0.0, scale);
-        for _ in 0..40 {
-            let mid = (lo + hi) / 2.0;
-            if needed(mid) <= avail {
-                lo = mid;
-            } else {
-                hi = mid;
+    }
+
+    /// Scale: pixels per unit of weight, the largest whose slots fit the height `avail`. The
+    /// height needed grows with the scale, so bisection finds it.
+    fn fit_scale(&self, avail: f32) -> f64 {
+        let weight = self.weight;
+        let total: f64 = self
+            .bands
+            .iter()
+            .map(|f| f.weight(weight))
+            .sum::<f64>()
+            .max(1e-9);
+        let mut scale = f64::from(avail) / total;
+        if self.needed(scale) > avail {
+            let (mut lo, mut hi) = (0.0, scale);
+            for _ in 0..40 {
+                let mid = (lo + hi) / 2.0;
+                if self.needed(mid) <= avail {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            scale = lo;
+        }
+        scale
+    }
+
+    /// Sizes the nodes of both sides at `scale` and stacks their slots down from `top`.
+    fn place(&self, left: &mut [Node], right: &mut [Node], top: f32, scale: f64) {
+        for (nodes, members) in [(left, &self.left), (right, &self.right)] {
+            let mut y = top;
+            for (node, m) in nodes.iter_mut().zip(members) {
+                node.height = self.node_height(m, scale);
+                node.slot_top = y;
+                node.slot_height = node.height.max(self.label_height);
+                y += node.slot_height + NODE_GAP;
             }
         }
-        scale = lo;
     }
-    for (nodes, members) in [(&mut left, &left_flows), (&mut right, &right_flows)] {
-        let mut y = top;
-        for (node, m) in nodes.iter_mut().zip(members) {
-            node.height = node_height(m, scale);
-            node.slot_top = y;
-            node.slot_height = node.height.max(label_height);
-            y += node.slot_height + NODE_GAP;
+}
+
+/// The layout values every drawing step of the Flow chart shares: the placed nodes, the
+/// bands, the scale and the columns.
+struct FlowLayout<'a> {
+    /// The options the chart is laid out with.
+    options: &'a FlowChartOptions,
+    /// Measures label widths.
+    measure: &'a dyn TextMeasure,
+    /// The nodes (placed) and the bands between them.
+    plan: FlowPlan,
+    /// The flow each band draws, in band order.
+    bands: Vec<Flow>,
+    /// Pixels per unit of weight.
+    scale: f64,
+    /// The widest a node label is drawn; longer ones are shortened.
+    max_label: f32,
+    /// Left edge of the supplier nodes.
+    left_node_x: f32,
+    /// Left edge of the recipient nodes.
+    right_node_x: f32,
+    /// Where the bands start (the supplier nodes' right edge).
+    band_x0: f32,
+    /// Where the bands end.
+    band_x1: f32,
+}
+
+impl<'a> FlowLayout<'a> {
+    /// Sizes the bands of `plan` (made for `flows`) to fit `avail`, places the nodes in slots
+    /// at least `label_height` tall, and sizes the label columns.
+    fn new(
+        flows: &[Flow],
+        mut plan: FlowPlan,
+        options: &'a FlowChartOptions,
+        measure: &'a dyn TextMeasure,
+        label_height: f32,
+        avail: f32,
+    ) -> Self {
+        let bands = plan.band_flows(flows);
+        // Scale: pixels per unit of weight, shrunk until the slots fit the height.
+        // Each node's flows, computed once: the scale search below sums them many times.
+        let node_bands = NodeBands::new(&plan, &bands, options.weight, label_height);
+        let scale = node_bands.fit_scale(avail);
+        node_bands.place(&mut plan.left, &mut plan.right, MARGIN, scale);
+        // Horizontal: label columns sized to the longest label, capped at a third of the width
+        // each (longer labels are shortened with an ellipsis, never clipped by the edge).
+        let max_label = options.width / 3.0;
+        let label_width = |nodes: &[Node]| {
+            nodes
+                .iter()
+                .map(|n| measure.width(&n.label, options.font_size))
+                .fold(0.0_f32, f32::max)
+                .min(max_label)
+        };
+        let left_node_x = MARGIN + label_width(&plan.left) + LABEL_GAP;
+        let right_node_x =
+            options.width - MARGIN - label_width(&plan.right) - LABEL_GAP - NODE_WIDTH;
+        let band_x0 = left_node_x + NODE_WIDTH;
+        let band_x1 = right_node_x.max(band_x0 + 40.0);
+        Self {
+            options,
+            measure,
+            plan,
+            bands,
+            scale,
+            max_label,
+            left_node_x,
+            right_node_x,
+            band_x0,
+            band_x1,
         }
     }
-    let bottom = left
-        .iter()
-        .chain(&right)
-        .map(|n| n.slot_top + n.slot_height)
-        .fold(0.0_f32, f32::max);
-    scene.height = scene.height.max(bottom + MARGIN + legend_height);
 
-    // Horizontal: label columns sized to the longest label, capped at a third of the width
-    // each (longer labels are shortened with an ellipsis, never clipped by the edge).
-    let max_label = options.width / 3.0;
-    let label_width = |nodes: &[Node]| {
-        nodes
+    /// The lowest slot bottom of either side.
+    fn bottom(&self) -> f32 {
+        self.plan
+            .left
             .iter()
-            .map(|n| measure.width(&n.label, font))
+            .chain(&self.plan.right)
+            .map(|n| n.slot_top + n.slot_height)
             .fold(0.0_f32, f32::max)
-            .min(max_label)
-    };
-    let left_node_x = MARGIN + label_width(&left) + LABEL_GAP;
-    let right_node_x = options.width - MARGIN - label_width(&right) - LABEL_GAP - NODE_WIDTH;
-    let band_x0 = left_node_x + NODE_WIDTH;
-    let band_x1 = right_node_x.max(band_x0 + 40.0);
+    }
 
-    let color_of = |i: usize, f: &Flow| match (options.color, f.key.status) {
-        (FlowColor::Status, Some(s)) => status_color(s),
-        _ => categorical(pair[i].0),
-    };
-    let hl = options.highlight.as_ref();
-    let is_lit = |i: usize| match hl {
-        Some(FlowTarget::Band(b)) => b.flows == members[i],
-        Some(FlowTarget::Supplier(c)) => pair[i].0 == node_of(&left_index, c),
-        Some(FlowTarget::Recipient(c)) => pair[i].1 == node_of(&right_index, c),
-        None => false,
-    };
+    /// The thickness of band `f` in pixels.
+    fn thickness(&self, f: &Flow) -> f32 {
+        band_thickness(f, self.options.weight, self.scale)
+    }
 
-    // Bands: stacked in each node in the order of the node at the other end (then status),
-    // so they cross as little as possible. `ends` picks (this side's node, other side's).
-    let status_rank = |f: &Flow| f.key.status.map_or(0, |s| s as usize);
-    let stack = |nodes: &[Node], ends: fn((usize, usize)) -> (usize, usize)| -> Vec<f32> {
+    /// The fill of band `i` (drawing `f`): its status, or its supplier node.
+    fn color_of(&self, i: usize, f: &Flow) -> Rgba {
+        match (self.options.color, f.key.status) {
+            (FlowColor::Status, Some(s)) => status_color(s),
+            _ => categorical(self.plan.pair[i].0),
+        }
+    }
+
+    /// Whether band `i` is the highlighted part or runs through it.
+    fn is_lit(&self, i: usize) -> bool {
+        let plan = &self.plan;
+        match self.options.highlight.as_ref() {
+            Some(FlowTarget::Band(b)) => b.flows == plan.members[i],
+            Some(FlowTarget::Supplier(c)) => plan.pair[i].0 == node_of(&plan.left_index, c),
+            Some(FlowTarget::Recipient(c)) => plan.pair[i].1 == node_of(&plan.right_index, c),
+            None => false,
+        }
+    }
+
+    /// Each band's top where it meets `nodes` (one side's), the bands stacked in each node;
+    /// `ends` picks (this side's node, other side's) from a band's pair.
+    fn stack(&self, nodes: &[Node], ends: fn((usize, usize)) -> (usize, usize)) -> Vec<f32> {
+        let (flows, pair) = (&self.bands, &self.plan.pair);
+        let status_rank = |f: &Flow| f.key.status.map_or(0, |s| s as usize);
         let mut order: Vec<usize> = (0..flows.len()).collect();
         order.sort_by_key(|&i| (ends(pair[i]), status_rank(&flows[i])));
         let mut fill: Vec<f32> = nodes.iter().map(Node::top).collect();
@@ -398,141 +592,199 @@ pub fn layout_flow_chart(
         for i in order {
             let n = ends(pair[i]).0;
             at[i] = fill[n];
-            fill[n] += band(&flows[i], scale);
+            fill[n] += self.thickness(&flows[i]);
         }
         at
-    };
-    let starts = stack(&left, |(l, r)| (l, r));
-    let ends = stack(&right, |(l, r)| (r, l));
-    let mut band_hits = Vec::new();
-    let mut lit_bands = Vec::new();
-    for (i, f) in flows.iter().enumerate() {
-        let thickness = band(f, scale);
-        let top_curve = curve(band_x0, starts[i], band_x1, ends[i]);
-        let bottom_curve: Vec<Pos> = top_curve
-            .iter()
-            .map(|p| Pos::new(p.x, p.y + thickness))
-            .collect();
-        let lit = is_lit(i);
-        let alpha = if hl.is_none() || lit { 170 } else { 70 };
-        let ribbon = Primitive::Ribbon {
-            top: top_curve.clone(),
-            bottom: bottom_curve.clone(),
-            fill: color_of(i, f).with_alpha(alpha),
-        };
-        if lit {
-            lit_bands.push(ribbon);
-        } else {
-            scene.primitives.push(ribbon);
-        }
-        if is_selected(f, &options.selected) {
-            for edge in [&top_curve, &bottom_curve] {
-                scene.primitives.push(Primitive::Line {
-                    points: edge.clone(),
-                    color: theme.text(),
-                    width: 1.5,
-                });
+    }
+
+    /// Draws the bands into `out` (lit ones last, selected ones outlined); returns their hit
+    /// regions in band order.
+    fn draw_bands(&self, out: &mut Vec<Primitive>) -> Vec<HitRegion<FlowTarget>> {
+        // Bands: stacked in each node in the order of the node at the other end (then status),
+        // so they cross as little as possible. `ends` picks (this side's node, other side's).
+        let starts = self.stack(&self.plan.left, |(l, r)| (l, r));
+        let ends = self.stack(&self.plan.right, |(l, r)| (r, l));
+        let mut band_hits = Vec::new();
+        let mut lit_bands = Vec::new();
+        for (i, f) in self.bands.iter().enumerate() {
+            let thickness = self.thickness(f);
+            let top_curve = curve(self.band_x0, starts[i], self.band_x1, ends[i]);
+            let bottom_curve: Vec<Pos> = top_curve
+                .iter()
+                .map(|p| Pos::new(p.x, p.y + thickness))
+                .collect();
+            let lit = self.is_lit(i);
+            let alpha = if self.options.highlight.is_none() || lit {
+                170
+            } else {
+                70
+            };
+            let ribbon = Primitive::Ribbon {
+                top: top_curve.clone(),
+                bottom: bottom_curve.clone(),
+                fill: self.color_of(i, f).with_alpha(alpha),
+            };
+            if lit {
+                lit_bands.push(ribbon);
+            } else {
+                out.push(ribbon);
             }
+            if is_selected(f, &self.options.selected) {
+                for edge in [&top_curve, &bottom_curve] {
+                    out.push(Primitive::Line {
+                        points: edge.clone(),
+                        color: self.options.theme.text(),
+                        width: 1.5,
+                    });
+                }
+            }
+            band_hits.push(self.band_hit(i, f, top_curve, bottom_curve));
         }
-        band_hits.push(HitRegion {
+        // Lit bands are drawn last so they sit on top of the others.
+        out.extend(lit_bands);
+        band_hits
+    }
+
+    /// The hit region of band `i` (drawing `f`) between its two edges.
+    fn band_hit(
+        &self,
+        i: usize,
+        f: &Flow,
+        top: Vec<Pos>,
+        bottom: Vec<Pos>,
+    ) -> HitRegion<FlowTarget> {
+        HitRegion {
             target: FlowTarget::Band(FlowBand {
-                flows: members[i].clone(),
+                flows: self.plan.members[i].clone(),
                 title: format!("{} → {}", f.supplier_name, f.recipient_name),
             }),
-            shape: HitShape::Ribbon {
-                top: top_curve,
-                bottom: bottom_curve,
-            },
-            label: band_label(f, options.weight),
-        });
-    }
-    // Lit bands are drawn last so they sit on top of the others.
-    scene.primitives.extend(lit_bands);
-
-    let lit_nodes: (Vec<usize>, Vec<usize>) = match hl {
-        Some(FlowTarget::Band(b)) => members
-            .iter()
-            .position(|m| *m == b.flows)
-            .and_then(|i| pair.get(i))
-            .map_or((vec![], vec![]), |&(l, r)| (vec![l], vec![r])),
-        Some(FlowTarget::Supplier(c)) => (vec![node_of(&left_index, c)], vec![]),
-        Some(FlowTarget::Recipient(c)) => (vec![], vec![node_of(&right_index, c)]),
-        None => (vec![], vec![]),
-    };
-    let mut node_hits = Vec::new();
-    for (is_left, nodes, lit) in [(true, &left, &lit_nodes.0), (false, &right, &lit_nodes.1)] {
-        for (i, node) in nodes.iter().enumerate() {
-            let x = if is_left { left_node_x } else { right_node_x };
-            let rect = Rect::from_xywh(x, node.top(), NODE_WIDTH, node.height);
-            let fill = if is_left && options.color == FlowColor::Supplier {
-                categorical(i)
-            } else {
-                theme.muted()
-            };
-            let target = if is_left {
-                FlowTarget::Supplier(node.code.clone())
-            } else {
-                FlowTarget::Recipient(node.code.clone())
-            };
-            scene.primitives.push(Primitive::Rect {
-                rect,
-                fill,
-                stroke: lit.contains(&i).then_some((theme.text(), 2.0)),
-            });
-            let label = fit_text(&node.label, max_label, font, measure);
-            let y = node.slot_top + node.slot_height / 2.0;
-            let (tx, anchor) = if is_left {
-                (x - LABEL_GAP, Anchor::End)
-            } else {
-                (x + NODE_WIDTH + LABEL_GAP, Anchor::Start)
-            };
-            scene.primitives.push(Primitive::Text {
-                pos: Pos::new(tx, y),
-                text: label.clone(),
-                size: font,
-                color: if lit.contains(&i) {
-                    theme.text()
-                } else {
-                    theme.text().with_alpha(230)
-                },
-                anchor,
-            });
-            let label_w = measure.width(&label, font);
-            let hit_rect = if is_left {
-                Rect::from_xywh(
-                    tx - label_w,
-                    node.slot_top,
-                    label_w + LABEL_GAP + NODE_WIDTH,
-                    node.slot_height,
-                )
-            } else {
-                Rect::from_xywh(
-                    x,
-                    node.slot_top,
-                    NODE_WIDTH + LABEL_GAP + label_w,
-                    node.slot_height,
-                )
-            };
-            let side = if is_left { "Supplier" } else { "Recipient" };
-            node_hits.push(HitRegion {
-                target,
-                shape: HitShape::Rect(hit_rect),
-                label: format!(
-                    "{side} {}: {}",
-                    node.label_name(),
-                    count_of(node.count, unit)
-                ),
-            });
+            shape: HitShape::Ribbon { top, bottom },
+            label: band_label(f, self.options.weight),
         }
     }
-    let legend_top = scene.height - MARGIN - legend_height + 8.0;
-    scene
-        .primitives
-        .extend(legend.iter().map(|p| p.translated(0.0, legend_top)));
-    // Nodes sit above bands for hit testing: their rectangles are small and precise.
-    scene.hits = node_hits;
-    scene.hits.extend(band_hits.into_iter().rev());
-    scene
+
+    /// The nodes drawn stronger, (suppliers, recipients): the ends of the highlighted band,
+    /// or the highlighted node.
+    fn lit_nodes(&self) -> (Vec<usize>, Vec<usize>) {
+        let plan = &self.plan;
+        match self.options.highlight.as_ref() {
+            Some(FlowTarget::Band(b)) => plan
+                .members
+                .iter()
+                .position(|m| *m == b.flows)
+                .and_then(|i| plan.pair.get(i))
+                .map_or((vec![], vec![]), |&(l, r)| (vec![l], vec![r])),
+            Some(FlowTarget::Supplier(c)) => (vec![node_of(&plan.left_index, c)], vec![]),
+            Some(FlowTarget::Recipient(c)) => (vec![], vec![node_of(&plan.right_index, c)]),
+            None => (vec![], vec![]),
+        }
+    }
+
+    /// Draws the nodes and their labels into `out`, suppliers then recipients; returns their
+    /// hit regions in the same order.
+    fn draw_nodes(&self, out: &mut Vec<Primitive>) -> Vec<HitRegion<FlowTarget>> {
+        let (lit_left, lit_right) = self.lit_nodes();
+        let sides = [
+            (true, &self.plan.left, &lit_left),
+            (false, &self.plan.right, &lit_right),
+        ];
+        let mut node_hits = Vec::new();
+        for (is_left, nodes, lit) in sides {
+            for (i, node) in nodes.iter().enumerate() {
+                node_hits.push(self.draw_node(out, is_left, i, node, lit.contains(&i)));
+            }
+        }
+        node_hits
+    }
+
+    /// Draws `node`, the `i`th of its side (suppliers when `is_left`), and its label into
+    /// `out`, stronger when `lit`; returns its hit region.
+    fn draw_node(
+        &self,
+        out: &mut Vec<Primitive>,
+        is_left: bool,
+        i: usize,
+        node: &Node,
+        lit: bool,
+    ) -> HitRegion<FlowTarget> {
+        let (theme, font) = (self.options.theme, self.options.font_size);
+        let x = if is_left {
+            self.left_node_x
+        } else {
+            self.right_node_x
+        };
+        let rect = Rect::from_xywh(x, node.top(), NODE_WIDTH, node.height);
+        let fill = if is_left && self.options.color == FlowColor::Supplier {
+            categorical(i)
+        } else {
+            theme.muted()
+        };
+        out.push(Primitive::Rect {
+            rect,
+            fill,
+            stroke: lit.then_some((theme.text(), 2.0)),
+        });
+        let label = fit_text(&node.label, self.max_label, font, self.measure);
+        let y = node.slot_top + node.slot_height / 2.0;
+        let (tx, anchor) = if is_left {
+            (x - LABEL_GAP, Anchor::End)
+        } else {
+            (x + NODE_WIDTH + LABEL_GAP, Anchor::Start)
+        };
+        out.push(Primitive::Text {
+            pos: Pos::new(tx, y),
+            text: label.clone(),
+            size: font,
+            color: if lit {
+                theme.text()
+            } else {
+                theme.text().with_alpha(230)
+            },
+            anchor,
+        });
+        self.node_hit(is_left, node, x, tx, &label)
+    }
+
+    /// The hit region of `node` (a supplier when `is_left`) at `x`: the node with its
+    /// `label`, drawn from `tx`, across the node's whole slot.
+    fn node_hit(
+        &self,
+        is_left: bool,
+        node: &Node,
+        x: f32,
+        tx: f32,
+        label: &str,
+    ) -> HitRegion<FlowTarget> {
+        let label_w = self.measure.width(label, self.options.font_size);
+        let (target, hit_rect) = if is_left {
+            let rect = Rect::from_xywh(
+                tx - label_w,
+                node.slot_top,
+                label_w + LABEL_GAP + NODE_WIDTH,
+                node.slot_height,
+            );
+            (FlowTarget::Supplier(node.code.clone()), rect)
+        } else {
+            let rect = Rect::from_xywh(
+                x,
+                node.slot_top,
+                NODE_WIDTH + LABEL_GAP + label_w,
+                node.slot_height,
+            );
+            (FlowTarget::Recipient(node.code.clone()), rect)
+        };
+        let side = if is_left { "Supplier" } else { "Recipient" };
+        let unit = counted_unit(self.options.weight);
+        HitRegion {
+            target,
+            shape: HitShape::Rect(hit_rect),
+            label: format!(
+                "{side} {}: {}",
+                node.label_name(),
+                count_of(node.count, unit)
+            ),
+        }
+    }
 }
 
 /// Groups flows by their (supplier node, recipient node, status): each group's flow indices
@@ -603,15 +855,14 @@ fn side_nodes<'a>(
     flows: &'a [Flow],
     capacity: usize,
     side: impl Fn(&'a Flow) -> (&'a String, &'a String),
-    weight_of: &dyn Fn(&Flow) -> f64,
-    counted: &dyn Fn(&Flow) -> usize,
+    weight: FlowWeight,
 ) -> Vec<Node> {
     let mut totals: BTreeMap<&String, (&String, f64, usize)> = BTreeMap::new();
     for f in flows {
         let (code, name) = side(f);
         let e = totals.entry(code).or_insert((name, 0.0, 0));
-        e.1 += weight_of(f);
-        e.2 += counted(f);
+        e.1 += f.weight(weight);
+        e.2 += counted(f, weight);
     }
     let mut list: Vec<(&String, &String, f64, usize)> = totals
         .into_iter()
