@@ -83,16 +83,16 @@ fn clicking_a_band_shows_its_sentences_and_a_sentence_opens_the_reader() {
         let e = selection
             .transfers
             .iter()
-            .flat_map(|&i| state.dataset.transfers[i].evidence())
+            .flat_map(|&i| state.data.dataset.transfers[i].evidence())
             .find(|e| {
-                let a = state.index.article_by_id[&e.article];
-                state.dataset.articles[a].title != e.sentence
+                let a = state.data.index.article_by_id[&e.article];
+                state.data.dataset.articles[a].title != e.sentence
             })
             .expect("a body sentence");
         (
             e.sentence.clone(),
             e.start,
-            state.index.article_by_id[&e.article],
+            state.data.index.article_by_id[&e.article],
         )
     };
     harness.get_by_label(&sentence).click();
@@ -175,6 +175,7 @@ fn table_rows_select_and_timeline_lists_undated() {
     let undated = harness
         .state()
         .state
+        .data
         .index
         .transfer_dates
         .iter()
@@ -290,6 +291,7 @@ fn correcting_an_article_date_saves_it_beside_the_articles_and_a_reload_keeps_it
     harness.run_steps(3);
     let state = &harness.state().state;
     let article = state
+        .data
         .dataset
         .articles
         .iter()
@@ -300,6 +302,7 @@ fn correcting_an_article_date_saves_it_beside_the_articles_and_a_reload_keeps_it
         Some("2023-12".to_owned())
     );
     let denial = state
+        .data
         .dataset
         .reports()
         .find(|r| r.article == article.id)
@@ -319,7 +322,7 @@ fn a_folder_deleted_while_open_keeps_what_was_read_and_says_so() {
     let dir = common::fixture_copy("same-deal");
     let folder = dir.path().to_owned();
     let mut harness = open_folder(folder.clone(), Tab::Table);
-    let articles = harness.state().state.dataset.articles.len();
+    let articles = harness.state().state.data.dataset.articles.len();
     assert_eq!(articles, 5);
     std::fs::remove_dir_all(&folder).expect("delete the folder");
     harness.state_mut().apply(armsflow::app::Command::Reload);
@@ -327,7 +330,7 @@ fn a_folder_deleted_while_open_keeps_what_was_read_and_says_so() {
     harness.run_steps(3);
     let state = &harness.state().state;
     assert_eq!(
-        state.dataset.articles.len(),
+        state.data.dataset.articles.len(),
         articles,
         "what was read stays"
     );
@@ -358,7 +361,7 @@ fn a_folder_deleted_while_open_keeps_what_was_read_and_says_so() {
 fn a_file_saved_in_the_open_folder_is_read_alone_and_shown() {
     let dir = common::fixture_copy("same-deal");
     let mut harness = open_folder(dir.path().to_owned(), Tab::Chart(ChartKind::FLOW));
-    assert_eq!(harness.state().state.dataset.articles.len(), 5);
+    assert_eq!(harness.state().state.data.dataset.articles.len(), 5);
     std::fs::write(
         dir.path().join("2024-03-09-coast-guard.txt"),
         "Date: 2024-03-09\n\nFinland delivered 12 patrol boats to Estonia, the navy said.\n",
@@ -385,7 +388,7 @@ fn a_file_saved_in_the_open_folder_is_read_alone_and_shown() {
         "{notice}"
     );
     harness.run_steps(3);
-    assert_eq!(harness.state().state.dataset.articles.len(), 6);
+    assert_eq!(harness.state().state.data.dataset.articles.len(), 6);
     harness.get_by_label("Finland → Estonia: 1 transfer (1 report)");
 }
 
@@ -407,7 +410,7 @@ fn two_date_corrections_in_a_row_both_hold() {
     harness.run_steps(2);
     let state = &harness.state().state;
     let when = |i: usize| {
-        state.dataset.articles[i]
+        state.data.dataset.articles[i]
             .date
             .as_ref()
             .map(|d| d.when.to_string())

@@ -133,13 +133,13 @@ impl ArmsFlowApp {
                     .push(format!("The sample articles could not be written: {e}")),
             },
             Command::Reload => {
-                if let Some(folder) = state.folder.clone() {
-                    let sample = state.is_sample;
+                if let Some(folder) = state.data.folder.clone() {
+                    let sample = state.data.is_sample;
                     self.start_load(&folder, sample);
                 }
             }
             Command::Refresh => {
-                if let Some(folder) = state.folder.clone() {
+                if let Some(folder) = state.data.folder.clone() {
                     self.start_refresh(&folder);
                 }
             }
@@ -264,14 +264,14 @@ impl ArmsFlowApp {
     /// Starts loading `folder`, cancelling a load already running.
     fn start_load(&mut self, folder: &Path, is_sample: bool) {
         let job = self.spawn_load(folder, None);
-        if self.state.folder.as_deref() != Some(folder) {
+        if self.state.data.folder.as_deref() != Some(folder) {
             self.watcher = None;
             self.state.selection = Selection::default();
             self.state.reader = None;
             self.state.timeline_view = super::TimelineView::default();
         }
-        self.state.folder = Some(folder.to_owned());
-        self.state.is_sample = is_sample;
+        self.state.data.folder = Some(folder.to_owned());
+        self.state.data.is_sample = is_sample;
         self.state.loading = Some(job);
         self.state.notice = None;
     }
@@ -282,7 +282,7 @@ impl ArmsFlowApp {
         if self.state.loading.as_ref().is_some_and(|j| !j.refresh) {
             return;
         }
-        let previous = Arc::clone(&self.state.dataset);
+        let previous = Arc::clone(&self.state.data.dataset);
         let job = self.spawn_load(folder, Some(previous));
         self.state.loading = Some(job);
     }
@@ -362,12 +362,12 @@ impl ArmsFlowApp {
         }
         state.export_error = None;
         let path = PathBuf::from(&draft.path);
-        let dataset = Arc::clone(&state.dataset);
-        let index = state.index.clone();
+        let dataset = Arc::clone(&state.data.dataset);
+        let index = state.data.index.clone();
         let visible = state.views.visible.clone();
         let filters = state.filters_in_words();
-        let folder = match &state.folder {
-            Some(_) if state.is_sample => "the ArmsFlow sample articles".to_owned(),
+        let folder = match &state.data.folder {
+            Some(_) if state.data.is_sample => "the ArmsFlow sample articles".to_owned(),
             Some(f) => crate::export::folder_label(f),
             None => "no folder".to_owned(),
         };
@@ -404,7 +404,12 @@ impl ArmsFlowApp {
         if self.dialog_open {
             return;
         }
-        let start_dir = self.state.folder.clone().filter(|_| !self.state.is_sample);
+        let start_dir = self
+            .state
+            .data
+            .folder
+            .clone()
+            .filter(|_| !self.state.data.is_sample);
         let answer = |folder, open_for| Event::FolderPicked { folder, open_for };
         let spawned = spawn_dialog(
             &self.ctx,
@@ -531,10 +536,10 @@ impl ArmsFlowApp {
                 let (dataset, index) = *loaded;
                 let state = &mut self.state;
                 let old = (
-                    std::mem::replace(&mut state.dataset, Arc::new(dataset)),
-                    std::mem::replace(&mut state.index, index),
+                    std::mem::replace(&mut state.data.dataset, Arc::new(dataset)),
+                    std::mem::replace(&mut state.data.index, index),
                 );
-                state.dataset_version += 1;
+                state.data.version += 1;
                 // Freeing 100,000 articles, their reports and their index takes a tenth of a
                 // second: not on the thread that draws. (If the thread cannot start, it is
                 // freed here.)
@@ -543,17 +548,17 @@ impl ArmsFlowApp {
                     .spawn(move || drop(old));
                 if state
                     .reader
-                    .is_some_and(|r| r.article >= state.dataset.articles.len())
+                    .is_some_and(|r| r.article >= state.data.dataset.articles.len())
                 {
                     state.reader = None;
                 }
                 state
                     .selection
                     .transfers
-                    .retain(|&i| i < state.dataset.transfers.len());
+                    .retain(|&i| i < state.data.dataset.transfers.len());
                 state.refilter();
                 state.notice = Some(job.summary());
-                if !state.is_sample {
+                if !state.data.is_sample {
                     state.settings.remember_folder(folder.to_owned());
                 } else {
                     state.settings.last_folder = None;
@@ -582,7 +587,7 @@ impl ArmsFlowApp {
                         "The folder {} no longer exists (deleted, moved or unmounted); the {} \
                          articles read before stay shown until you open another folder.",
                         folder.display(),
-                        self.state.dataset.articles.len()
+                        self.state.data.dataset.articles.len()
                     )
                 };
                 self.state.warnings.push(reason);
@@ -592,8 +597,8 @@ impl ArmsFlowApp {
     }
 
     fn update_title(&mut self) {
-        let title = match &self.state.folder {
-            Some(_) if self.state.is_sample => "ArmsFlow — sample articles".to_owned(),
+        let title = match &self.state.data.folder {
+            Some(_) if self.state.data.is_sample => "ArmsFlow — sample articles".to_owned(),
             Some(f) => format!(
                 "ArmsFlow — {}",
                 f.file_name().map_or_else(

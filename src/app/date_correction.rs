@@ -14,8 +14,10 @@ impl ArmsFlowApp {
     /// written: the reason is shown.
     pub(super) fn correct_article_date(&mut self, article: usize, date: Option<&str>) {
         let state = &mut self.state;
-        let (Some(folder), Some(a)) = (state.folder.clone(), state.dataset.articles.get(article))
-        else {
+        let (Some(folder), Some(a)) = (
+            state.data.folder.clone(),
+            state.data.dataset.articles.get(article),
+        ) else {
             return;
         };
         let path = a.path.clone();
@@ -31,10 +33,10 @@ impl ArmsFlowApp {
             None => None,
         };
         // A correction made while the one before is still being applied builds on it.
-        let mut overrides = state
-            .regrouping
-            .as_ref()
-            .map_or_else(|| state.dataset.overrides.clone(), |r| r.overrides.clone());
+        let mut overrides = state.regrouping.as_ref().map_or_else(
+            || state.data.dataset.overrides.clone(),
+            |r| r.overrides.clone(),
+        );
         overrides.set_article_date(&path, when);
         let generation = state.regrouping.as_ref().map_or(0, |r| r.generation) + 1;
         state.regrouping = Some(Regrouping {
@@ -42,8 +44,8 @@ impl ArmsFlowApp {
             overrides: overrides.clone(),
         });
         state.notice = Some(format!("{path}: saving your date…"));
-        let base = Arc::clone(&state.dataset);
-        let dataset_version = state.dataset_version;
+        let base = Arc::clone(&state.data.dataset);
+        let dataset_version = state.data.version;
         let events = self.events.0.clone();
         let ctx = self.ctx.clone();
         let latest = Arc::clone(&self.latest_correction);
@@ -98,7 +100,7 @@ impl ArmsFlowApp {
             .regrouping
             .as_ref()
             .is_some_and(|r| r.generation == regrouped.generation);
-        if !latest || regrouped.dataset_version != state.dataset_version {
+        if !latest || regrouped.dataset_version != state.data.version {
             return;
         }
         state.regrouping = None;
@@ -121,19 +123,20 @@ impl ArmsFlowApp {
             .selection
             .transfers
             .iter()
-            .filter_map(|&i| state.dataset.transfers.get(i))
+            .filter_map(|&i| state.data.dataset.transfers.get(i))
             .flat_map(|t| t.reports.iter().map(report_key))
             .collect();
         let old = (
-            std::mem::replace(&mut state.dataset, Arc::new(dataset)),
-            std::mem::replace(&mut state.index, index),
+            std::mem::replace(&mut state.data.dataset, Arc::new(dataset)),
+            std::mem::replace(&mut state.data.index, index),
         );
-        state.dataset_version += 1;
+        state.data.version += 1;
         // Freed off the thread that draws, as after a load.
         let _ = std::thread::Builder::new()
             .name("armsflow-free".into())
             .spawn(move || drop(old));
         state.selection.transfers = state
+            .data
             .dataset
             .transfers
             .iter()

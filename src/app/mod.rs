@@ -29,6 +29,6 @@ pub use run::{ICON_PNG, run_app};
 pub use sample::{SAMPLE_ARTICLES, sample_folder};
 pub use settings::{Settings, Tab};
 pub use state::{
-    AppState, DateEdit, DerivedViews, ReaderTarget, Regrouping, Selection, TimelineView,
+    AppState, DateEdit, DerivedViews, FolderData, ReaderTarget, Regrouping, Selection, TimelineView,
 };
 pub use watcher::FolderWatcher;

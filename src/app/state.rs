@@ -34,14 +34,8 @@ pub struct ReaderTarget {
 pub struct AppState {
     /// Remembered between runs.
     pub settings: Settings,
-    /// The folder shown (or loading).
-    pub folder: Option<PathBuf>,
-    /// True when the folder is the bundled sample.
-    pub is_sample: bool,
-    /// The extracted data of the folder.
-    pub dataset: Arc<Dataset>,
-    /// Derived lookups over `dataset`.
-    pub index: DatasetIndex,
+    /// The open folder and what was read from it.
+    pub data: FolderData,
     /// Active filters.
     pub filters: Filters,
     /// What Evidence shows.
@@ -55,9 +49,6 @@ pub struct AppState {
     /// Messages about things that went partly wrong (watching, dialogs, settings), shown in
     /// the Problems panel.
     pub warnings: Vec<String>,
-    /// Goes up by one whenever [`AppState::dataset`] is replaced, so background work started
-    /// on an older dataset knows its result is stale.
-    pub dataset_version: u64,
     /// The date correction being saved and applied in the background, if any.
     pub regrouping: Option<Regrouping>,
     /// The table's sort column and direction (true = ascending).
@@ -77,6 +68,23 @@ pub struct AppState {
     /// What the views show, computed from the dataset, the filters and the settings: never
     /// per frame.
     pub views: DerivedViews,
+}
+
+/// The open folder and its data: what a load or a date correction replaces, and nothing
+/// the user chooses.
+#[derive(Debug, Default)]
+pub struct FolderData {
+    /// The folder shown (or loading).
+    pub folder: Option<PathBuf>,
+    /// True when the folder is the bundled sample.
+    pub is_sample: bool,
+    /// The extracted data of the folder.
+    pub dataset: Arc<Dataset>,
+    /// Derived lookups over `dataset`.
+    pub index: DatasetIndex,
+    /// Goes up by one whenever the dataset is replaced, so background work started on an
+    /// older dataset knows its result is stale.
+    pub version: u64,
 }
 
 /// What the views show, derived from the dataset, the filters and the view settings, and
@@ -130,7 +138,7 @@ impl AppState {
     /// Recomputes the visible transfers from the filters, and drops selected transfers that
     /// no longer pass them.
     pub fn refilter(&mut self) {
-        self.views.visible = self.filters.visible(&self.dataset, &self.index);
+        self.views.visible = self.filters.visible(&self.data.dataset, &self.data.index);
         let visible = &self.views.visible;
         self.selection
             .transfers
@@ -142,10 +150,14 @@ impl AppState {
     /// transfers: after the filters, the data, the lane mode or the flow colouring change.
     pub fn recompute_views(&mut self) {
         let visible = &self.views.visible;
-        self.views.timeline =
-            timeline_data(&self.dataset, &self.index, visible, self.settings.lane_mode);
+        self.views.timeline = timeline_data(
+            &self.data.dataset,
+            &self.data.index,
+            visible,
+            self.settings.lane_mode,
+        );
         let by_status = self.settings.flow_color == FlowColor::Status;
-        self.views.flows = flows(&self.dataset, &self.index, visible, by_status);
+        self.views.flows = flows(&self.data.dataset, &self.data.index, visible, by_status);
         self.resort_table();
         self.views.version += 1;
     }
@@ -154,7 +166,13 @@ impl AppState {
     pub fn resort_table(&mut self) {
         let (column, ascending) = self.table_sort;
         let visible = &self.views.visible;
-        self.views.table_rows = table_rows(&self.dataset, &self.index, visible, column, ascending);
+        self.views.table_rows = table_rows(
+            &self.data.dataset,
+            &self.data.index,
+            visible,
+            column,
+            ascending,
+        );
     }
 
     /// How the charts are drawn now: the user's settings and the timeline's view.
@@ -170,7 +188,8 @@ impl AppState {
 
     /// The active filters in words, countries by name.
     pub fn filters_in_words(&self) -> Vec<String> {
-        self.filters.describe(&|c| self.dataset.country_name(c))
+        self.filters
+            .describe(&|c| self.data.dataset.country_name(c))
     }
 
     /// Number of transfers hidden because they have no date while a date filter is set.
@@ -178,7 +197,8 @@ impl AppState {
         if !self.filters.has_date_range() {
             return 0;
         }
-        self.index
+        self.data
+            .index
             .transfer_dates
             .iter()
             .filter(|d| d.is_none())

@@ -5,7 +5,7 @@ use crate::view::article_date_label;
 /// the end with a marker. A click selects the article's transfers; a double click (or an
 /// article without transfers) opens it in the reader.
 pub fn articles_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
-    let d = &state.dataset;
+    let d = &state.data.dataset;
     ui.heading(format!("Articles ({})", d.articles.len()));
     ui.separator();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 10.0;
@@ -17,6 +17,7 @@ pub fn articles_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
             for row in range {
                 if let Some(article) = d.articles.get(row) {
                     let count = state
+                        .data
                         .index
                         .transfers_per_article
                         .get(row)
@@ -43,6 +44,7 @@ pub fn articles_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
                             .copied()
                             .filter(|&t| {
                                 state
+                                    .data
                                     .index
                                     .transfer_articles
                                     .get(t)

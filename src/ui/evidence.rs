@@ -42,7 +42,7 @@ pub fn evidence_ui(
         }
     });
     ui.separator();
-    let d = &state.dataset;
+    let d = &state.data.dataset;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -97,7 +97,7 @@ fn transfer_summary(ui: &mut egui::Ui, state: &AppState, i: usize, t: &Transfer)
     if let Some(v) = t.value_usd {
         field(ui, "Value", dollars(v));
     }
-    let date = state.index.transfer_date(i);
+    let date = state.data.index.transfer_date(i);
     field(ui, "Date", date_label(date));
 }
 
@@ -115,9 +115,10 @@ fn reports_side_by_side(ui: &mut egui::Ui, state: &AppState, i: usize, t: &Trans
             ui.end_row();
             for (n, r) in t.reports.iter().enumerate() {
                 let article = state
+                    .data
                     .index
                     .report_article(r)
-                    .and_then(|a| state.dataset.articles.get(a));
+                    .and_then(|a| state.data.dataset.articles.get(a));
                 let title = article.map_or("", |a| a.title.as_str());
                 ui.label((n + 1).to_string()).on_hover_text(title);
                 let date = TransferDate::of_report(r);
@@ -141,10 +142,10 @@ fn report_sentences(
     r: &Report,
     out: &mut Vec<Command>,
 ) {
-    let Some(article_index) = state.index.report_article(r) else {
+    let Some(article_index) = state.data.index.report_article(r) else {
         return;
     };
-    let Some(article) = state.dataset.articles.get(article_index) else {
+    let Some(article) = state.data.dataset.articles.get(article_index) else {
         return;
     };
     ui.add_space(6.0);
@@ -177,7 +178,7 @@ fn report_sentences(
             out.push(Command::CopyText(citation(
                 &e.quote(),
                 article,
-                state.folder.as_deref(),
+                state.data.folder.as_deref(),
             )));
         }
     }

@@ -165,7 +165,7 @@ fn form(
     ui.label(format!(
         "{} of {}",
         state.views.visible.len(),
-        state.dataset.transfers.len()
+        state.data.dataset.transfers.len()
     ));
     ui.end_row();
     ui.label("Save to");

@@ -15,7 +15,7 @@ pub fn filter_bar_ui(
     let mut edited = current.clone();
     // Countries seen in the data, by name, with their number of transfers (indexed once
     // per load: counting them every frame took most of a frame with 100,000 transfers).
-    let countries = &state.index.countries;
+    let countries = &state.data.index.countries;
     ui.horizontal_wrapped(|ui| {
         country_combo(ui, "Country", countries, &mut edited.countries);
         country_combo(ui, "Supplier", countries, &mut edited.suppliers);

@@ -32,7 +32,7 @@ pub fn menu_bar_ui(
             }
             if ui
                 .add_enabled(
-                    state.folder.is_some(),
+                    state.data.folder.is_some(),
                     egui::Button::new("Reload").shortcut_text("F5"),
                 )
                 .clicked()

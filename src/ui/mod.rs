@@ -38,7 +38,7 @@ pub fn main_window(
 ) {
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, state, caches, out));
     egui::Panel::top("filter_bar").show(ui, |ui| filter_bar::filter_bar_ui(ui, state, caches, out));
-    if state.is_sample {
+    if state.data.is_sample {
         egui::Panel::top("sample_note").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(
@@ -89,10 +89,10 @@ pub fn main_window(
             }
         });
         ui.separator();
-        if state.dataset.transfers.is_empty() {
+        if state.data.dataset.transfers.is_empty() {
             let message = if state.loading.is_some() {
                 "Reading the folder…"
-            } else if state.dataset.articles.is_empty() {
+            } else if state.data.dataset.articles.is_empty() {
                 "No articles in this folder: ArmsFlow reads .txt, .md and .html files."
             } else {
                 "No transfers were found in these articles."

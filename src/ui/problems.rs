@@ -8,7 +8,7 @@ pub fn problems_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
             out.push(Command::ToggleProblems);
         }
     });
-    let problems = &state.dataset.problems;
+    let problems = &state.data.dataset.problems;
     if problems.is_empty() && state.warnings.is_empty() {
         ui.label("Every file in the folder was read.");
         return;

@@ -14,7 +14,7 @@ pub fn reader_ui(
     target: ReaderTarget,
     out: &mut Vec<Command>,
 ) {
-    let Some(article) = state.dataset.articles.get(target.article) else {
+    let Some(article) = state.data.dataset.articles.get(target.article) else {
         out.push(Command::CloseReader);
         return;
     };
@@ -33,7 +33,7 @@ pub fn reader_ui(
             out.push(Command::CopyText(citation(
                 sentence,
                 article,
-                state.folder.as_deref(),
+                state.data.folder.as_deref(),
             )));
         }
     });

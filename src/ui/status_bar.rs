@@ -3,7 +3,7 @@ use crate::app::{AppState, Command};
 /// Counts, active filters, problems and the latest notice.
 pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        let d = &state.dataset;
+        let d = &state.data.dataset;
         ui.label(format!("{} articles", d.articles.len()));
         ui.separator();
         let reports = d.reports().count();

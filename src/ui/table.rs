@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 /// reports and sources); click a header to sort, a row to select. Only the rows
 /// in view are laid out.
 pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
-    let d = &state.dataset;
+    let d = &state.data.dataset;
     let (column, ascending) = state.table_sort;
     let rows = &state.views.table_rows;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
@@ -51,6 +51,7 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                         row.set_selected(state.selection.transfers.contains(&i));
                         let cells = [
                             state
+                                .data
                                 .index
                                 .transfer_date(i)
                                 .map_or_else(|| "undated".to_owned(), |d| d.when.to_string()),
@@ -61,7 +62,7 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                             figures_label(t),
                             t.value_usd.map_or_else(|| "—".to_owned(), dollars),
                             status_history_label(t),
-                            sources_label(d, &state.index, t),
+                            sources_label(d, &state.data.index, t),
                             format!("{:.2}", t.confidence()),
                         ];
                         for text in cells {

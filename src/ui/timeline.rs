@@ -208,7 +208,7 @@ fn accessible_marks(
 fn select(state: &AppState, data: &TimelineData, target: TimelineTarget, out: &mut Vec<Command>) {
     match target {
         TimelineTarget::Mark { transfer: i, .. } => {
-            if let Some(t) = state.dataset.transfers.get(i) {
+            if let Some(t) = state.data.dataset.transfers.get(i) {
                 out.push(Command::Select {
                     transfers: vec![i],
                     label: transfer_label(t),
@@ -313,7 +313,7 @@ fn undated_ui(ui: &mut egui::Ui, state: &AppState, data: &TimelineData, out: &mu
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 for &i in &data.undated {
-                    let Some(t) = state.dataset.transfers.get(i) else {
+                    let Some(t) = state.data.dataset.transfers.get(i) else {
                         continue;
                     };
                     let [r, g, b, _] = status_color(t.status).0;
@@ -338,7 +338,7 @@ fn undated_ui(ui: &mut egui::Ui, state: &AppState, data: &TimelineData, out: &mu
 fn hit_label(state: &AppState, hit: &crate::chart::HitRegion<TimelineTarget>) -> String {
     match hit.target {
         TimelineTarget::Mark { transfer, report } => {
-            report_label(&state.dataset, &state.index, transfer, report)
+            report_label(&state.data.dataset, &state.data.index, transfer, report)
         }
         TimelineTarget::Lane(_) => hit.label.clone(),
     }

@@ -4,7 +4,7 @@
 //! chart (hover), and scrolling; and applying filters as the window does (visible set,
 //! timeline marks, flows and table order recomputed). Run: `cargo bench --bench frames`.
 
-use armsflow::app::{AppState, Settings, Tab};
+use armsflow::app::{AppState, FolderData, Settings, Tab};
 use armsflow::chart::ChartKind;
 use armsflow::extract::Extractor;
 use armsflow::gazetteer::Gazetteer;
@@ -29,8 +29,11 @@ fn loaded_state() -> AppState {
         dataset.reports().count()
     );
     let mut state = AppState {
-        dataset: Arc::new(dataset),
-        index,
+        data: FolderData {
+            dataset: Arc::new(dataset),
+            index,
+            ..FolderData::default()
+        },
         settings: Settings::default(),
         ..AppState::default()
     };
