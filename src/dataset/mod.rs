@@ -6,6 +6,7 @@ mod build;
 pub mod grouping;
 mod model;
 mod overrides;
+pub mod sidecar;
 mod transfer;
 
 pub use crate::model::{Category, Evidence, Party, Qualifier, Quantity, Report, Status};

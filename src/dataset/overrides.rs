@@ -1,3 +1,4 @@
+use super::sidecar::{SidecarError, SidecarFile};
 use crate::dates::When;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -7,56 +8,11 @@ use std::path::{Path, PathBuf};
 /// ever writes inside a user's folder, and only when the user makes a correction.
 pub const OVERRIDES_FILE: &str = ".armsflow/overrides.json";
 
-/// The largest corrections file read (one line per corrected article is far below).
-const MAX_OVERRIDES_BYTES: u64 = 64 * 1_048_576;
-
 /// Version tag of the overrides file.
 pub const OVERRIDES_SCHEMA: &str = "armsflow-overrides/1";
 
-/// The overrides file cannot be read or written.
-#[derive(Debug, thiserror::Error)]
-pub enum OverridesError {
-    /// The file exists but cannot be read.
-    #[error("cannot read {}: {source}", path.display())]
-    Read {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        source: std::io::Error,
-    },
-    /// The file is not valid overrides JSON.
-    #[error("{} is damaged ({source}); it is left as it is, and set aside as overrides.json.bak when you next correct a date", path.display())]
-    Damaged {
-        /// The file.
-        path: PathBuf,
-        /// Why it does not parse.
-        source: serde_json::Error,
-    },
-    /// The file is from a version of ArmsFlow this one does not know.
-    #[error("{} has schema {found:?}, which this version does not read (it reads {OVERRIDES_SCHEMA:?}); it is left as it is and not used, and set aside as overrides.json.bak when you next correct a date", path.display())]
-    UnknownSchema {
-        /// The file.
-        path: PathBuf,
-        /// The schema it names.
-        found: String,
-    },
-    /// The file, or its `.armsflow` folder, is a symbolic link: it could lead out of the
-    /// opened folder (into `/proc`, or to another folder's corrections), so it is neither
-    /// read nor written.
-    #[error("{} is a symbolic link: not followed (your corrections are read and written only inside the folder)", path.display())]
-    Linked {
-        /// The link.
-        path: PathBuf,
-    },
-    /// The folder for the file, or the file itself, cannot be written.
-    #[error("cannot save your correction to {}: {source}", path.display())]
-    Write {
-        /// The file or folder.
-        path: PathBuf,
-        /// Why.
-        source: std::io::Error,
-    },
-}
+/// The overrides file cannot be read or written (see [`super::sidecar`]).
+pub type OverridesError = SidecarError;
 
 /// The user's corrections to a folder: article dates, by article path.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,33 +42,7 @@ impl Overrides {
 
     /// Reads the overrides of `folder`: empty when there is no file.
     pub fn load(folder: &Path) -> Result<Self, OverridesError> {
-        let path = Self::path_in(folder);
-        check_not_linked(&path)?;
-        let text = match crate::files::read_regular_text(&path, MAX_OVERRIDES_BYTES) {
-            Ok(t) => t,
-            Err(crate::files::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Self::default());
-            }
-            Err(crate::files::ReadError::Io(source)) => {
-                return Err(OverridesError::Read { path, source });
-            }
-            Err(other) => {
-                let source = std::io::Error::other(other.to_string());
-                return Err(OverridesError::Read { path, source });
-            }
-        };
-        let overrides: Self =
-            serde_json::from_str(&text).map_err(|source| OverridesError::Damaged {
-                path: path.clone(),
-                source,
-            })?;
-        if overrides.schema != OVERRIDES_SCHEMA {
-            return Err(OverridesError::UnknownSchema {
-                path,
-                found: overrides.schema,
-            });
-        }
-        Ok(overrides)
+        super::sidecar::load(folder)
     }
 
     /// The corrections whose date is no date ("2023-13", "2011-02-30"), as (article path,
@@ -125,47 +55,10 @@ impl Overrides {
             .collect()
     }
 
-    /// Writes the overrides of `folder` atomically, creating `.armsflow/` when needed. A
-    /// damaged file already there is first renamed to `overrides.json.bak`, never
-    /// overwritten; the returned path names that backup when one was made.
+    /// Writes the overrides of `folder` atomically (see [`super::sidecar::save`]); returns
+    /// where a damaged file was set aside, if one was.
     pub fn save(&self, folder: &Path) -> Result<Option<PathBuf>, OverridesError> {
-        let path = Self::path_in(folder);
-        let write_error = |path: &Path| {
-            let path = path.to_owned();
-            move |source| OverridesError::Write { path, source }
-        };
-        // Only `.armsflow/` is ever created, never the folder itself: a folder deleted while
-        // open stays deleted.
-        if !folder.is_dir() {
-            return Err(OverridesError::Write {
-                path: folder.to_owned(),
-                source: std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    "the folder no longer exists",
-                ),
-            });
-        }
-        check_not_linked(&path)?;
-        if let Some(dir) = path.parent()
-            && !dir.is_dir()
-        {
-            std::fs::create_dir(dir).map_err(write_error(dir))?;
-        }
-        let mut backup = None;
-        if let Err(OverridesError::Damaged { .. } | OverridesError::UnknownSchema { .. }) =
-            Self::load(folder)
-        {
-            let bak = path.with_extension("json.bak");
-            std::fs::rename(&path, &bak).map_err(write_error(&bak))?;
-            backup = Some(bak);
-        }
-        let mut json = serde_json::to_vec_pretty(self).unwrap_or_default();
-        json.push(b'\n');
-        crate::files::write_atomic(&path, &json).map_err(|e| OverridesError::Write {
-            path: path.clone(),
-            source: std::io::Error::other(e.to_string()),
-        })?;
-        Ok(backup)
+        super::sidecar::save(self, folder)
     }
 
     /// The corrected date of the article at `path`, when the user set one.
@@ -186,15 +79,14 @@ impl Overrides {
     }
 }
 
-/// Fails when the corrections file or its `.armsflow` folder is a symbolic link.
-fn check_not_linked(path: &Path) -> Result<(), OverridesError> {
-    let linked = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
-    for p in [Some(path), path.parent()].into_iter().flatten() {
-        if linked(p) {
-            return Err(OverridesError::Linked { path: p.to_owned() });
-        }
+impl SidecarFile for Overrides {
+    const FILE: &'static str = OVERRIDES_FILE;
+    const SCHEMA: &'static str = OVERRIDES_SCHEMA;
+    const WHAT: &'static str = "your corrections";
+
+    fn schema(&self) -> &str {
+        &self.schema
     }
-    Ok(())
 }
 
 #[cfg(test)]
