@@ -7,6 +7,7 @@ mod article;
 mod dates;
 mod problem;
 mod report;
+mod review;
 mod values;
 mod when;
 
@@ -14,5 +15,6 @@ pub use article::{Article, DateSource, FileStamp, article_id};
 pub use dates::{ArticleDate, DateBasis, ReportDate, ReportDateBasis};
 pub use problem::{Problem, ProblemKind};
 pub use report::Report;
+pub use review::{Decision, ReportEdit, ReportKey, ReviewState, Verdict, sentence_hash};
 pub use values::{Category, Evidence, Party, Qualifier, Quantity, Status};
 pub use when::{Precision, When};
