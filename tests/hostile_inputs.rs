@@ -4,12 +4,13 @@
 //! files. Device nodes are made with `mknod` in a temporary folder, never the real `/dev`;
 //! the tests that need root to make them say so and skip otherwise.
 
-use armsflow::corpus::{LoadOptions, LoadProgress, ProblemKind, article_from_bytes, read_article};
-use armsflow::dataset::{Dataset, OVERRIDES_FILE, build_dataset};
+mod common;
+
+use armsflow::corpus::{LoadOptions, ProblemKind, article_from_bytes, read_article};
+use armsflow::dataset::OVERRIDES_FILE;
 use armsflow::extract::Extractor;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::Arc;
 
 const ARTICLE: &str = "Date: 2024-02-01\n\nGermany delivered 10 tanks to Ukraine.\n";
 
@@ -29,17 +30,6 @@ fn folder_with_article() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("good.txt"), ARTICLE).expect("write");
     dir
-}
-
-fn build(dir: &Path) -> Dataset {
-    let extractor = Extractor::builtin().expect("built-in data");
-    build_dataset(
-        dir,
-        &extractor,
-        &LoadOptions::default(),
-        &Arc::new(LoadProgress::default()),
-    )
-    .expect("the folder loads")
 }
 
 fn s(p: &Path) -> &str {
@@ -194,7 +184,7 @@ fn a_virtual_file_system_is_never_walked() {
     std::fs::write(outside.path().join("far.txt"), ARTICLE).expect("write");
     std::os::unix::fs::symlink(outside.path().join("far.txt"), dir.path().join("far.txt"))
         .expect("symlink");
-    let d = build(dir.path());
+    let d = common::build(dir.path());
     assert_eq!(d.articles.len(), 1, "only the folder's own article");
     let reason = |path: &str| {
         d.problems
@@ -222,7 +212,7 @@ fn fifos_and_devices_are_listed_never_waited_on() {
     if have_device {
         std::os::unix::fs::symlink(&zero, dir.path().join("zero.txt")).expect("symlink");
     }
-    let d = build(dir.path());
+    let d = common::build(dir.path());
     assert_eq!(d.articles.len(), 1);
     let listed = |path: &str| {
         d.problems
@@ -507,7 +497,7 @@ fn a_corrections_file_of_another_version_or_with_impossible_dates_is_listed_and_
     std::fs::create_dir_all(file.parent().expect("parent")).expect("mkdir");
     let future = r#"{"schema": "armsflow-overrides/9", "article_dates": {"good.txt": "2020"}}"#;
     std::fs::write(&file, future).expect("write");
-    let d = build(dir.path());
+    let d = common::build(dir.path());
     let p = d
         .problems
         .iter()
@@ -519,7 +509,7 @@ fn a_corrections_file_of_another_version_or_with_impossible_dates_is_listed_and_
 
     let impossible = r#"{"schema": "armsflow-overrides/1", "article_dates": {"good.txt": "2023-13", "other.txt": "2011-02-30"}}"#;
     std::fs::write(&file, impossible).expect("write");
-    let d = build(dir.path());
+    let d = common::build(dir.path());
     let listed: Vec<&str> = d
         .problems
         .iter()
@@ -641,7 +631,7 @@ fn a_corrections_file_that_is_a_link_is_neither_read_nor_written() {
     std::fs::write(&elsewhere, theirs).expect("write");
     std::fs::create_dir(dir.path().join(".armsflow")).expect("mkdir");
     std::os::unix::fs::symlink(&elsewhere, dir.path().join(OVERRIDES_FILE)).expect("symlink");
-    let d = build(dir.path());
+    let d = common::build(dir.path());
     let p = d
         .problems
         .iter()

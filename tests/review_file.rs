@@ -4,23 +4,9 @@
 
 mod common;
 
-use armsflow::corpus::{LoadOptions, LoadProgress, ProblemKind};
-use armsflow::dataset::{Dataset, REVIEW_FILE, Review, build_dataset};
-use armsflow::extract::Extractor;
+use armsflow::corpus::ProblemKind;
+use armsflow::dataset::{Dataset, REVIEW_FILE, Review};
 use armsflow::model::{Decision, ReportKey, ReviewState, Verdict};
-use std::path::Path;
-use std::sync::Arc;
-
-fn load(dir: &Path) -> Dataset {
-    let extractor = Extractor::builtin().expect("built-in data");
-    build_dataset(
-        dir,
-        &extractor,
-        &LoadOptions::default(),
-        &Arc::new(LoadProgress::default()),
-    )
-    .expect("loads")
-}
 
 /// A decision about report `r` of transfer `t` of `d`.
 fn decision(d: &Dataset, t: usize, r: usize, verdict: Verdict) -> Decision {
@@ -53,7 +39,7 @@ fn states(d: &Dataset, review: &Review) -> Vec<(String, ReviewState)> {
 #[test]
 fn decisions_survive_a_reload_a_restart_and_a_new_order() {
     let dir = common::fixture_copy("same-deal");
-    let d = load(dir.path());
+    let d = common::build(dir.path());
     let mut review = Review::default();
     review.decide(decision(&d, 0, 0, Verdict::Accept));
     review.decide(decision(
@@ -75,7 +61,7 @@ fn decisions_survive_a_reload_a_restart_and_a_new_order() {
     );
 
     // Reload and restart: a fresh load, the file read back.
-    let again = load(dir.path());
+    let again = common::build(dir.path());
     let read = Review::load(dir.path()).expect("read back");
     assert_eq!(read, review);
     assert_eq!(states(&again, &read), before);
@@ -93,7 +79,7 @@ fn decisions_survive_a_reload_a_restart_and_a_new_order() {
 #[test]
 fn an_edited_sentence_orphans_its_decision_and_a_rewrapped_one_does_not() {
     let dir = common::fixture_copy("same-deal");
-    let d = load(dir.path());
+    let d = common::build(dir.path());
     let mut review = Review::default();
     let accepted = decision(&d, 0, 0, Verdict::Accept);
     let article = d
@@ -111,14 +97,14 @@ fn an_edited_sentence_orphans_its_decision_and_a_rewrapped_one_does_not() {
     let (head, tail) = sentence.split_at(sentence.find(' ').expect("a space"));
     let rewrapped = text.replace(&sentence, &format!("{head}\n{}", tail.trim_start()));
     std::fs::write(&file, rewrapped).expect("write");
-    let d = load(dir.path());
+    let d = common::build(dir.path());
     let matched = review.matched(&d);
     assert!(matched.orphans.is_empty(), "{:?}", matched.orphans);
 
     // The sentence edited: the decision is orphaned and listed with its content.
     let edited = text.replace(&sentence, &sentence.replacen(' ', " reportedly ", 1));
     std::fs::write(&file, edited).expect("write");
-    let d = load(dir.path());
+    let d = common::build(dir.path());
     let matched = review.matched(&d);
     assert_eq!(matched.orphans.len(), 1);
     let problems = matched.orphan_problems();
@@ -137,7 +123,7 @@ fn an_edited_sentence_orphans_its_decision_and_a_rewrapped_one_does_not() {
 #[test]
 fn a_later_decision_replaces_an_earlier_one_and_can_be_taken_back() {
     let dir = common::fixture_copy("same-deal");
-    let d = load(dir.path());
+    let d = common::build(dir.path());
     let mut review = Review::default();
     review.decide(decision(&d, 0, 0, Verdict::Accept));
     let rejected = decision(&d, 0, 0, Verdict::Reject { reason: None });

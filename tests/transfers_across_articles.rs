@@ -4,30 +4,16 @@
 //! an older howitzer delivery between the same pair, and a missile transfer that one outlet
 //! reports and another says was denied.
 
-use armsflow::corpus::{LoadOptions, LoadProgress};
-use armsflow::dataset::{Dataset, OVERRIDES_FILE, Overrides, Status, Transfer, build_dataset};
+use armsflow::dataset::{Dataset, OVERRIDES_FILE, Overrides, Status, Transfer};
 use armsflow::dates::{DateBasis, Precision, When};
 use armsflow::export::write_csv;
-use armsflow::extract::Extractor;
 use armsflow::view::{DatasetIndex, Filters, figures_label, status_history_label};
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
 mod common;
 
 fn fixture() -> PathBuf {
     common::fixture("same-deal")
-}
-
-fn build(folder: &Path) -> Dataset {
-    let extractor = Extractor::builtin().expect("built-in data loads");
-    build_dataset(
-        folder,
-        &extractor,
-        &LoadOptions::default(),
-        &Arc::new(LoadProgress::default()),
-    )
-    .expect("folder loads")
 }
 
 /// The transfers between two countries, by code.
@@ -44,7 +30,7 @@ fn path_of<'a>(d: &'a Dataset, article: &str) -> &'a str {
 
 #[test]
 fn one_deal_in_three_outlets_is_one_transfer_with_three_reports_and_both_figures() {
-    let d = build(&fixture());
+    let d = common::build(&fixture());
     let deal = between(&d, "NO", "PL")
         .into_iter()
         .find(|t| t.reports.len() > 1)
@@ -83,7 +69,7 @@ fn one_deal_in_three_outlets_is_one_transfer_with_three_reports_and_both_figures
 
 #[test]
 fn two_deals_between_the_same_pair_stay_apart() {
-    let d = build(&fixture());
+    let d = common::build(&fixture());
     let deals = between(&d, "NO", "PL");
     assert_eq!(deals.len(), 2, "{deals:#?}");
     let older = deals
@@ -101,7 +87,7 @@ fn two_deals_between_the_same_pair_stay_apart() {
 
 #[test]
 fn a_denial_and_a_confirmation_are_both_visible() {
-    let d = build(&fixture());
+    let d = common::build(&fixture());
     let missiles = between(&d, "IR", "RU");
     assert_eq!(missiles.len(), 1, "one transfer, two reports");
     let t = missiles[0];
@@ -126,7 +112,7 @@ fn a_denial_and_a_confirmation_are_both_visible() {
 
 #[test]
 fn the_source_filter_matches_the_original_source_and_the_relaying_outlet() {
-    let d = build(&fixture());
+    let d = common::build(&fixture());
     let index = DatasetIndex::new(&d);
     let shown = |source: &str| -> Vec<String> {
         let filters = Filters {
@@ -154,7 +140,7 @@ fn the_source_filter_matches_the_original_source_and_the_relaying_outlet() {
 #[test]
 fn a_date_correction_is_saved_beside_the_articles_and_survives_a_reload() {
     let dir = common::fixture_copy("same-deal");
-    let before = build(dir.path());
+    let before = common::build(dir.path());
     assert!(
         !common::has_sidecar(dir.path()),
         "loading writes nothing into the folder"
@@ -170,7 +156,7 @@ fn a_date_correction_is_saved_beside_the_articles_and_survives_a_reload() {
     );
 
     // A new load (as after a restart) reads the correction back.
-    let after = build(dir.path());
+    let after = common::build(dir.path());
     let a = after
         .articles
         .iter()
@@ -200,7 +186,7 @@ fn a_date_correction_is_saved_beside_the_articles_and_survives_a_reload() {
 
 #[test]
 fn csv_has_a_row_per_report_sentence_with_transfer_and_report_columns() {
-    let d = build(&fixture());
+    let d = common::build(&fixture());
     let mut out = Vec::new();
     write_csv(&d, &mut out).expect("csv");
     let mut reader = csv::Reader::from_reader(out.as_slice());
@@ -230,10 +216,10 @@ fn a_damaged_corrections_file_is_a_problem_and_is_kept_aside_on_the_next_correct
         "{\"schema\": \"armsflow-overrides/1\", \"article_dates\": {",
     )
     .expect("write");
-    let d = build(dir.path());
+    let d = common::build(dir.path());
     assert_eq!(
         d.transfers.len(),
-        build(&fixture()).transfers.len(),
+        common::build(&fixture()).transfers.len(),
         "the load goes on"
     );
     let problem = d
@@ -252,7 +238,7 @@ fn a_damaged_corrections_file_is_a_problem_and_is_kept_aside_on_the_next_correct
         .expect("a backup");
     assert!(std::fs::read_to_string(backup).expect("bak").ends_with('{'));
     assert!(
-        build(dir.path())
+        common::build(dir.path())
             .problems
             .iter()
             .all(|p| p.path != OVERRIDES_FILE)

@@ -535,17 +535,7 @@ impl ArmsFlowApp {
             LoadResult::Done(loaded) => {
                 let (dataset, index) = *loaded;
                 let state = &mut self.state;
-                let old = (
-                    std::mem::replace(&mut state.data.dataset, Arc::new(dataset)),
-                    std::mem::replace(&mut state.data.index, index),
-                );
-                state.data.version += 1;
-                // Freeing 100,000 articles, their reports and their index takes a tenth of a
-                // second: not on the thread that draws. (If the thread cannot start, it is
-                // freed here.)
-                let _ = std::thread::Builder::new()
-                    .name("armsflow-free".into())
-                    .spawn(move || drop(old));
+                state.data.replace(dataset, index);
                 if state
                     .reader
                     .is_some_and(|r| r.article >= state.data.dataset.articles.len())

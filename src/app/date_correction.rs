@@ -126,15 +126,7 @@ impl ArmsFlowApp {
             .filter_map(|&i| state.data.dataset.transfers.get(i))
             .flat_map(|t| t.reports.iter().map(report_key))
             .collect();
-        let old = (
-            std::mem::replace(&mut state.data.dataset, Arc::new(dataset)),
-            std::mem::replace(&mut state.data.index, index),
-        );
-        state.data.version += 1;
-        // Freed off the thread that draws, as after a load.
-        let _ = std::thread::Builder::new()
-            .name("armsflow-free".into())
-            .spawn(move || drop(old));
+        state.data.replace(dataset, index);
         state.selection.transfers = state
             .data
             .dataset

@@ -2,7 +2,11 @@
 
 #![allow(dead_code)] // Each test file uses some of these.
 
+use armsflow::corpus::{LoadOptions, LoadProgress};
+use armsflow::dataset::{Dataset, build_dataset};
+use armsflow::extract::Extractor;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A fixture folder under `tests/fixtures/`.
 pub fn fixture(name: &str) -> PathBuf {
@@ -35,4 +39,17 @@ pub fn csv_header<R: std::io::Read>(reader: &mut csv::Reader<R>) -> Vec<String> 
 /// True when `dir` has a `.armsflow` folder.
 pub fn has_sidecar(dir: &Path) -> bool {
     dir.join(".armsflow").exists()
+}
+
+/// The dataset of `folder` as a load builds it, with the built-in extractor and the default
+/// options.
+pub fn build(folder: &Path) -> Dataset {
+    let extractor = Extractor::builtin().expect("built-in data loads");
+    build_dataset(
+        folder,
+        &extractor,
+        &LoadOptions::default(),
+        &Arc::new(LoadProgress::default()),
+    )
+    .expect("the folder loads")
 }
