@@ -424,3 +424,22 @@ fn two_date_corrections_in_a_row_both_hold() {
         "{saved}"
     );
 }
+
+#[test]
+fn typing_a_new_export_path_keeps_the_focus_and_every_character() {
+    let mut harness = open_fixture(Tab::Chart(ChartKind::FLOW));
+    harness.get_by_label("Export…").click();
+    harness.run_steps(3);
+    // Replace the whole path by typing: while it has no extension the format is unknown,
+    // and nothing may move the field or take its focus.
+    harness.get_by_label("Save to").click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    for piece in ["/tmp/armsflow-typed/", "new-name", ".s", "vg"] {
+        harness.get_by_label("Save to").type_text(piece);
+        harness.run_steps(2);
+    }
+    let draft = harness.state().state.export.clone().expect("still open");
+    assert_eq!(draft.path, "/tmp/armsflow-typed/new-name.svg");
+    assert_eq!(draft.format(), Some(armsflow::export::ExportFormat::Svg));
+}

@@ -122,7 +122,9 @@ fn form(
             );
         });
         ui.end_row();
-        if draft.format() == Some(ExportFormat::Png) {
+        // While a new path is typed its extension is briefly missing: the Scale row stays
+        // until the path says SVG, so nothing below it moves under the cursor.
+        if draft.format() != Some(ExportFormat::Svg) {
             ui.label("Scale");
             ui.horizontal(|ui| {
                 for s in SCALES {
@@ -150,7 +152,12 @@ fn form(
         });
         ui.end_row();
         ui.label("Title");
-        ui.add(egui::TextEdit::singleline(&mut next.title).desired_width(360.0));
+        // Fixed ids: a field keeps its focus when rows above it come and go.
+        ui.add(
+            egui::TextEdit::singleline(&mut next.title)
+                .id(egui::Id::new("export_title"))
+                .desired_width(360.0),
+        );
         ui.end_row();
         ui.label("Filters");
         let described = state.filters_in_words();
@@ -168,13 +175,15 @@ fn form(
         state.data.dataset.transfers.len()
     ));
     ui.end_row();
-    ui.label("Save to");
+    let label = ui.label("Save to");
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut next.path)
+                .id(egui::Id::new("export_path"))
                 .desired_width(300.0)
                 .hint_text("/path/to/file.png"),
-        );
+        )
+        .labelled_by(label.id);
         if ui.button("Browse…").clicked() {
             out.push(Command::BrowseExportPath);
         }
