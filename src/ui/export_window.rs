@@ -155,7 +155,7 @@ fn form(
         // Fixed ids: a field keeps its focus when rows above it come and go.
         ui.add(
             egui::TextEdit::singleline(&mut next.title)
-                .id(egui::Id::new("export_title"))
+                .id(egui::Id::unique("export_title"))
                 .desired_width(360.0),
         );
         ui.end_row();
@@ -179,7 +179,7 @@ fn form(
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut next.path)
-                .id(egui::Id::new("export_path"))
+                .id(egui::Id::unique("export_path"))
                 .desired_width(300.0)
                 .hint_text("/path/to/file.png"),
         )
