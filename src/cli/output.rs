@@ -58,9 +58,6 @@ fn resolve(path: &Path) -> Option<std::path::PathBuf> {
         return Some(real);
     }
     let name = path.file_name()?;
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let parent = crate::files::folder_of(path);
     Some(std::fs::canonicalize(parent).ok()?.join(name))
 }

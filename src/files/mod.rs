@@ -7,4 +7,6 @@ mod read;
 mod write;
 
 pub use read::{ReadError, describe_file_type, read_regular_file, read_regular_text};
-pub use write::{WriteError, check_writable, remove_unfinished, write_atomic, write_atomic_with};
+pub use write::{
+    WriteError, check_writable, folder_of, remove_unfinished, write_atomic, write_atomic_with,
+};

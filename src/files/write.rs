@@ -123,10 +123,7 @@ fn is_link_loop(e: &std::io::Error) -> bool {
 /// both first, so that a bad second path does not leave the first written alone.
 pub fn check_writable(path: &Path) -> Result<(), WriteError> {
     if let Target::Replace(real) = target_of(path)? {
-        let folder = match real.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
+        let folder = folder_of(&real);
         if !folder.is_dir() {
             return Err(WriteError::Write {
                 path: path.to_owned(),
@@ -138,6 +135,14 @@ pub fn check_writable(path: &Path) -> Result<(), WriteError> {
         }
     }
     Ok(())
+}
+
+/// The folder `path` is in: its parent, or the current folder for a bare file name.
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
 }
 
 /// Writes `bytes` to `path` (see [`write_atomic_with`]).
@@ -198,10 +203,7 @@ fn replace<E: From<WriteError>>(
         path: path.to_owned(),
         source: without_temporary_name(source),
     };
-    let dir = match real.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let dir = folder_of(real);
     remove_leftovers(dir);
     let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut builder = tempfile::Builder::new();

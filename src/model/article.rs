@@ -67,10 +67,15 @@ pub struct FileStamp {
 /// chance of about one in 10^9 at 100,000 files; the dataset then gives the later one
 /// another (see `dataset::build`).
 pub fn article_id(path: &str) -> String {
+    format!("a{:016x}", fnv1a(path.bytes()))
+}
+
+/// The 64-bit FNV-1a hash of `bytes`: stable across runs, platforms and versions (std's
+/// hasher is not), which ids and review keys kept in files need.
+pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0100_0000_01b3;
-    let hash = path
-        .bytes()
-        .fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME));
-    format!("a{hash:016x}")
+    bytes
+        .into_iter()
+        .fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME))
 }

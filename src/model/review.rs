@@ -58,16 +58,11 @@ impl ReportKey {
 /// A sentence's hash, as 16 hex digits (64-bit FNV-1a of its words joined by single spaces,
 /// so a sentence re-wrapped over other lines is the same sentence).
 pub fn sentence_hash(sentence: &str) -> String {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let mut hash = OFFSET;
-    for (i, word) in sentence.split_whitespace().enumerate() {
-        let bytes = (i > 0).then_some(b' ').into_iter().chain(word.bytes());
-        for b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
-        }
-    }
-    format!("{hash:016x}")
+    let words = sentence
+        .split_whitespace()
+        .enumerate()
+        .flat_map(|(i, word)| (i > 0).then_some(b' ').into_iter().chain(word.bytes()));
+    format!("{:016x}", super::article::fnv1a(words))
 }
 
 /// An analyst's corrections to a report's fields; what is `None` keeps the extractor's value.
@@ -167,4 +162,22 @@ pub struct Decision {
     /// The sentence as it read when decided, so that an orphaned decision (its article edited
     /// or removed) can be shown with its content.
     pub sentence: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_hash_is_fixed_and_ignores_how_the_sentence_is_wrapped() {
+        // Kept in review files: the value must never change between versions.
+        assert_eq!(
+            sentence_hash("Germany delivered 10 tanks"),
+            "0bdd093c4bf618ba"
+        );
+        assert_eq!(
+            sentence_hash(" Germany delivered\n10  tanks "),
+            sentence_hash("Germany delivered 10 tanks")
+        );
+    }
 }
