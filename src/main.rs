@@ -22,9 +22,18 @@ fn main() -> ExitCode {
     }
     let options = LoadOptions::with_max_megabytes(cli.max_file_mb);
     let result = match cli.command {
-        Some(Command::Extract { folder, json, csv }) => {
-            run_extract(&folder, &options, json.as_deref(), csv.as_deref())
-        }
+        Some(Command::Extract {
+            folder,
+            json,
+            csv,
+            reviewed_only,
+        }) => run_extract(
+            &folder,
+            &options,
+            json.as_deref(),
+            csv.as_deref(),
+            reviewed_only,
+        ),
         Some(Command::Export {
             folder,
             out,

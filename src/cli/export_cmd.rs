@@ -42,6 +42,13 @@ pub struct FilterArgs {
     /// ("Wall Street Journal" also finds what Al Jazeera relays from it).
     #[arg(long)]
     pub source: Option<String>,
+    /// Only transfers an analyst reviewed and kept (every report accepted, edited or added
+    /// in `.armsflow/review.json`).
+    #[arg(long)]
+    pub reviewed_only: bool,
+    /// Also transfers an analyst rejected (left out otherwise).
+    #[arg(long)]
+    pub show_rejected: bool,
 }
 
 /// How the chart is drawn and at what size.
@@ -280,6 +287,9 @@ pub fn filters_from_args(dataset: &Dataset, args: &FilterArgs) -> anyhow::Result
         to,
         search: args.search.clone().unwrap_or_default(),
         source: args.source.clone().unwrap_or_default(),
+        review_states: BTreeSet::new(),
+        show_rejected: args.show_rejected,
+        only_reviewed: args.reviewed_only,
     })
 }
 

@@ -42,6 +42,7 @@ pub fn run_extract(
     options: &LoadOptions,
     json: Option<&Path>,
     csv: Option<&Path>,
+    reviewed_only: bool,
 ) -> anyhow::Result<Outcome> {
     let json = json.or(if csv.is_none() {
         Some(Path::new("-"))
@@ -56,7 +57,12 @@ pub fn run_extract(
             crate::files::check_writable(path)?;
         }
     }
-    let dataset = extract_folder(folder, options)?;
+    let mut dataset = extract_folder(folder, options)?;
+    if reviewed_only {
+        dataset
+            .transfers
+            .retain(|t| t.review_state().is_confirmed());
+    }
     if let Some(path) = json {
         write_output(path, |w| {
             serde_json::to_writer_pretty(&mut *w, &dataset)?;

@@ -52,6 +52,11 @@ pub enum Command {
         /// Write one CSV row per evidence sentence here ("-" for standard output).
         #[arg(long)]
         csv: Option<PathBuf>,
+        /// Only transfers an analyst reviewed and kept (every report accepted, edited or
+        /// added in `.armsflow/review.json`); without it, rejected ones are written too,
+        /// marked so.
+        #[arg(long)]
+        reviewed_only: bool,
     },
     /// Export a chart (.png, .svg) or the filtered reports (.csv, .json) of a folder, as the
     /// app's Export… and Export data… do.

@@ -1,5 +1,5 @@
 use super::grouping::{GroupKey, Place, group_key, regroup, walk_key};
-use super::{Dataset, Overrides, Report, SCHEMA, Transfer};
+use super::{Dataset, Overrides, REVIEW_FILE, Report, Review, SCHEMA, Transfer};
 use crate::corpus::{
     Article, FileStamp, LoadError, LoadOptions, LoadProgress, Problem, ProblemKind, read_each,
     read_file, scan_folder,
@@ -85,6 +85,14 @@ pub fn rebuild_dataset(
         });
         Overrides::default()
     });
+    let review = Review::load(folder).unwrap_or_else(|e| {
+        problems.push(Problem {
+            path: REVIEW_FILE.to_owned(),
+            reason: e.to_string(),
+            kind: ProblemKind::Unreadable,
+        });
+        Review::default()
+    });
     let paths: HashSet<&str> = articles.iter().map(|a| a.path.as_str()).collect();
     for path in overrides.article_dates.keys() {
         if !paths.contains(path.as_str()) {
@@ -131,7 +139,7 @@ pub fn rebuild_dataset(
     // Extraction gave the reports their articles' ids.
     let mut reports: Vec<Report> = extracted.into_iter().flatten().flatten().collect();
     let reused = previous.map_or_else(Vec::new, |previous| {
-        carry_over(previous, &kept_articles, &mut reports)
+        carry_over(previous, &kept_articles, &review, &mut reports)
     });
     let mut dataset = Dataset {
         schema: SCHEMA.to_owned(),
@@ -139,6 +147,7 @@ pub fn rebuild_dataset(
         transfers: Vec::new(),
         problems,
         overrides,
+        review,
     };
     dataset.assemble(reports, &dated, reused);
     Ok(dataset)
@@ -148,20 +157,29 @@ pub fn rebuild_dataset(
 /// category) that no new, changed, re-dated or removed article has a report of are returned
 /// whole; the kept articles' reports of the other keys are added to `reports` to be grouped
 /// again. `kept` holds the kept articles' ids (the same as before: ids come from paths), and
-/// whether each one's date stands.
+/// whether each one's date stands. A review other than the previous load's, or one that
+/// merges transfers, touches every key; the analyst's added reports touch theirs.
 fn carry_over(
     previous: &Dataset,
     kept: &HashMap<&str, bool>,
+    review: &Review,
     reports: &mut Vec<Report>,
 ) -> Vec<Transfer> {
     // Only the keys a change touches need grouping again.
     let key = |r: &Report| group_key(&r.supplier, &r.recipient, r.category);
     let mut touched: HashSet<GroupKey> = reports.iter().map(key).collect();
+    let everything = previous.review != *review || review.has_merges();
     for r in previous.reports() {
-        if !kept.get(r.article.as_str()).is_some_and(|&dated| dated) {
+        if everything || !kept.get(r.article.as_str()).is_some_and(|&dated| dated) {
             touched.insert(key(r));
         }
     }
+    touched.extend(
+        review
+            .added
+            .iter()
+            .map(|a| group_key(&a.supplier, &a.recipient, a.category)),
+    );
     // Copying the kept transfers is most of a refresh's work: done on every core.
     let carried: Vec<(Option<Transfer>, Vec<Report>)> = previous
         .transfers
@@ -251,6 +269,7 @@ impl Dataset {
             transfers: Vec::new(),
             problems,
             overrides,
+            review: Review::default(),
         };
         dataset.assemble(reports, &[], Vec::new());
         dataset
@@ -265,7 +284,17 @@ impl Dataset {
     /// reports into transfers (a corrected date can join or split transfers). Nothing is
     /// extracted again.
     pub fn apply_overrides(&mut self, overrides: Overrides) {
+        let review = std::mem::take(&mut self.review);
+        self.apply_corrections(overrides, review);
+    }
+
+    /// Applies the user's date corrections and review: re-dates the articles and their
+    /// reports, lays the review over them (listing orphaned decisions under problems, in
+    /// place of the earlier review's) and regroups the reports into transfers. Nothing is
+    /// extracted again.
+    pub fn apply_corrections(&mut self, overrides: Overrides, review: Review) {
         self.overrides = overrides;
+        self.review = review;
         let reports: Vec<Report> = std::mem::take(&mut self.transfers)
             .into_iter()
             .flat_map(|t| t.reports)
@@ -278,6 +307,8 @@ impl Dataset {
     /// and groups the reports into transfers, numbered together with `kept` (transfers of an
     /// earlier grouping that no report here belongs with, see [`carry_over`]).
     fn assemble(&mut self, mut reports: Vec<Report>, dated: &[bool], kept: Vec<Transfer>) {
+        // The machine's values (and dates) come back before the reports are dated again.
+        super::review::reset(&mut reports);
         let overrides = &self.overrides;
         let is_dated = |i: usize| dated.get(i).copied().unwrap_or(false);
         self.articles
@@ -302,6 +333,9 @@ impl Dataset {
             r.date = r.date.resolve(article.and_then(|a| a.date.as_ref()));
             r.attribute(article.and_then(|a| a.outlet.as_deref()));
         });
+        let orphans = lay_review(&self.review, &self.articles, &position, &mut reports);
+        self.problems.retain(|p| p.path != REVIEW_FILE);
+        self.problems.extend(orphans);
         // Grouping walks the reports by date, then article order, then text order.
         let place = |r: &Report| -> Place {
             let (start, end) = r.evidence.first().map_or((0, 0), |e| (e.start, e.end));
@@ -320,4 +354,25 @@ impl Dataset {
             .collect();
         self.transfers = regroup(reports, kept);
     }
+}
+
+/// Lays `review` over `reports` (see [`Review::apply`]) and dates and attributes the reports
+/// it adds; returns its problems (orphaned decisions). `position` finds an article by id.
+fn lay_review(
+    review: &Review,
+    articles: &[Article],
+    position: &HashMap<&str, usize>,
+    reports: &mut Vec<Report>,
+) -> Vec<Problem> {
+    let orphans = review.apply(reports, articles);
+    for r in reports.iter_mut().filter(|r| r.review.added.is_some()) {
+        let article = position
+            .get(r.article.as_str())
+            .and_then(|&i| articles.get(i));
+        if r.date.basis.is_none() {
+            r.date = r.date.resolve(article.and_then(|a| a.date.as_ref()));
+        }
+        r.attribute(article.and_then(|a| a.outlet.as_deref()));
+    }
+    orphans
 }

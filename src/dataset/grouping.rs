@@ -9,6 +9,7 @@
 
 use super::{Report, Transfer};
 use crate::dates::ReportDateBasis;
+use crate::model::ReviewState;
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -104,10 +105,16 @@ pub(crate) fn regroup(
 ) -> Vec<Transfer> {
     // Reports of different (supplier, recipient, category) are never one transfer, so each
     // such key is grouped on its own, in parallel.
-    let mut by_key: BTreeMap<GroupKey, Vec<(WalkKey, Report)>> = BTreeMap::new();
+    // Rejected reports are grouped apart, so that hiding them hides whole transfers and
+    // leaves the figures of the others as the analyst accepted them.
+    let mut by_key: BTreeMap<(GroupKey, bool), Vec<(WalkKey, Report)>> = BTreeMap::new();
     for (walk, report) in reports {
         let key = group_key(&report.supplier, &report.recipient, report.category);
-        by_key.entry(key).or_default().push((walk, report));
+        let rejected = report.review.state == ReviewState::Rejected;
+        by_key
+            .entry((key, rejected))
+            .or_default()
+            .push((walk, report));
     }
     let mut transfers: Vec<(WalkKey, Transfer)> = by_key
         .into_par_iter()
@@ -117,6 +124,7 @@ pub(crate) fn regroup(
         })
         .collect();
     transfers.extend(kept);
+    let mut transfers = merge_transfers(transfers);
     transfers.sort_by_key(|(first, _)| *first);
     transfers
         .into_iter()
@@ -128,17 +136,67 @@ pub(crate) fn regroup(
         .collect()
 }
 
+/// Joins the transfers whose reports an analyst merged (the same
+/// [`crate::model::ReportReview::merged`] number) into the first of them, when they have the
+/// same supplier and recipient and are all rejected or all not.
+fn merge_transfers(transfers: Vec<(WalkKey, Transfer)>) -> Vec<(WalkKey, Transfer)> {
+    if !transfers
+        .iter()
+        .any(|(_, t)| t.reports.iter().any(|r| r.review.merged.is_some()))
+    {
+        return transfers;
+    }
+    let mut into: BTreeMap<(u32, String, String, bool), usize> = BTreeMap::new();
+    let mut out: Vec<Option<(WalkKey, Transfer)>> = Vec::with_capacity(transfers.len());
+    for (walk, t) in transfers {
+        let target = t.reports.iter().find_map(|r| {
+            let set = r.review.merged?;
+            let rejected = r.review.state == ReviewState::Rejected;
+            Some((
+                set,
+                t.supplier.code.clone(),
+                t.recipient.code.clone(),
+                rejected,
+            ))
+        });
+        let Some(target) = target else {
+            out.push(Some((walk, t)));
+            continue;
+        };
+        match into.get(&target).and_then(|&i| out[i].as_mut()) {
+            Some((first, joined)) => {
+                *first = (*first).min(walk);
+                let mut reports = std::mem::take(&mut joined.reports);
+                reports.extend(t.reports);
+                if let Some(merged) = Transfer::from_reports(String::new(), reports) {
+                    *joined = merged;
+                }
+            }
+            None => {
+                into.insert(target, out.len());
+                out.push(Some((walk, t)));
+            }
+        }
+    }
+    out.into_iter().flatten().collect()
+}
+
 /// Groups the reports of one (supplier, recipient, category), walking them in walk-key
-/// order; each group comes with its first report's walk key.
+/// order; each group comes with its first report's walk key. A report an analyst split off
+/// is a transfer of its own.
 fn group_one_key(mut reports: Vec<(WalkKey, Report)>) -> Vec<(WalkKey, Group)> {
     reports.sort_by_key(|(walk, _)| *walk);
     let mut groups: Vec<(WalkKey, Group)> = Vec::new();
     for (walk, report) in reports {
         let words = item_words(&report.item);
-        match groups.iter_mut().find(|(_, g)| g.accepts(&report, &words)) {
+        let open = |g: &Group| !report.review.apart && !g.apart && g.accepts(&report, &words);
+        match groups.iter_mut().find(|(_, g)| open(g)) {
             Some((_, g)) => g.add(report, words),
             None => {
-                let mut group = Group::default();
+                let mut group = Group {
+                    apart: report.review.apart,
+                    ..Group::default()
+                };
                 group.add(report, words);
                 groups.push((walk, group));
             }
@@ -160,6 +218,8 @@ struct Group {
     all: DateBounds,
     /// The extreme dates of its reports with a generic item ("weapons", "military aid").
     generic: DateBounds,
+    /// A report an analyst split off: no other joins it.
+    apart: bool,
 }
 
 /// The farthest dates of a set of reports: the only ones a new date can contradict.
@@ -321,6 +381,7 @@ mod tests {
             confidence: 1.0,
             evidence: Vec::new(),
             order: 0,
+            review: Default::default(),
         }
     }
 

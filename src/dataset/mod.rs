@@ -15,5 +15,5 @@ pub use build::{BuildError, build_dataset, rebuild_dataset};
 pub use grouping::{GENERIC_ITEM_WINDOW_DAYS, SAME_TRANSFER_WINDOW_DAYS, group_reports};
 pub use model::{Dataset, SCHEMA};
 pub use overrides::{OVERRIDES_FILE, OVERRIDES_SCHEMA, Overrides, OverridesError};
-pub use review::{REVIEW_FILE, REVIEW_SCHEMA, Review, ReviewMatch};
+pub use review::{REVIEW_FILE, REVIEW_SCHEMA, Review};
 pub use transfer::Transfer;

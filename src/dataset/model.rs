@@ -1,4 +1,4 @@
-use super::{Overrides, Transfer};
+use super::{Overrides, Review, Transfer};
 use crate::model::{Article, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +20,9 @@ pub struct Dataset {
     /// The user's corrections that went into this dataset (from `.armsflow/overrides.json`).
     #[serde(skip)]
     pub overrides: Overrides,
+    /// The analyst's review laid over it (from `.armsflow/review.json`).
+    #[serde(skip)]
+    pub review: Review,
 }
 
 impl Dataset {

@@ -1,4 +1,5 @@
 use super::{Category, Evidence, Party, Quantity, Report, Status};
+use crate::model::ReviewState;
 use serde::{Deserialize, Serialize, Serializer};
 
 /// One deal: the reports of the same transfer across articles, and a summary of them.
@@ -67,6 +68,24 @@ impl Transfer {
             rule: first.rule.clone(),
             reports,
         })
+    }
+
+    /// Where the transfer stands in review: rejected when every report is (rejected reports
+    /// are grouped apart, so it is all or none), machine while any report is undecided, else
+    /// edited when any was corrected, added when an analyst added all, else accepted.
+    pub fn review_state(&self) -> ReviewState {
+        let states = || self.reports.iter().map(|r| r.review.state);
+        if states().all(|s| s == ReviewState::Rejected) {
+            ReviewState::Rejected
+        } else if states().any(|s| !s.is_reviewed()) {
+            ReviewState::Machine
+        } else if states().any(|s| s == ReviewState::Edited) {
+            ReviewState::Edited
+        } else if states().all(|s| s == ReviewState::Added) {
+            ReviewState::Added
+        } else {
+            ReviewState::Accepted
+        }
     }
 
     /// Every report's sentences, report by report.

@@ -5,13 +5,14 @@
 use super::ExportError;
 use crate::dataset::{Dataset, Evidence};
 use crate::view::{
-    DatasetIndex, TransferDate, article_date_label, figures_label, status_history_label,
+    DatasetIndex, TransferDate, article_date_label, figures_label, machine_values_label,
+    status_history_label,
 };
 use std::io::Write;
 
 /// Column names of the CSV: one row per evidence sentence of each report. The `transfer_*`
 /// columns repeat the transfer's summary on every row of its reports.
-pub const CSV_HEADER: [&str; 33] = [
+pub const CSV_HEADER: [&str; 37] = [
     "transfer_id",
     "report",
     "transfer_reports",
@@ -45,6 +46,10 @@ pub const CSV_HEADER: [&str; 33] = [
     "start",
     "end",
     "sentence",
+    "review",
+    "review_reason",
+    "review_note",
+    "machine_values",
 ];
 
 /// Writes the dataset as CSV, one row per evidence sentence of each report.
@@ -94,6 +99,10 @@ pub fn write_csv<W: Write>(dataset: &Dataset, out: W) -> Result<(), csv::Error> 
                     e.start.to_string(),
                     e.end.to_string(),
                     e.quote().into_owned(),
+                    r.review.state.as_str().to_owned(),
+                    text(r.review.reason.as_deref()),
+                    text(r.review.note.as_deref()),
+                    machine_values_label(r),
                 ])?;
             }
         }
@@ -106,7 +115,7 @@ pub fn write_csv<W: Write>(dataset: &Dataset, out: W) -> Result<(), csv::Error> 
 /// year, number, designation, description, comments as status) plus what ArmsFlow knows
 /// about where a report comes from. One row per report; the reports of one transfer share
 /// its `transfer_id` and are numbered by `report`.
-pub const REPORT_CSV_HEADER: [&str; 29] = [
+pub const REPORT_CSV_HEADER: [&str; 33] = [
     "transfer_id",
     "report",
     "transfer_reports",
@@ -136,6 +145,10 @@ pub const REPORT_CSV_HEADER: [&str; 29] = [
     "article_path",
     "sentence",
     "sentence_spans",
+    "review",
+    "review_reason",
+    "review_note",
+    "machine_values",
 ];
 
 /// Writes the `visible` transfers of `dataset` as CSV, one row per report. A report quoted
@@ -195,6 +208,10 @@ pub fn write_report_csv<W: Write>(
                 article.map_or("", |a| a.path.as_str()),
                 &sentences.join(" … "),
                 &spans.join(";"),
+                r.review.state.as_str(),
+                r.review.reason.as_deref().unwrap_or(""),
+                r.review.note.as_deref().unwrap_or(""),
+                &machine_values_label(r),
             ])
             .map_err(fail)?;
         }

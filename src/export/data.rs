@@ -15,6 +15,7 @@ pub fn filtered_dataset(dataset: &Dataset, visible: &[usize]) -> Dataset {
             .collect(),
         problems: dataset.problems.clone(),
         overrides: dataset.overrides.clone(),
+        review: dataset.review.clone(),
     }
 }
 

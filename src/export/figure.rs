@@ -101,7 +101,11 @@ pub fn layout_figure(
             if n == 1 { "" } else { "s" },
             source.folder
         ),
-        format!("extracted by ArmsFlow on {}", source.date),
+        format!(
+            "extracted by ArmsFlow on {}{}",
+            source.date,
+            reviewed_note(source)
+        ),
     ];
     let (filters, filters_height) = layout_legend(
         &filter_entries,
@@ -155,4 +159,21 @@ pub fn layout_figure(
         primitives,
         hits: Vec::new(),
     }
+}
+
+/// "; 48 of 61 reports reviewed" (the figure's reports an analyst decided), when the folder
+/// has a review; empty otherwise.
+fn reviewed_note(source: &FigureSource<'_>) -> String {
+    if source.dataset.review.is_empty() {
+        return String::new();
+    }
+    let reports = || {
+        source
+            .visible
+            .iter()
+            .filter_map(|&i| source.dataset.transfers.get(i))
+            .flat_map(|t| &t.reports)
+    };
+    let reviewed = reports().filter(|r| r.review.state.is_reviewed()).count();
+    format!("; {reviewed} of {} reports reviewed", reports().count())
 }

@@ -178,6 +178,7 @@ impl Extractor {
                         confidence,
                         evidence: vec![self.evidence(article, a.span, &rule)],
                         order: 0,
+                        review: Default::default(),
                     };
                     ctx.upsert(transfer, &self.lexicon.word_classes);
                 }

@@ -43,6 +43,8 @@ pub enum ReportDateBasis {
     Article,
     /// The article's date estimated from its text: a lower bound, not a date.
     ArticleEstimated,
+    /// A date an analyst typed in review.
+    Analyst,
 }
 
 /// When a report says something happened: the span, its precision, the phrase it comes
@@ -83,6 +85,7 @@ impl ReportDateBasis {
             Self::Text => "text",
             Self::Article => "article",
             Self::ArticleEstimated => "article-estimated",
+            Self::Analyst => "analyst",
         }
     }
 
@@ -92,6 +95,7 @@ impl ReportDateBasis {
             Self::Text => "from the text",
             Self::Article => "article date",
             Self::ArticleEstimated => "article date, estimated from its text",
+            Self::Analyst => "set by the analyst",
         }
     }
 }

@@ -15,6 +15,9 @@ pub use article::{Article, DateSource, FileStamp, article_id};
 pub use dates::{ArticleDate, DateBasis, ReportDate, ReportDateBasis};
 pub use problem::{Problem, ProblemKind};
 pub use report::Report;
-pub use review::{Decision, ReportEdit, ReportKey, ReviewState, Verdict, sentence_hash};
+pub use review::{
+    ANALYST_RULE, AddedReport, Decision, MachineReading, ReportEdit, ReportKey, ReportReview,
+    ReviewState, analyst_date, sentence_hash,
+};
 pub use values::{Category, Evidence, Party, Qualifier, Quantity, Status};
 pub use when::{Precision, When};

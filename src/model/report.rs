@@ -1,4 +1,5 @@
 use super::ReportDate;
+use super::review::ReportReview;
 use super::{Category, Evidence, Party, Quantity, Status};
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +47,9 @@ pub struct Report {
     /// they were gathered.
     #[serde(skip)]
     pub order: u32,
+    /// Where it stands in the analyst's review (left out of the JSON while untouched).
+    #[serde(default, skip_serializing_if = "ReportReview::is_untouched")]
+    pub review: ReportReview,
 }
 
 impl Report {
@@ -144,6 +148,7 @@ mod tests {
             confidence: 1.0,
             evidence: Vec::new(),
             order: 0,
+            review: ReportReview::default(),
         }
     }
 

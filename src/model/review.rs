@@ -1,7 +1,9 @@
-//! An analyst's review of the reports: what they accepted, rejected, corrected or added, and
-//! how a decision finds its report again in a later load.
+//! An analyst's review of the reports: what they accepted, rejected, corrected, added, split
+//! and merged, and how a decision finds its report again in a later load.
 
-use super::{Category, Quantity, Report, Status};
+use super::{
+    Category, Evidence, Party, Quantity, Report, ReportDate, ReportDateBasis, Status, When,
+};
 use serde::{Deserialize, Serialize};
 
 /// Where a report stands in review.
@@ -10,7 +12,7 @@ use serde::{Deserialize, Serialize};
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum ReviewState {
-    /// As the extractor read it; nobody has looked.
+    /// As the extractor read it; nobody has decided.
     #[default]
     Machine,
     /// An analyst checked it against its sentence and kept it.
@@ -21,6 +23,38 @@ pub enum ReviewState {
     Edited,
     /// An analyst added it: the extractor missed it.
     Added,
+}
+
+impl ReviewState {
+    /// Every state, in display order.
+    pub const ALL: [ReviewState; 5] = [
+        Self::Machine,
+        Self::Accepted,
+        Self::Edited,
+        Self::Added,
+        Self::Rejected,
+    ];
+
+    /// The kebab-case name used in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Machine => "machine",
+            Self::Accepted => "accepted",
+            Self::Rejected => "rejected",
+            Self::Edited => "edited",
+            Self::Added => "added",
+        }
+    }
+
+    /// Whether an analyst has decided it (anything but [`ReviewState::Machine`]).
+    pub fn is_reviewed(self) -> bool {
+        self != Self::Machine
+    }
+
+    /// Whether an analyst vouches for it: accepted, edited or added.
+    pub fn is_confirmed(self) -> bool {
+        matches!(self, Self::Accepted | Self::Edited | Self::Added)
+    }
 }
 
 /// What finds a report again in another load, whatever its id and order: the article's path,
@@ -41,16 +75,21 @@ pub struct ReportKey {
 }
 
 impl ReportKey {
-    /// The key of `report`, an article's report at `path`; `None` for a report without
-    /// evidence (which extraction never makes).
+    /// The key of `report`, an article's report at `path`, from the extractor's values even
+    /// when an analyst edited them; `None` for a report without evidence (which extraction
+    /// never makes).
     pub fn of(report: &Report, path: &str) -> Option<Self> {
         let first = report.evidence.first()?;
+        let (supplier, recipient, category) = match &report.review.machine {
+            Some(m) => (&m.supplier, &m.recipient, m.category),
+            None => (&report.supplier, &report.recipient, report.category),
+        };
         Some(Self {
             path: path.to_owned(),
             sentence: sentence_hash(&first.sentence),
-            supplier: report.supplier.code.clone(),
-            recipient: report.recipient.code.clone(),
-            category: report.category,
+            supplier: supplier.code.clone(),
+            recipient: recipient.code.clone(),
+            category,
         })
     }
 }
@@ -68,12 +107,12 @@ pub fn sentence_hash(sentence: &str) -> String {
 /// An analyst's corrections to a report's fields; what is `None` keeps the extractor's value.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportEdit {
-    /// Supplier code.
+    /// Supplier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub supplier: Option<String>,
-    /// Recipient code.
+    pub supplier: Option<Party>,
+    /// Recipient.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient: Option<String>,
+    pub recipient: Option<Party>,
     /// The goods, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
@@ -89,62 +128,153 @@ pub struct ReportEdit {
     /// Status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
-    /// Event date as typed ("2023-11", "2023-11-08", "2023").
+    /// Event date as typed ("2023-11-08", "2023-11" or "2023").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
 }
 
 impl ReportEdit {
-    /// `report` with these corrections applied (its evidence, article and rule unchanged);
-    /// `name_of` names a country code.
-    pub fn applied_to(&self, report: &Report, name_of: &dyn Fn(&str) -> String) -> Report {
-        let mut r = report.clone();
-        if let Some(code) = &self.supplier {
-            r.supplier.code.clone_from(code);
-            r.supplier.name = name_of(code);
+    /// Whether it corrects nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// The corrections that make `machine` read as `wanted`: only the fields that differ.
+    pub fn between(machine: &Report, wanted: &Report) -> Self {
+        Self {
+            supplier: (wanted.supplier != machine.supplier).then(|| wanted.supplier.clone()),
+            recipient: (wanted.recipient != machine.recipient).then(|| wanted.recipient.clone()),
+            item: (wanted.item != machine.item).then(|| wanted.item.clone()),
+            category: (wanted.category != machine.category).then_some(wanted.category),
+            quantity: (wanted.quantity != machine.quantity)
+                .then_some(wanted.quantity)
+                .flatten(),
+            value_usd: (wanted.value_usd != machine.value_usd)
+                .then_some(wanted.value_usd)
+                .flatten(),
+            status: (wanted.status != machine.status).then_some(wanted.status),
+            date: (wanted.date.when() != machine.date.when())
+                .then(|| wanted.date.when().map(|w| w.to_string()))
+                .flatten(),
         }
-        if let Some(code) = &self.recipient {
-            r.recipient.code.clone_from(code);
-            r.recipient.name = name_of(code);
+    }
+
+    /// Applies the corrections to `report` (its evidence, article and rule unchanged). A
+    /// date that is no date is left out (the file is checked when read).
+    pub fn apply_to(&self, report: &mut Report) {
+        if let Some(p) = &self.supplier {
+            report.supplier.clone_from(p);
+        }
+        if let Some(p) = &self.recipient {
+            report.recipient.clone_from(p);
         }
         if let Some(item) = &self.item {
-            r.item.clone_from(item);
+            report.item.clone_from(item);
         }
-        r.category = self.category.unwrap_or(r.category);
-        r.quantity = self.quantity.or(r.quantity);
-        r.value_usd = self.value_usd.or(r.value_usd);
-        r.status = self.status.unwrap_or(r.status);
-        r
+        report.category = self.category.unwrap_or(report.category);
+        report.quantity = self.quantity.or(report.quantity);
+        report.value_usd = self.value_usd.or(report.value_usd);
+        report.status = self.status.unwrap_or(report.status);
+        if let Some(when) = self.date.as_deref().and_then(When::parse) {
+            report.date = analyst_date(when);
+        }
     }
 }
 
-/// What the analyst decided about a report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "verdict", rename_all = "kebab-case")]
-pub enum Verdict {
-    /// Right as read.
-    Accept,
-    /// Wrong, with an optional reason.
-    Reject {
-        /// Why, in the analyst's words.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        reason: Option<String>,
-    },
-    /// Right once corrected.
-    Edit {
-        /// The corrections.
-        fields: ReportEdit,
-    },
+/// A date an analyst typed, as a report's date.
+pub fn analyst_date(when: When) -> ReportDate {
+    ReportDate {
+        from: Some(when.from),
+        to: Some(when.to),
+        precision: Some(when.precision),
+        text: Some(when.to_string()),
+        basis: Some(ReportDateBasis::Analyst),
+    }
 }
 
-impl Verdict {
-    /// The review state a report with this verdict is in.
-    pub fn state(&self) -> ReviewState {
-        match self {
-            Self::Accept => ReviewState::Accepted,
-            Self::Reject { .. } => ReviewState::Rejected,
-            Self::Edit { .. } => ReviewState::Edited,
+/// The extractor's values of an edited report, kept so that the window and exports show
+/// them beside the analyst's and a new review starts from them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MachineReading {
+    /// Supplier.
+    pub supplier: Party,
+    /// Recipient.
+    pub recipient: Party,
+    /// The goods.
+    pub item: String,
+    /// Category.
+    pub category: Category,
+    /// How many.
+    pub quantity: Option<Quantity>,
+    /// Value in US dollars.
+    pub value_usd: Option<u64>,
+    /// Status.
+    pub status: Status,
+    /// When.
+    pub date: ReportDate,
+}
+
+impl MachineReading {
+    /// The values `report` has now.
+    pub fn of(report: &Report) -> Self {
+        Self {
+            supplier: report.supplier.clone(),
+            recipient: report.recipient.clone(),
+            item: report.item.clone(),
+            category: report.category,
+            quantity: report.quantity,
+            value_usd: report.value_usd,
+            status: report.status,
+            date: report.date.clone(),
         }
+    }
+
+    /// Puts these values back into `report`.
+    pub fn restore(self, report: &mut Report) {
+        report.supplier = self.supplier;
+        report.recipient = self.recipient;
+        report.item = self.item;
+        report.category = self.category;
+        report.quantity = self.quantity;
+        report.value_usd = self.value_usd;
+        report.status = self.status;
+        report.date = self.date;
+    }
+}
+
+/// Where a report stands in review, as laid on it when a review is applied.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportReview {
+    /// Machine, accepted, rejected, edited or added.
+    #[serde(default)]
+    pub state: ReviewState,
+    /// Why it was rejected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The analyst's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The extractor's values, when an analyst edited them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub machine: Option<Box<MachineReading>>,
+    /// Kept out of any transfer with other reports (split by an analyst).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub apart: bool,
+    /// Reports with the same number are one transfer (merged by an analyst).
+    #[serde(skip)]
+    pub merged: Option<u32>,
+    /// The id of the analyst's entry, for a report an analyst added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added: Option<String>,
+}
+
+impl ReportReview {
+    /// Whether no analyst touched it: nothing to write in the JSON.
+    pub fn is_untouched(&self) -> bool {
+        self.state == ReviewState::Machine
+            && self.note.is_none()
+            && !self.apart
+            && self.merged.is_none()
     }
 }
 
@@ -153,15 +283,164 @@ impl Verdict {
 pub struct Decision {
     /// The report it is about.
     pub key: ReportKey,
-    /// What was decided.
-    #[serde(flatten)]
-    pub verdict: Verdict,
+    /// Accepted, rejected or edited; machine when it only keeps a note, a split or a merge.
+    #[serde(default)]
+    pub state: ReviewState,
+    /// Why it was rejected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The corrections of an edited report.
+    #[serde(default, skip_serializing_if = "ReportEdit::is_empty")]
+    pub edit: ReportEdit,
     /// The analyst's note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Kept out of any transfer with other reports.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub apart: bool,
+    /// A report whose transfer this one's transfer is merged with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merge_with: Option<ReportKey>,
     /// The sentence as it read when decided, so that an orphaned decision (its article edited
     /// or removed) can be shown with its content.
     pub sentence: String,
+}
+
+impl Decision {
+    /// A decision about the report `key` (first sentence `sentence`) that decides nothing yet.
+    pub fn new(key: ReportKey, sentence: &str) -> Self {
+        Self {
+            key,
+            state: ReviewState::Machine,
+            reason: None,
+            edit: ReportEdit::default(),
+            note: None,
+            apart: false,
+            merge_with: None,
+            sentence: sentence.to_owned(),
+        }
+    }
+
+    /// Whether it keeps nothing (every field back to the machine's): no need to store it.
+    pub fn is_empty(&self) -> bool {
+        self.state == ReviewState::Machine
+            && self.note.is_none()
+            && !self.apart
+            && self.merge_with.is_none()
+    }
+
+    /// Lays the decision on `report` (whose key it is).
+    pub fn apply_to(&self, report: &mut Report) {
+        if self.state == ReviewState::Edited && !self.edit.is_empty() {
+            report.review.machine = Some(Box::new(MachineReading::of(report)));
+            self.edit.apply_to(report);
+        }
+        report.review.state = match self.state {
+            ReviewState::Edited if self.edit.is_empty() => ReviewState::Accepted,
+            ReviewState::Added => ReviewState::Accepted,
+            s => s,
+        };
+        report.review.reason.clone_from(&self.reason);
+        report.review.note.clone_from(&self.note);
+        report.review.apart = self.apart;
+    }
+
+    /// What it decided, in words: "rejected (wrong pair)", "edited", "note only".
+    pub fn describe(&self) -> String {
+        match (self.state, &self.reason) {
+            (ReviewState::Rejected, Some(r)) => format!("rejected ({r})"),
+            (ReviewState::Machine, _) if self.apart => "split".to_owned(),
+            (ReviewState::Machine, _) if self.merge_with.is_some() => "merged".to_owned(),
+            (ReviewState::Machine, _) => "note only".to_owned(),
+            (s, _) => s.as_str().to_owned(),
+        }
+    }
+}
+
+/// A transfer report the extractor missed, added by an analyst from a span of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddedReport {
+    /// Its id within the review file (`add-1`, `add-2`, ...).
+    pub id: String,
+    /// The article's path, relative to the folder.
+    pub path: String,
+    /// First byte of the evidence span in the article's text.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The span's text when added: the span must still read so (by [`sentence_hash`]).
+    pub sentence: String,
+    /// Supplier.
+    pub supplier: Party,
+    /// Recipient.
+    pub recipient: Party,
+    /// The goods, in words.
+    pub item: String,
+    /// The goods' category.
+    pub category: Category,
+    /// How many.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<Quantity>,
+    /// Value in US dollars.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_usd: Option<u64>,
+    /// Status.
+    pub status: Status,
+    /// Event date as typed; the article's date when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The analyst's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The rule name of reports an analyst added.
+pub const ANALYST_RULE: &str = "analyst";
+
+impl AddedReport {
+    /// The report it makes in the article with id `article` whose text is `text`; `None`
+    /// when the span no longer holds the sentence it was added from (the article changed).
+    pub fn report(&self, article: &str, text: &str) -> Option<Report> {
+        let span = text.get(self.start..self.end)?;
+        if sentence_hash(span) != sentence_hash(&self.sentence) {
+            return None;
+        }
+        let date = self
+            .date
+            .as_deref()
+            .and_then(When::parse)
+            .map_or_else(ReportDate::default, analyst_date);
+        Some(Report {
+            article: article.to_owned(),
+            supplier: self.supplier.clone(),
+            recipient: self.recipient.clone(),
+            item: self.item.clone(),
+            category: self.category,
+            quantity: self.quantity,
+            value_usd: self.value_usd,
+            status: self.status,
+            date,
+            attribution: None,
+            source: None,
+            via: None,
+            rule: ANALYST_RULE.to_owned(),
+            confidence: 1.0,
+            evidence: vec![Evidence {
+                article: article.to_owned(),
+                start: self.start,
+                end: self.end,
+                sentence: span.to_owned(),
+                rule: ANALYST_RULE.to_owned(),
+            }],
+            order: u32::MAX,
+            review: ReportReview {
+                state: ReviewState::Added,
+                note: self.note.clone(),
+                added: Some(self.id.clone()),
+                ..ReportReview::default()
+            },
+        })
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 use super::{DatasetIndex, TransferDate};
 use crate::dataset::{Category, Dataset, Status, Transfer};
 use crate::dates::When;
+use crate::model::ReviewState;
 use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -29,6 +30,14 @@ pub struct Filters {
     /// A source, matched case-insensitively against each report's original source and its
     /// relaying outlet: "Wall Street Journal" finds what Al Jazeera relays from it.
     pub source: String,
+    /// Review states: a transfer passes when one of its reports is in one of them.
+    pub review_states: BTreeSet<ReviewState>,
+    /// Show the transfers an analyst rejected (hidden otherwise, unless the review-state
+    /// filter asks for them).
+    pub show_rejected: bool,
+    /// Only the transfers an analyst checked and kept: every report accepted, edited or
+    /// added.
+    pub only_reviewed: bool,
 }
 
 impl Filters {
@@ -79,6 +88,9 @@ impl Filters {
         {
             return false;
         }
+        if !self.passes_review(transfer) {
+            return false;
+        }
         if self.has_date_range() {
             let Some(d) = date else { return false };
             if self.from.is_some_and(|f| d.when.to < f) || self.to.is_some_and(|t| d.when.from > t)
@@ -87,6 +99,25 @@ impl Filters {
             }
         }
         true
+    }
+
+    /// Whether `transfer` passes the review filters.
+    fn passes_review(&self, transfer: &Transfer) -> bool {
+        let state = transfer.review_state();
+        if state == ReviewState::Rejected
+            && !self.show_rejected
+            && !self.review_states.contains(&ReviewState::Rejected)
+        {
+            return false;
+        }
+        if self.only_reviewed && !state.is_confirmed() {
+            return false;
+        }
+        self.review_states.is_empty()
+            || transfer
+                .reports
+                .iter()
+                .any(|r| self.review_states.contains(&r.review.state))
     }
 
     /// Indices of the transfers of `dataset` that pass, in dataset order. The free-text
@@ -139,6 +170,16 @@ impl Filters {
         }
         if !self.search.trim().is_empty() {
             out.push(format!("search: \"{}\"", self.search.trim()));
+        }
+        if !self.review_states.is_empty() {
+            let list: Vec<&str> = self.review_states.iter().map(|s| s.as_str()).collect();
+            out.push(format!("review: {}", list.join(", ")));
+        }
+        if self.only_reviewed {
+            out.push("only reviewed".to_owned());
+        }
+        if self.show_rejected {
+            out.push("rejected shown".to_owned());
         }
         out
     }

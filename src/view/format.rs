@@ -1,6 +1,6 @@
 use super::TransferDate;
 use crate::corpus::Article;
-use crate::dataset::{Qualifier, Quantity, Transfer};
+use crate::dataset::{Qualifier, Quantity, Report, Transfer};
 use crate::dates::DateBasis;
 
 /// "more than 100", "150", "about 300", "up to 50".
@@ -112,6 +112,61 @@ pub fn citation(sentence: &str, article: &Article, folder: Option<&std::path::Pa
     );
     s.push_str(&format!(". File: {path}"));
     s
+}
+
+/// The fields an analyst corrected in `report`, each as (field, the machine's value, the
+/// analyst's value), in form order; empty when nothing was edited.
+pub fn edited_fields(report: &Report) -> Vec<(&'static str, String, String)> {
+    let Some(m) = report.review.machine.as_deref() else {
+        return Vec::new();
+    };
+    let date =
+        |d: &crate::model::ReportDate| d.when().map_or("undated".to_owned(), |w| w.to_string());
+    let fields = [
+        (
+            "supplier",
+            m.supplier.name.clone(),
+            report.supplier.name.clone(),
+        ),
+        (
+            "recipient",
+            m.recipient.name.clone(),
+            report.recipient.name.clone(),
+        ),
+        ("item", m.item.clone(), report.item.clone()),
+        (
+            "category",
+            m.category.as_str().to_owned(),
+            report.category.as_str().to_owned(),
+        ),
+        (
+            "quantity",
+            quantity_label(m.quantity),
+            quantity_label(report.quantity),
+        ),
+        (
+            "value",
+            m.value_usd.map_or("—".to_owned(), dollars),
+            report.value_usd.map_or("—".to_owned(), dollars),
+        ),
+        (
+            "status",
+            m.status.as_str().to_owned(),
+            report.status.as_str().to_owned(),
+        ),
+        ("date", date(&m.date), date(&report.date)),
+    ];
+    fields.into_iter().filter(|(_, a, b)| a != b).collect()
+}
+
+/// The machine's values of the fields an analyst corrected: "supplier: Russia; status:
+/// planned" (empty when nothing was edited), for CSV and tooltips.
+pub fn machine_values_label(report: &Report) -> String {
+    edited_fields(report)
+        .into_iter()
+        .map(|(field, machine, _)| format!("{field}: {machine}"))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[cfg(test)]

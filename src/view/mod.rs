@@ -14,8 +14,9 @@ mod timeline_marks;
 pub use filters::{Filters, parse_date_bound};
 pub use flows::{Flow, FlowKey, FlowWeight, flows};
 pub use format::{
-    article_date_label, citation, compact_quantity, date_label, dollars, figures_label,
-    quantity_label, status_history_label, thousands, transfer_label,
+    article_date_label, citation, compact_quantity, date_label, dollars, edited_fields,
+    figures_label, machine_values_label, quantity_label, status_history_label, thousands,
+    transfer_label,
 };
 pub use highlight::{Highlight, HighlightKind, highlights};
 pub use index::{DatasetIndex, TransferDate};
