@@ -17,7 +17,7 @@ use std::time::Duration;
 pub struct ArmsFlowApp {
     /// Everything the window shows.
     pub state: AppState,
-    extractor: Arc<Extractor>,
+    pub(super) extractor: Arc<Extractor>,
     watcher: Option<FolderWatcher>,
     /// Whether a native folder or save dialog is open (its answer comes as an [`Event`]).
     dialog_open: bool,
@@ -242,6 +242,9 @@ impl ArmsFlowApp {
                 state.export = None;
                 state.export_error = None;
             }
+            Command::Review(review) => self.on_review_command(review),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
             Command::InstallDesktop => match super::install_desktop_entry() {
                 Ok(path) => {
                     state.notice = Some(format!("Desktop entry installed: {}", path.display()));
@@ -266,6 +269,7 @@ impl ArmsFlowApp {
         let job = self.spawn_load(folder, None);
         if self.state.data.folder.as_deref() != Some(folder) {
             self.watcher = None;
+            self.state.history.clear();
             self.state.selection = Selection::default();
             self.state.reader = None;
             self.state.timeline_view = super::TimelineView::default();

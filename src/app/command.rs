@@ -1,5 +1,9 @@
-use super::{ExportDraft, ExportTarget, Tab, TableColumn, TimelineView};
+use super::{
+    ExportDraft, ExportTarget, FormTarget, NoteDraft, ReportForm, ReviewAction, Tab, TableColumn,
+    TimelineView,
+};
 use crate::chart::{FlowColor, Theme};
+use crate::view::QueueOrder;
 use crate::view::{Filters, FlowWeight, LaneMode};
 use std::path::PathBuf;
 
@@ -99,8 +103,49 @@ pub enum Command {
     RunExport,
     /// Close the Export window.
     CloseExport,
+    /// A review command: decide, correct, add, merge, or move in the review queue.
+    Review(ReviewCommand),
+    /// Undo the last date correction or review decision.
+    Undo,
+    /// Redo what was undone.
+    Redo,
     /// Install the desktop entry and icon for this user.
     InstallDesktop,
     /// Close the window.
     Quit,
+}
+
+/// What the analyst does in review (see [`Command::Review`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewCommand {
+    /// Decide about reports of the dataset shown, each as (transfer index, report index):
+    /// one undoable change, saved in `.armsflow/review.json`.
+    Decide {
+        /// The reports.
+        reports: Vec<(usize, usize)>,
+        /// What is decided.
+        action: ReviewAction,
+    },
+    /// Merge these transfers (indices; the same supplier and recipient) into the first.
+    Merge(Vec<usize>),
+    /// Open the report form: a report's values to edit, or a span's reading to add.
+    OpenForm(FormTarget),
+    /// Change the open form's fields.
+    EditForm(ReportForm),
+    /// Save the open form.
+    SaveForm,
+    /// Close the form without saving.
+    CloseForm,
+    /// Open (or change) the note or rejection-reason editor.
+    EditNote(NoteDraft),
+    /// Save the note editor.
+    SaveNote,
+    /// Close the note editor without saving.
+    CloseNote,
+    /// The review queue's order.
+    SetQueueOrder(QueueOrder),
+    /// Whether the review queue lists reviewed reports too.
+    SetQueueShowsReviewed(bool),
+    /// Move the review queue's cursor to this row.
+    SetQueueCursor(usize),
 }

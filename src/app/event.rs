@@ -1,6 +1,5 @@
 use super::{Command, LoadResult};
 use crate::dataset::Dataset;
-use crate::dates::When;
 use crate::export::{ExportError, ExportSummary};
 use crate::view::DatasetIndex;
 use std::path::PathBuf;
@@ -39,7 +38,7 @@ pub enum Event {
     Regrouped(Box<Regrouped>),
 }
 
-/// The result of a date correction's background work.
+/// The result of a correction's background work (a date or a review decision).
 #[derive(Debug)]
 pub struct Regrouped {
     /// Which correction this is ([`super::Regrouping::generation`]): only the latest one is
@@ -48,14 +47,14 @@ pub struct Regrouped {
     /// The dataset it started from ([`super::AppState::dataset_version`]): a result for a
     /// dataset replaced meanwhile (a reload) is dropped.
     pub dataset_version: u64,
-    /// The article's path.
-    pub path: String,
-    /// The date set, or `None` when the correction was removed.
-    pub when: Option<When>,
+    /// What was done, in words, for the status bar.
+    pub notice: String,
+    /// Whether the change was to the date corrections (else to the review).
+    pub dates: bool,
     /// The regrouped dataset and its index; or why the correction could not be saved.
     pub result: Result<(Dataset, DatasetIndex), String>,
-    /// Where a damaged corrections file was set aside before saving, if it was.
-    pub backup: Option<PathBuf>,
+    /// Where damaged files were set aside before saving.
+    pub backup: Vec<PathBuf>,
 }
 
 /// Everything that changes the app's state: what the user does and what background work

@@ -5,12 +5,15 @@
 
 mod armsflow_app;
 mod command;
-mod date_correction;
+mod corrections;
 mod desktop;
 mod event;
 mod export_draft;
 mod export_job;
+mod history;
 mod load_job;
+mod review_actions;
+mod review_form;
 mod run;
 mod sample;
 mod settings;
@@ -19,16 +22,20 @@ mod watcher;
 
 pub use crate::view::TableColumn;
 pub use armsflow_app::ArmsFlowApp;
-pub use command::Command;
+pub use command::{Command, ReviewCommand};
 pub use desktop::{DESKTOP_ENTRY, install_desktop_entry, install_desktop_entry_into};
 pub use event::{Event, Message, Regrouped};
 pub use export_draft::{ExportDraft, ExportTarget};
 pub use export_job::ExportJob;
+pub use history::{Change, DecisionChange, History};
 pub use load_job::{LoadJob, LoadResult};
+pub use review_actions::ReviewAction;
+pub use review_form::{FormTarget, FormValues, ReportForm};
 pub use run::{ICON_PNG, run_app};
 pub use sample::{SAMPLE_ARTICLES, sample_folder};
 pub use settings::{Settings, Tab};
 pub use state::{
-    AppState, DateEdit, DerivedViews, FolderData, ReaderTarget, Regrouping, Selection, TimelineView,
+    AppState, DateEdit, DerivedViews, FolderData, NoteDraft, QueueState, ReaderTarget, Regrouping,
+    Selection, TimelineView,
 };
 pub use watcher::FolderWatcher;

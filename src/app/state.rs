@@ -3,7 +3,8 @@ use crate::chart::DayRange;
 use crate::chart::FlowColor;
 use crate::dataset::Dataset;
 use crate::view::{
-    DatasetIndex, Filters, Flow, TableColumn, TimelineData, flows, table_rows, timeline_data,
+    DatasetIndex, Filters, Flow, QueueOrder, ReviewQueue, TableColumn, TimelineData, flows,
+    review_queue, table_rows, timeline_data,
 };
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -49,7 +50,9 @@ pub struct AppState {
     /// Messages about things that went partly wrong (watching, dialogs, settings), shown in
     /// the Problems panel.
     pub warnings: Vec<String>,
-    /// The date correction being saved and applied in the background, if any.
+    /// Date corrections and review decisions that can be undone and redone.
+    pub history: super::History,
+    /// The correction being saved and applied in the background, if any.
     pub regrouping: Option<Regrouping>,
     /// The table's sort column and direction (true = ascending).
     pub table_sort: (TableColumn, bool),
@@ -65,9 +68,40 @@ pub struct AppState {
     pub export_error: Option<String>,
     /// The article date being corrected in the reader, if any.
     pub date_edit: Option<DateEdit>,
+    /// The report form (edit or add) while it is open.
+    pub report_form: Option<super::ReportForm>,
+    /// The note or rejection-reason editor while it is open.
+    pub note_draft: Option<NoteDraft>,
+    /// The review queue's choices and cursor.
+    pub queue: QueueState,
     /// What the views show, computed from the dataset, the filters and the settings: never
     /// per frame.
     pub views: DerivedViews,
+}
+
+/// A note (or a rejection's reason) being typed for some reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoteDraft {
+    /// The reports, as (transfer index, report index).
+    pub reports: Vec<(usize, usize)>,
+    /// The text so far.
+    pub text: String,
+    /// True when it is the reason of a rejection (saving rejects).
+    pub reason: bool,
+}
+
+/// The review queue's choices and where its cursor is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueueState {
+    /// Lowest confidence first, by date, or by article.
+    pub order: QueueOrder,
+    /// Whether reviewed reports are listed too.
+    pub show_reviewed: bool,
+    /// The row of the cursor.
+    pub cursor: usize,
+    /// The report at the cursor (article id, first evidence start, place in its article),
+    /// so the cursor finds it again when a decision regroups the transfers.
+    pub cursor_report: Option<(String, usize, u32)>,
 }
 
 /// The open folder and its data: what a load or a date correction replaces, and nothing
@@ -118,6 +152,8 @@ pub struct DerivedViews {
     pub flows: Vec<Flow>,
     /// The visible transfers in table order ([`AppState::table_sort`]).
     pub table_rows: Vec<usize>,
+    /// The review queue of the visible transfers' reports.
+    pub queue: ReviewQueue,
     /// Goes up by one whenever the timeline marks, flows or table rows are recomputed, so
     /// that what a view caches from them (a laid-out chart) knows when to redo it.
     pub version: u64,
@@ -128,9 +164,11 @@ pub struct DerivedViews {
 pub struct Regrouping {
     /// Counts the corrections made: only the latest one's result is shown.
     pub generation: u64,
-    /// The corrections as they will be once this one is saved (a next correction builds on
-    /// them).
+    /// The date corrections as they will be once this one is saved (a next correction
+    /// builds on them).
     pub overrides: crate::dataset::Overrides,
+    /// The review as it will be.
+    pub review: crate::dataset::Review,
 }
 
 /// An article date correction being typed.
@@ -176,7 +214,47 @@ impl AppState {
         let by_status = self.settings.flow_color == FlowColor::Status;
         self.views.flows = flows(&self.data.dataset, &self.data.index, visible, by_status);
         self.resort_table();
+        self.requeue();
         self.views.version += 1;
+    }
+
+    /// Recomputes the review queue: after the visible transfers or its order change. The
+    /// cursor stays on its report when it is still listed, else on the same row.
+    pub fn requeue(&mut self) {
+        let q = &self.queue;
+        self.views.queue = review_queue(
+            &self.data.dataset,
+            &self.data.index,
+            &self.views.visible,
+            q.order,
+            q.show_reviewed,
+        );
+        let found = self.queue.cursor_report.as_ref().and_then(|wanted| {
+            self.views.queue.items.iter().position(|&(t, r)| {
+                self.report_ref(t as usize, r as usize).as_ref() == Some(wanted)
+            })
+        });
+        let last = self.views.queue.items.len().saturating_sub(1);
+        self.queue.cursor = found.unwrap_or(self.queue.cursor).min(last);
+        self.queue.cursor_report = self
+            .queue_item(self.queue.cursor)
+            .and_then(|(t, r)| self.report_ref(t, r));
+    }
+
+    /// The (transfer, report) at row `row` of the review queue.
+    pub fn queue_item(&self, row: usize) -> Option<(usize, usize)> {
+        self.views
+            .queue
+            .items
+            .get(row)
+            .map(|&(t, r)| (t as usize, r as usize))
+    }
+
+    /// What identifies report `r` of transfer `t` across regroupings.
+    pub fn report_ref(&self, t: usize, r: usize) -> Option<(String, usize, u32)> {
+        let report = self.data.dataset.transfers.get(t)?.reports.get(r)?;
+        let start = report.evidence.first().map_or(0, |e| e.start);
+        Some((report.article.clone(), start, report.order))
     }
 
     /// Recomputes the table order: after the visible transfers or the sort change.

@@ -8,6 +8,7 @@ mod format;
 mod highlight;
 mod index;
 mod lanes;
+mod review_queue;
 mod table_rows;
 mod timeline_marks;
 
@@ -21,5 +22,6 @@ pub use format::{
 pub use highlight::{Highlight, HighlightKind, highlights};
 pub use index::{DatasetIndex, TransferDate};
 pub use lanes::{LaneMode, Lanes, lanes};
+pub use review_queue::{QueueOrder, ReviewQueue, review_queue};
 pub use table_rows::{TableColumn, sources_label, table_rows};
 pub use timeline_marks::{TimelineData, TimelineMark, report_label, timeline_data};
