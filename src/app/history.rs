@@ -6,6 +6,8 @@ use crate::dataset::{Overrides, Review};
 use crate::model::{AddedReport, Decision, ReportKey};
 
 /// One undoable change to the user's corrections.
+// At most a few hundred are kept, so boxing the larger variants would save nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     /// An article's date correction (as typed; `None` for none).

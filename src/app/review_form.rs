@@ -94,7 +94,7 @@ impl ReportForm {
             category: report.category,
             quantity: report
                 .quantity
-                .map(|q| quantity_text(q))
+                .map(quantity_text)
                 .unwrap_or_default(),
             value: report.value_usd.map(|v| v.to_string()).unwrap_or_default(),
             status: report.status,
