@@ -614,7 +614,17 @@ impl ArmsFlowApp {
         let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
         let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
         let reload = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
+        let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        // A text field being typed in keeps Ctrl+Z for its own text.
+        let typing = ctx.egui_wants_keyboard_input();
         ctx.input_mut(|i| {
+            if !typing && i.consume_shortcut(&redo) {
+                self.commands.push(Command::Redo);
+            }
+            if !typing && i.consume_shortcut(&undo) {
+                self.commands.push(Command::Undo);
+            }
             if i.consume_shortcut(&open) {
                 self.commands.push(Command::PickFolder);
             }

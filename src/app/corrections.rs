@@ -170,7 +170,8 @@ impl ArmsFlowApp {
         let (dataset, index) = match regrouped.result {
             Ok(done) => done,
             Err(e) => {
-                state.notice = Some(format!("Not saved: {e}"));
+                let what = if regrouped.dates { "Date" } else { "Review" };
+                state.notice = Some(format!("{what} not saved: {e}"));
                 state.warnings.push(e);
                 return;
             }

@@ -92,10 +92,7 @@ impl ReportForm {
             recipient: report.recipient.code.clone(),
             item: report.item.clone(),
             category: report.category,
-            quantity: report
-                .quantity
-                .map(quantity_text)
-                .unwrap_or_default(),
+            quantity: report.quantity.map(quantity_text).unwrap_or_default(),
             value: report.value_usd.map(|v| v.to_string()).unwrap_or_default(),
             status: report.status,
             date,

@@ -11,6 +11,8 @@ pub enum Tab {
     Chart(ChartKind),
     /// Sortable table of reports.
     Table,
+    /// The review queue.
+    Review,
 }
 
 impl Default for Tab {
@@ -25,7 +27,7 @@ impl Tab {
         crate::chart::CHARTS
             .iter()
             .map(|c| Tab::Chart(c.kind()))
-            .chain([Tab::Table])
+            .chain([Tab::Table, Tab::Review])
     }
 
     /// The tab's name.
@@ -33,6 +35,7 @@ impl Tab {
         match self {
             Self::Chart(kind) => kind.chart().label(),
             Self::Table => "Table",
+            Self::Review => "Review",
         }
     }
 
@@ -40,7 +43,7 @@ impl Tab {
     pub fn chart(self) -> Option<ChartKind> {
         match self {
             Self::Chart(kind) => Some(kind),
-            Self::Table => None,
+            Self::Table | Self::Review => None,
         }
     }
 }

@@ -614,10 +614,13 @@ impl<'a> FlowLayout<'a> {
                 .map(|p| Pos::new(p.x, p.y + thickness))
                 .collect();
             let lit = self.is_lit(i);
-            let alpha = if self.options.highlight.is_none() || lit {
-                170
-            } else {
-                70
+            // Bands not yet reviewed throughout are paler (when the folder has a review).
+            let unreviewed = f.all_reviewed() == Some(false);
+            let alpha = match (self.options.highlight.is_none() || lit, unreviewed) {
+                (true, false) => 170,
+                (true, true) => 95,
+                (false, false) => 70,
+                (false, true) => 40,
             };
             let ribbon = Primitive::Ribbon {
                 top: top_curve.clone(),
@@ -823,6 +826,7 @@ fn band_flow(flows: &[Flow], members: &[usize], left: &Node, right: &Node) -> Fl
         transfers: band_transfers(flows, members),
         reports: of_band.iter().map(|f| f.reports).sum(),
         quantity: of_band.iter().map(|f| f.quantity).sum(),
+        reviewed: of_band.iter().map(|f| f.reviewed).sum::<Option<usize>>(),
     }
 }
 
@@ -963,6 +967,13 @@ fn legend_entries(flows: &[Flow], options: &FlowChartOptions) -> Vec<LegendEntry
         },
         color: theme.muted(),
     }];
+    if flows.iter().any(|f| f.reviewed.is_some()) {
+        entries.push(LegendEntry {
+            swatch: Swatch::None,
+            text: "solid: every transfer reviewed · pale: not yet".into(),
+            color: theme.muted(),
+        });
+    }
     if options.color == FlowColor::Status {
         let statuses: std::collections::BTreeSet<Status> =
             flows.iter().filter_map(|f| f.key.status).collect();
@@ -993,6 +1004,7 @@ mod tests {
             transfers: (0..n).collect(),
             reports: n,
             quantity: 0,
+            reviewed: None,
         }
     }
 

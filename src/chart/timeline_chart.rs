@@ -5,6 +5,7 @@ use super::{
 use super::{Chart, ChartData, ChartKind, ChartStyle};
 use crate::dataset::Status;
 use crate::dates::Precision;
+use crate::model::ReviewState;
 use crate::view::{TimelineData, TimelineMark};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -314,6 +315,88 @@ pub fn status_marker(
     }
 }
 
+/// A marker drawn for its review state: filled once reviewed and kept, hollow (an outline
+/// in its colour) while no analyst has decided, faint when rejected; as drawn when the
+/// folder has no review (`None`).
+pub fn review_style(p: Primitive, review: Option<ReviewState>) -> Primitive {
+    let hollow = |fill: Rgba| (fill.with_alpha(0), Some((fill, 2.0)));
+    match (review, p) {
+        (
+            Some(ReviewState::Machine),
+            Primitive::Circle {
+                center,
+                radius,
+                fill,
+                ..
+            },
+        ) => {
+            let (fill, stroke) = hollow(fill);
+            Primitive::Circle {
+                center,
+                radius,
+                fill,
+                stroke,
+            }
+        }
+        (Some(ReviewState::Machine), Primitive::Rect { rect, fill, .. }) => {
+            let (fill, stroke) = hollow(fill);
+            Primitive::Rect { rect, fill, stroke }
+        }
+        (Some(ReviewState::Machine), Primitive::Polygon { points, fill, .. }) => {
+            let (fill, stroke) = hollow(fill);
+            Primitive::Polygon {
+                points,
+                fill,
+                stroke,
+            }
+        }
+        (Some(ReviewState::Rejected), p) => faint(p),
+        (_, p) => p,
+    }
+}
+
+/// `p` at a quarter of its opacity.
+fn faint(p: Primitive) -> Primitive {
+    let f = |c: Rgba| c.with_alpha(60);
+    match p {
+        Primitive::Circle {
+            center,
+            radius,
+            fill,
+            stroke,
+        } => Primitive::Circle {
+            center,
+            radius,
+            fill: f(fill),
+            stroke: stroke.map(|(c, w)| (f(c), w)),
+        },
+        Primitive::Rect { rect, fill, stroke } => Primitive::Rect {
+            rect,
+            fill: f(fill),
+            stroke: stroke.map(|(c, w)| (f(c), w)),
+        },
+        Primitive::Polygon {
+            points,
+            fill,
+            stroke,
+        } => Primitive::Polygon {
+            points,
+            fill: f(fill),
+            stroke: stroke.map(|(c, w)| (f(c), w)),
+        },
+        Primitive::Line {
+            points,
+            color,
+            width,
+        } => Primitive::Line {
+            points,
+            color: f(color),
+            width,
+        },
+        p => p,
+    }
+}
+
 /// The days that fit every mark, with a little room at both ends.
 fn fit_window(data: &TimelineData) -> DayRange {
     let Some((first, last)) = data.extent else {
@@ -449,6 +532,13 @@ fn legend_entries(data: &TimelineData, theme: Theme) -> Vec<LegendEntry> {
         entries.push(entry(
             Swatch::None,
             "a bar spans a month, year or range",
+            theme.muted(),
+        ));
+    }
+    if data.marks.iter().any(|m| m.review.is_some()) {
+        entries.push(entry(
+            Swatch::None,
+            "filled: reviewed · hollow: not yet reviewed",
             theme.muted(),
         ));
     }
@@ -859,7 +949,8 @@ impl<'a> TimelineLayout<'a> {
         } else {
             Some((self.options.theme.background(), 1.0))
         };
-        out.extend(status_marker(m.status, Pos::new(mid, y), r, outline));
+        let marker = status_marker(m.status, Pos::new(mid, y), r, outline);
+        out.extend(marker.into_iter().map(|p| review_style(p, m.review)));
         Some(Rect::from_xywh(
             mid - r - 2.0,
             y - r - 2.0,
@@ -884,6 +975,7 @@ mod tests {
             lane,
             when,
             status,
+            review: None,
         }
     }
 

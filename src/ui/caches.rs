@@ -20,6 +20,9 @@ pub struct ViewCaches {
     /// The reader target (article, start, end) last scrolled to: the reader scrolls once per
     /// target, and later frames leave the user free to scroll.
     pub(super) reader_scrolled: Option<(usize, usize, usize)>,
+    /// The text last selected in the reader (article, start, end in bytes): what "Add
+    /// transfer from selection" adds.
+    pub(super) reader_selection: Option<(usize, usize, usize)>,
 }
 
 impl ViewCaches {

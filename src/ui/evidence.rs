@@ -1,5 +1,6 @@
+use super::review::{review_buttons, review_details, state_badge};
 use super::{citation, date_label, dollars, quantity_label};
-use crate::app::{AppState, Command};
+use crate::app::{AppState, Command, FormTarget, ReviewAction, ReviewCommand};
 use crate::dataset::{Report, Transfer};
 use crate::gazetteer::Gazetteer;
 use crate::view::{
@@ -41,8 +42,9 @@ pub fn evidence_ui(
             out.push(Command::ClearSelection);
         }
     });
-    ui.separator();
     let d = &state.data.dataset;
+    merge_button(ui, state, out);
+    ui.separator();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -53,9 +55,12 @@ pub fn evidence_ui(
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     transfer_summary(ui, state, i, t);
+                    transfer_review(ui, i, t, out);
                     reports_side_by_side(ui, state, i, t);
                     for (n, r) in t.reports.iter().enumerate() {
                         report_sentences(ui, state, gazetteer, n, r, out);
+                        review_details(ui, r);
+                        review_buttons(ui, i, n, r, t.reports.len(), out);
                     }
                 });
             }
@@ -66,6 +71,55 @@ pub fn evidence_ui(
                 ));
             }
         });
+}
+
+/// "Merge": when the selection holds several transfers between the same two countries,
+/// the analyst can say they are one deal.
+fn merge_button(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    let d = &state.data.dataset;
+    let selected: Vec<&Transfer> = state
+        .selection
+        .transfers
+        .iter()
+        .filter_map(|&i| d.transfers.get(i))
+        .collect();
+    let same_pair = selected.windows(2).all(|w| {
+        w[0].supplier.code == w[1].supplier.code && w[0].recipient.code == w[1].recipient.code
+    });
+    if selected.len() < 2 || selected.len() > MAX_LISTED || !same_pair {
+        return;
+    }
+    if ui
+        .button(format!("Merge these {} transfers", selected.len()))
+        .on_hover_text("They report one deal: make them one transfer (undo with Ctrl+Z)")
+        .clicked()
+    {
+        out.push(Command::Review(ReviewCommand::Merge(
+            state.selection.transfers.clone(),
+        )));
+    }
+}
+
+/// The transfer's review state, and accepting or rejecting all its reports at once.
+fn transfer_review(ui: &mut egui::Ui, i: usize, t: &Transfer, out: &mut Vec<Command>) {
+    let all: Vec<(usize, usize)> = (0..t.reports.len()).map(|n| (i, n)).collect();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Review:").weak());
+        ui.label(state_badge(t.review_state()));
+        let plural = if all.len() == 1 { "" } else { " all" };
+        if ui.small_button(format!("Accept{plural}")).clicked() {
+            out.push(Command::Review(ReviewCommand::Decide {
+                reports: all.clone(),
+                action: ReviewAction::Accept,
+            }));
+        }
+        if ui.small_button(format!("Reject{plural}")).clicked() {
+            out.push(Command::Review(ReviewCommand::Decide {
+                reports: all,
+                action: ReviewAction::Reject(None),
+            }));
+        }
+    });
 }
 
 /// The transfer's summary: the range of figures (never averaged), the status history and
@@ -149,6 +203,14 @@ fn report_sentences(
         return;
     };
     ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(format!("Report {}", n + 1))
+                .small()
+                .strong(),
+        );
+        ui.label(state_badge(r.review.state).small());
+    });
     ui.label(
         egui::RichText::new(format!(
             "Report {} · {} · {} · article {} · confidence {:.2}",
@@ -166,7 +228,17 @@ fn report_sentences(
         let job = sentence_job(ui, &e.quote(), r, gazetteer);
         let response = ui
             .add(egui::Label::new(job).sense(egui::Sense::click()))
-            .on_hover_text("Open the article at this sentence");
+            .on_hover_text("Open the article at this sentence (right-click: add a transfer)");
+        response.context_menu(|ui| {
+            if ui.button("Add transfer from this sentence…").clicked() {
+                out.push(Command::Review(ReviewCommand::OpenForm(FormTarget::Span {
+                    article: article_index,
+                    start: e.start,
+                    end: e.end,
+                })));
+                ui.close();
+            }
+        });
         if response.clicked() {
             out.push(Command::OpenReader {
                 article: article_index,
@@ -185,7 +257,7 @@ fn report_sentences(
 }
 
 /// The sentence as rich text with names, item and figures highlighted.
-fn sentence_job(
+pub(super) fn sentence_job(
     ui: &egui::Ui,
     sentence: &str,
     report: &Report,

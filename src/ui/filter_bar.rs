@@ -1,6 +1,7 @@
 use super::ViewCaches;
 use crate::app::{AppState, Command};
 use crate::dataset::{Category, Status};
+use crate::model::ReviewState;
 use crate::view::parse_date_bound;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -34,6 +35,17 @@ pub fn filter_bar_ui(
             |s| s.as_str(),
             &mut edited.statuses,
         );
+        set_combo(
+            ui,
+            "Review",
+            &ReviewState::ALL,
+            |s| s.as_str(),
+            &mut edited.review_states,
+        );
+        ui.checkbox(&mut edited.only_reviewed, "Only reviewed")
+            .on_hover_text("Only transfers whose every report you accepted, edited or added");
+        ui.checkbox(&mut edited.show_rejected, "Show rejected")
+            .on_hover_text("Also the transfers you rejected (hidden otherwise)");
         date_field(ui, caches, "From", false, current.from, &mut edited.from);
         date_field(ui, caches, "To", true, current.to, &mut edited.to);
         let label = ui.label("Source");

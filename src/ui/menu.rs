@@ -77,6 +77,30 @@ pub fn menu_bar_ui(
                 out.push(Command::Quit);
             }
         });
+        ui.menu_button("Edit", |ui| {
+            let undo = state.history.next_undo();
+            let label = undo.map_or_else(|| "Undo".to_owned(), |w| format!("Undo {w}"));
+            if ui
+                .add_enabled(
+                    undo.is_some(),
+                    egui::Button::new(label).shortcut_text("Ctrl+Z"),
+                )
+                .clicked()
+            {
+                out.push(Command::Undo);
+            }
+            let redo = state.history.next_redo();
+            let label = redo.map_or_else(|| "Redo".to_owned(), |w| format!("Redo {w}"));
+            if ui
+                .add_enabled(
+                    redo.is_some(),
+                    egui::Button::new(label).shortcut_text("Ctrl+Shift+Z"),
+                )
+                .clicked()
+            {
+                out.push(Command::Redo);
+            }
+        });
         ui.menu_button("View", |ui| {
             for tab in Tab::all() {
                 if ui.radio(state.settings.tab == tab, tab.title()).clicked() {

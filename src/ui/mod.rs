@@ -14,6 +14,8 @@ mod menu;
 mod paint;
 mod problems;
 mod reader;
+mod review;
+mod review_forms;
 mod status_bar;
 mod table;
 mod timeline;
@@ -52,6 +54,8 @@ pub fn main_window(
         });
     }
     export_window::export_window_ui(ui, state, out);
+    review_forms::report_form_ui(ui, state, gazetteer, out);
+    review_forms::note_ui(ui, state, out);
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, state, out));
     if state.show_problems {
         egui::Panel::bottom("problems")
@@ -111,6 +115,7 @@ pub fn main_window(
                 }
                 table::table_ui(ui, state, out);
             }
+            Tab::Review => review::review_ui(ui, state, gazetteer, out),
         }
     });
 }

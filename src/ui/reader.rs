@@ -1,6 +1,6 @@
 use super::ViewCaches;
 use super::citation;
-use crate::app::{AppState, Command, ReaderTarget};
+use crate::app::{AppState, Command, FormTarget, ReaderTarget, ReviewCommand};
 use crate::corpus::Article;
 use crate::dates::{DateBasis, When};
 use egui::text::{CCursor, LayoutJob, TextFormat};
@@ -27,6 +27,26 @@ pub fn reader_ui(
             .clicked()
         {
             out.push(Command::CloseReader);
+        }
+        let selection = caches
+            .reader_selection
+            .filter(|&(a, _, _)| a == target.article)
+            .and_then(|(_, start, end)| trimmed_span(text, start, end));
+        if ui
+            .add_enabled(
+                selection.is_some(),
+                egui::Button::new("Add transfer from selection…"),
+            )
+            .on_hover_text("Select the words that report a transfer the extractor missed")
+            .on_disabled_hover_text("Select words in the article first")
+            .clicked()
+            && let Some((start, end)) = selection
+        {
+            out.push(Command::Review(ReviewCommand::OpenForm(FormTarget::Span {
+                article: target.article,
+                start,
+                end,
+            })));
         }
         if has_sentence && ui.button("Copy citation").clicked() {
             let sentence = text.get(target.start..target.end).unwrap_or_default();
@@ -58,6 +78,7 @@ pub fn reader_ui(
     } else {
         Color32::from_rgb(255, 236, 140)
     };
+    let style = ParagraphStyle { font, color, mark };
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -70,40 +91,93 @@ pub fn reader_ui(
                     continue;
                 }
                 let overlaps = has_sentence && target.start < p_end && target.end > p_start;
-                if !overlaps {
-                    ui.add(
-                        egui::Label::new(egui::RichText::new(paragraph).font(font.clone())).wrap(),
-                    );
-                    ui.add_space(6.0);
-                    continue;
+                let marked = overlaps.then(|| {
+                    (
+                        target.start.max(p_start) - p_start,
+                        target.end.min(p_end) - p_start,
+                    )
+                });
+                let (response, galley) = paragraph_ui(ui, paragraph, marked, &style);
+                if let Some(range) = response.selected {
+                    caches.reader_selection =
+                        Some((target.article, p_start + range.start, p_start + range.end));
                 }
-                let s = target.start.max(p_start) - p_start;
-                let e = target.end.min(p_end) - p_start;
-                let plain = TextFormat::simple(font.clone(), color);
-                let mut job = LayoutJob::default();
-                job.wrap.max_width = ui.available_width();
-                job.append(paragraph.get(..s).unwrap_or_default(), 0.0, plain.clone());
-                job.append(
-                    paragraph.get(s..e).unwrap_or_default(),
-                    0.0,
-                    TextFormat {
-                        background: mark,
-                        ..plain.clone()
-                    },
-                );
-                job.append(paragraph.get(e..).unwrap_or_default(), 0.0, plain);
-                let galley = ui.painter().layout_job(job);
-                let chars_before = paragraph.get(..s).map_or(0, |p| p.chars().count());
-                let cursor_rect = galley.pos_from_cursor(CCursor::new(chars_before));
-                let response = ui.add(egui::Label::new(galley));
                 ui.add_space(6.0);
-                if needs_scroll {
-                    let at = cursor_rect.translate(response.rect.min.to_vec2());
+                if let Some((s, _)) = marked.filter(|_| needs_scroll) {
+                    let chars_before = paragraph.get(..s).map_or(0, |p| p.chars().count());
+                    let cursor_rect = galley.pos_from_cursor(CCursor::new(chars_before));
+                    let at = cursor_rect.translate(response.origin.to_vec2());
                     ui.scroll_to_rect(at.expand2(egui::vec2(0.0, 60.0)), Some(egui::Align::Center));
                     caches.reader_scrolled = Some(key);
                 }
             }
         });
+}
+
+/// How the reader draws a paragraph.
+struct ParagraphStyle {
+    font: FontId,
+    color: Color32,
+    /// Background of the quoted sentence.
+    mark: Color32,
+}
+
+/// What a paragraph's text field reports.
+struct ParagraphResponse {
+    /// Where its text starts on screen.
+    origin: egui::Pos2,
+    /// The bytes the user selected in it, when they did.
+    selected: Option<std::ops::Range<usize>>,
+}
+
+/// A paragraph as read-only text the user can select (to add a transfer from), with the
+/// bytes `marked` highlighted.
+fn paragraph_ui(
+    ui: &mut egui::Ui,
+    paragraph: &str,
+    marked: Option<(usize, usize)>,
+    style: &ParagraphStyle,
+) -> (ParagraphResponse, std::sync::Arc<egui::Galley>) {
+    let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap_width: f32| {
+        let text = buf.as_str();
+        let plain = TextFormat::simple(style.font.clone(), style.color);
+        let mut job = LayoutJob::default();
+        job.wrap.max_width = wrap_width;
+        let (s, e) = marked.unwrap_or((text.len(), text.len()));
+        job.append(text.get(..s).unwrap_or_default(), 0.0, plain.clone());
+        let highlight = TextFormat {
+            background: style.mark,
+            ..plain.clone()
+        };
+        job.append(text.get(s..e).unwrap_or_default(), 0.0, highlight);
+        job.append(text.get(e..).unwrap_or_default(), 0.0, plain);
+        ui.painter().layout_job(job)
+    };
+    let mut text = paragraph;
+    let output = egui::TextEdit::multiline(&mut text)
+        .frame(egui::Frame::NONE)
+        .desired_width(f32::INFINITY)
+        .desired_rows(1)
+        .layouter(&mut layouter)
+        .show(ui);
+    let selected = output
+        .cursor_range
+        .filter(|r| !r.is_empty() && output.response.response.has_focus())
+        .map(|r| {
+            let chars = r.as_sorted_char_range();
+            let byte = |c: usize| {
+                paragraph
+                    .char_indices()
+                    .nth(c)
+                    .map_or(paragraph.len(), |(b, _)| b)
+            };
+            byte(chars.start.0)..byte(chars.end.0)
+        });
+    let response = ParagraphResponse {
+        origin: output.galley_pos,
+        selected,
+    };
+    (response, output.galley)
 }
 
 /// The article's date, how it is known, and the editor that corrects it. A correction is
@@ -213,4 +287,13 @@ fn article_date_ui(
         .small()
         .weak(),
     );
+}
+
+/// The span `start..end` of `text` without the white space at its ends; `None` when
+/// nothing else is left.
+fn trimmed_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let span = text.get(start..end)?;
+    let lead = span.len() - span.trim_start().len();
+    let trimmed = span.trim();
+    (!trimmed.is_empty()).then(|| (start + lead, start + lead + trimmed.len()))
 }

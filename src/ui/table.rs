@@ -70,6 +70,10 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                                 ui.add(egui::Label::new(text).truncate().selectable(false));
                             });
                         }
+                        row.col(|ui| {
+                            let badge = super::review::state_badge(t.review_state());
+                            ui.add(egui::Label::new(badge).selectable(false));
+                        });
                         if row.response().clicked() {
                             out.push(Command::Select {
                                 transfers: vec![i],

@@ -41,6 +41,16 @@ pub struct Flow {
     pub reports: usize,
     /// Sum of stated quantities.
     pub quantity: u64,
+    /// How many of its transfers an analyst reviewed and kept; `None` when the folder has
+    /// no review (the chart then draws no review style).
+    pub reviewed: Option<usize>,
+}
+
+impl Flow {
+    /// Whether the folder has a review and every transfer of the band is reviewed and kept.
+    pub fn all_reviewed(&self) -> Option<bool> {
+        self.reviewed.map(|n| n == self.transfers.len())
+    }
 }
 
 impl Flow {
@@ -64,6 +74,7 @@ pub fn flows(
     // Grouped by the index's pair ids (an integer compare per transfer); names are copied
     // once per flow.
     let mut map: BTreeMap<(u32, Option<Status>), Flow> = BTreeMap::new();
+    let reviewing = !dataset.review.is_empty();
     for &i in visible {
         let (Some(t), Some(&pair)) = (dataset.transfers.get(i), index.transfer_pair.get(i)) else {
             continue;
@@ -80,7 +91,11 @@ pub fn flows(
             transfers: Vec::new(),
             reports: 0,
             quantity: 0,
+            reviewed: reviewing.then_some(0),
         });
+        if let Some(n) = &mut flow.reviewed {
+            *n += usize::from(t.review_state().is_confirmed());
+        }
         flow.transfers.push(i);
         flow.reports += t.reports.len();
         flow.quantity = flow

@@ -25,11 +25,13 @@ pub enum TableColumn {
     Sources,
     /// The extractor's confidence (its best report's).
     Confidence,
+    /// Where the transfer stands in the analyst's review.
+    Review,
 }
 
 impl TableColumn {
     /// Every column, left to right.
-    pub const ALL: [TableColumn; 10] = [
+    pub const ALL: [TableColumn; 11] = [
         Self::Date,
         Self::Supplier,
         Self::Recipient,
@@ -40,6 +42,7 @@ impl TableColumn {
         Self::Status,
         Self::Sources,
         Self::Confidence,
+        Self::Review,
     ];
 
     /// Header text.
@@ -55,6 +58,7 @@ impl TableColumn {
             Self::Status => "Status",
             Self::Sources => "Reports",
             Self::Confidence => "Confidence",
+            Self::Review => "Review",
         }
     }
 }
@@ -107,6 +111,7 @@ pub fn table_rows(
         TableColumn::Confidence => sorted(rows, ascending, |i| {
             (transfer(i).confidence() * 100.0).round() as u32
         }),
+        TableColumn::Review => sorted(rows, ascending, |i| transfer(i).review_state()),
     }
 }
 

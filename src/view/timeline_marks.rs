@@ -4,6 +4,7 @@ use super::{
 };
 use crate::dataset::{Dataset, Status};
 use crate::dates::When;
+use crate::model::ReviewState;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One report on the timeline: where it goes and what it says.
@@ -19,6 +20,9 @@ pub struct TimelineMark {
     pub when: When,
     /// The report's status (marker shape and colour).
     pub status: Status,
+    /// The report's review state; `None` when the folder has no review (the chart then
+    /// draws no review style).
+    pub review: Option<ReviewState>,
 }
 
 /// What the timeline shows for a set of visible transfers.
@@ -52,6 +56,7 @@ pub fn timeline_data(
         .iter()
         .partition(|&&i| index.transfer_dates.get(i).is_some_and(Option::is_some));
     let lanes = lanes(index, &dated, mode);
+    let reviewing = !dataset.review.is_empty();
     let mut undated_reports = 0;
     let mut marks = Vec::new();
     for &(i, lane) in &lanes.lane_of {
@@ -66,6 +71,7 @@ pub fn timeline_data(
                     lane,
                     when: date.when,
                     status: r.status,
+                    review: reviewing.then_some(r.review.state),
                 }),
                 None => undated_reports += 1,
             }
