@@ -59,7 +59,12 @@ impl ArmsFlowApp {
     /// ("accept 1 report").
     pub(super) fn make_change(&mut self, change: Change, what: String) {
         self.state.history.record(change.clone(), what.clone());
-        self.submit_change(&change, false, what);
+        let file = if change.touches_dates() {
+            crate::dataset::OVERRIDES_FILE
+        } else {
+            crate::dataset::REVIEW_FILE
+        };
+        self.submit_change(&change, false, format!("Saved in {file}: {what}"));
     }
 
     /// Undoes the last change (a date correction or a review decision).

@@ -222,10 +222,19 @@ impl AppState {
     /// cursor stays on its report when it is still listed, else on the same row.
     pub fn requeue(&mut self) {
         let q = &self.queue;
+        // Rejected transfers are hidden from the views but count as reviewed, and can be
+        // gone over again with "Show reviewed".
+        let with_rejected = (!self.filters.show_rejected).then(|| {
+            let filters = Filters {
+                show_rejected: true,
+                ..self.filters.clone()
+            };
+            filters.visible(&self.data.dataset, &self.data.index)
+        });
         self.views.queue = review_queue(
             &self.data.dataset,
             &self.data.index,
-            &self.views.visible,
+            with_rejected.as_deref().unwrap_or(&self.views.visible),
             q.order,
             q.show_reviewed,
         );

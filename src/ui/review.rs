@@ -154,6 +154,7 @@ pub fn review_ui(
             queue.reviewed as f32 / queue.total as f32
         };
         ui.add(egui::ProgressBar::new(share).desired_width(120.0));
+        let label = ui.label("Order");
         egui::ComboBox::from_id_salt("queue_order")
             .selected_text(state.queue.order.label())
             .show_ui(ui, |ui| {
@@ -165,7 +166,9 @@ pub fn review_ui(
                         out.push(Command::Review(ReviewCommand::SetQueueOrder(order)));
                     }
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         let mut show = state.queue.show_reviewed;
         if ui.checkbox(&mut show, "Show reviewed").changed() {
             out.push(Command::Review(ReviewCommand::SetQueueShowsReviewed(show)));

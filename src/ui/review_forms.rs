@@ -81,16 +81,16 @@ pub fn report_form_ui(
 
 /// The form's fields, two columns: name and editor.
 fn fields(ui: &mut egui::Ui, f: &mut crate::app::ReportForm, gazetteer: &Gazetteer) {
-    ui.label("Supplier");
-    country_choice(ui, "form_supplier", &mut f.supplier, gazetteer);
+    let label = ui.label("Supplier");
+    country_choice(ui, label.id, &mut f.supplier, gazetteer);
     ui.end_row();
-    ui.label("Recipient");
-    country_choice(ui, "form_recipient", &mut f.recipient, gazetteer);
+    let label = ui.label("Recipient");
+    country_choice(ui, label.id, &mut f.recipient, gazetteer);
     ui.end_row();
-    ui.label("Item");
-    ui.text_edit_singleline(&mut f.item);
+    let label = ui.label("Item");
+    ui.text_edit_singleline(&mut f.item).labelled_by(label.id);
     ui.end_row();
-    ui.label("Category");
+    let label = ui.label("Category");
     egui::ComboBox::from_id_salt("form_category")
         .selected_text(f.category.as_str())
         .height(360.0)
@@ -98,42 +98,50 @@ fn fields(ui: &mut egui::Ui, f: &mut crate::app::ReportForm, gazetteer: &Gazette
             for c in Category::ALL {
                 ui.selectable_value(&mut f.category, c, c.as_str());
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
     ui.end_row();
-    ui.label("Quantity");
-    ui.add(egui::TextEdit::singleline(&mut f.quantity).hint_text("150, about 300, more than 100"));
+    let label = ui.label("Quantity");
+    ui.add(egui::TextEdit::singleline(&mut f.quantity).hint_text("150, about 300, more than 100"))
+        .labelled_by(label.id);
     ui.end_row();
-    ui.label("Value (US$)");
-    ui.add(egui::TextEdit::singleline(&mut f.value).hint_text("1,500,000"));
+    let label = ui.label("Value (US$)");
+    ui.add(egui::TextEdit::singleline(&mut f.value).hint_text("1,500,000"))
+        .labelled_by(label.id);
     ui.end_row();
-    ui.label("Status");
+    let label = ui.label("Status");
     egui::ComboBox::from_id_salt("form_status")
         .selected_text(f.status.as_str())
         .show_ui(ui, |ui| {
             for s in Status::ALL {
                 ui.selectable_value(&mut f.status, s, s.as_str());
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
     ui.end_row();
-    ui.label("Date");
+    let label = ui.label("Date");
     ui.add(
         egui::TextEdit::singleline(&mut f.date)
             .hint_text("2023-11-08, 2023-11 or 2023; empty: the article's"),
-    );
+    )
+    .labelled_by(label.id);
     ui.end_row();
-    ui.label("Note");
-    ui.add(egui::TextEdit::multiline(&mut f.note).desired_rows(2));
+    let label = ui.label("Note");
+    ui.add(egui::TextEdit::multiline(&mut f.note).desired_rows(2))
+        .labelled_by(label.id);
     ui.end_row();
 }
 
 /// A country picked by name from the gazetteer (the code is kept).
-fn country_choice(ui: &mut egui::Ui, id: &str, code: &mut String, gazetteer: &Gazetteer) {
+fn country_choice(ui: &mut egui::Ui, label: egui::Id, code: &mut String, gazetteer: &Gazetteer) {
     let shown = if code.is_empty() {
         "choose…".to_owned()
     } else {
         format!("{} ({code})", gazetteer.name(code))
     };
-    egui::ComboBox::from_id_salt(id)
+    egui::ComboBox::from_id_salt(label)
         .selected_text(shown)
         .height(360.0)
         .width(240.0)

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // Each test file uses some of these.
 
+pub mod app;
+
 use armsflow::corpus::{LoadOptions, LoadProgress};
 use armsflow::dataset::{Dataset, build_dataset};
 use armsflow::extract::Extractor;
