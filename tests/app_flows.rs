@@ -1,7 +1,7 @@
 //! The desktop app driven as a user would, without a GPU or display: egui_kittest finds
 //! widgets and chart elements by their accessible labels and clicks them.
 
-use armsflow::app::{ArmsFlowApp, Settings, Tab};
+use armsflow::app::{ArmsFlowApp, Tab};
 use armsflow::chart::ChartKind;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
