@@ -293,13 +293,15 @@ impl Dataset {
     /// place of the earlier review's) and regroups the reports into transfers. Nothing is
     /// extracted again.
     pub fn apply_corrections(&mut self, overrides: Overrides, review: Review) {
+        // When only the review changed, every date stands: nothing is dated again.
+        let dated = vec![overrides == self.overrides; self.articles.len()];
         self.overrides = overrides;
         self.review = review;
         let reports: Vec<Report> = std::mem::take(&mut self.transfers)
             .into_iter()
             .flat_map(|t| t.reports)
             .collect();
-        self.assemble(reports, &[], Vec::new());
+        self.assemble(reports, &dated, Vec::new());
     }
 
     /// Dates the articles and their reports, and attributes the reports (but for the

@@ -4,11 +4,12 @@
 //! decisions whose sentence is gone, listed as orphaned.
 
 use super::sidecar::{SidecarError, SidecarFile};
-use crate::model::{AddedReport, Article, Decision, Report, ReportKey};
+use crate::model::{AddedReport, Article, Decision, Report, ReportKey, sentence_number};
 use crate::model::{Problem, ProblemKind};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+// Ids, paths and fingerprints are not chosen by an attacker: a fast hash will do.
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
 /// Where the review lives, relative to the opened folder.
@@ -127,16 +128,13 @@ impl Review {
         self.decisions.iter().any(|d| d.merge_with.is_some())
     }
 
-    /// Lays the review over `reports` (the reports of `articles`): first takes back what an
-    /// earlier review laid there ([`reset`]), then adds the analyst's reports, then lays each
-    /// decision on the report it is about. Returns a problem for each decision or added
-    /// report that finds nothing (orphaned, with its content), so none is lost silently.
-    pub fn apply(&self, reports: &mut Vec<Report>, articles: &[Article]) -> Vec<Problem> {
-        reset(reports);
-        if self.is_empty() {
-            return Vec::new();
-        }
+    /// Adds the analyst's reports to `reports`; returns a problem for each one whose words
+    /// its article no longer has.
+    fn add_reports(&self, reports: &mut Vec<Report>, articles: &[Article]) -> Vec<Problem> {
         let mut problems = Vec::new();
+        if self.added.is_empty() {
+            return problems;
+        }
         let by_path: HashMap<&str, &Article> =
             articles.iter().map(|a| (a.path.as_str(), a)).collect();
         for added in &self.added {
@@ -153,44 +151,63 @@ impl Review {
                 ))),
             }
         }
-        let paths: HashMap<&str, &str> = articles
-            .iter()
-            .map(|a| (a.id.as_str(), a.path.as_str()))
-            .collect();
-        let keys: Vec<Option<ReportKey>> = reports
-            .par_iter()
-            .map(|r| ReportKey::of(r, paths.get(r.article.as_str())?))
-            .collect();
-        let by_key: HashMap<&ReportKey, &Decision> =
-            self.decisions.iter().map(|d| (&d.key, d)).collect();
-        let mut found: HashSet<&ReportKey> = HashSet::new();
-        for (report, key) in reports.iter_mut().zip(&keys) {
-            if let Some(d) = key.as_ref().and_then(|k| by_key.get(k)) {
-                d.apply_to(report);
-                found.insert(&d.key);
-            }
+        problems
+    }
+
+    /// Lays the review over `reports` (the reports of `articles`): first takes back what an
+    /// earlier review laid there ([`reset`]), then adds the analyst's reports, then lays each
+    /// decision on the report it is about. Returns a problem for each decision or added
+    /// report that finds nothing (orphaned, with its content), so none is lost silently.
+    pub fn apply(&self, reports: &mut Vec<Report>, articles: &[Article]) -> Vec<Problem> {
+        reset(reports);
+        if self.is_empty() {
+            return Vec::new();
         }
-        let all_keys: HashSet<&ReportKey> = keys.iter().flatten().collect();
-        let merged = merge_sets(&self.decisions, &all_keys);
-        for (report, key) in reports.iter_mut().zip(&keys) {
-            report.review.merged = key.as_ref().and_then(|k| merged.get(k)).copied();
-        }
-        for d in &self.decisions {
-            if !found.contains(&d.key) {
-                problems.push(orphan(&format!(
+        let mut problems = self.add_reports(reports, articles);
+        let paths: Vec<Option<&str>> = {
+            let by_id: HashMap<&str, &str> = articles
+                .iter()
+                .map(|a| (a.id.as_str(), a.path.as_str()))
+                .collect();
+            reports
+                .iter()
+                .map(|r| by_id.get(r.article.as_str()).copied())
+                .collect()
+        };
+        // The reports wanted: each decision's, then each merge's other report.
+        let mut wanted: Vec<&ReportKey> = self.decisions.iter().map(|d| &d.key).collect();
+        wanted.extend(self.decisions.iter().filter_map(|d| d.merge_with.as_ref()));
+        let found = find_reports(&wanted, reports, &paths);
+        for (d, at) in self.decisions.iter().zip(&found) {
+            match at {
+                Some(i) => d.apply_to(&mut reports[*i]),
+                None => problems.push(orphan(&format!(
                     "{} decision about {} → {} in {}, on the sentence \"{}\"",
                     d.describe(),
                     d.key.supplier,
                     d.key.recipient,
                     d.key.path,
                     d.sentence
-                )));
-            } else if d.merge_with.as_ref().is_some_and(|k| !all_keys.contains(k)) {
-                problems.push(orphan(&format!(
-                    "the merge of {} → {} in {} with a report the folder no longer has",
-                    d.key.supplier, d.key.recipient, d.key.path
-                )));
+                ))),
             }
+        }
+        let mut targets = found[self.decisions.len()..].iter();
+        let mut merges = Vec::new();
+        for (d, at) in self.decisions.iter().zip(&found) {
+            if d.merge_with.is_none() {
+                continue;
+            }
+            match (at, targets.next().copied().flatten()) {
+                (Some(a), Some(b)) => merges.push((*a, b)),
+                (Some(_), None) => problems.push(orphan(&format!(
+                    "merge of {} → {} in {} with a report",
+                    d.key.supplier, d.key.recipient, d.key.path
+                ))),
+                (None, _) => {}
+            }
+        }
+        for (report, set) in merge_sets(&merges) {
+            reports[report].review.merged = Some(set);
         }
         problems
     }
@@ -220,37 +237,70 @@ fn orphan(what: &str) -> Problem {
     }
 }
 
-/// The merged sets of reports: each report key that a merge joins with another gets the
-/// number of its set (union-find over the decisions' merges between reports present).
-fn merge_sets<'a>(
-    decisions: &'a [Decision],
-    present: &HashSet<&'a ReportKey>,
-) -> HashMap<&'a ReportKey, u32> {
-    let mut ids: HashMap<&ReportKey, usize> = HashMap::new();
-    let mut parent: Vec<usize> = Vec::new();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
+/// Where each of the `wanted` reports is in `reports` (whose articles' paths are `paths`):
+/// reports are first matched by a fingerprint of their article, pair and category, and only
+/// those that match have their sentence hashed.
+fn find_reports(
+    wanted: &[&ReportKey],
+    reports: &[Report],
+    paths: &[Option<&str>],
+) -> Vec<Option<usize>> {
+    let mut by_coarse: HashMap<u64, Vec<usize>> = HashMap::default();
+    for (w, key) in wanted.iter().enumerate() {
+        by_coarse
+            .entry(key.coarse_fingerprint())
+            .or_default()
+            .push(w);
     }
-    let mut id_of = |k: &'a ReportKey, parent: &mut Vec<usize>| {
-        *ids.entry(k).or_insert_with(|| {
-            parent.push(parent.len());
-            parent.len() - 1
+    let matches: Vec<(usize, usize)> = reports
+        .par_iter()
+        .zip(paths)
+        .enumerate()
+        .flat_map_iter(|(i, (report, path))| {
+            let hits = path.and_then(|p| {
+                let candidates = by_coarse.get(&ReportKey::coarse_fingerprint_of(report, p))?;
+                let sentence = sentence_number(&report.evidence.first()?.sentence);
+                Some(
+                    candidates
+                        .iter()
+                        .filter(|&&w| wanted[w].names(report, p, sentence))
+                        .map(|&w| (w, i))
+                        .collect::<Vec<_>>(),
+                )
+            });
+            hits.unwrap_or_default()
         })
-    };
-    for d in decisions {
-        let Some(other) = &d.merge_with else { continue };
-        if !present.contains(&d.key) || !present.contains(other) {
-            continue;
-        }
-        let (a, b) = (id_of(&d.key, &mut parent), id_of(other, &mut parent));
-        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-        parent[ra.max(rb)] = ra.min(rb);
+        .collect();
+    let mut found = vec![None; wanted.len()];
+    for (w, i) in matches {
+        found[w].get_or_insert(i);
     }
-    ids.into_iter()
-        .map(|(k, i)| (k, root(&mut parent, i) as u32))
-        .collect()
+    found
+}
+
+/// The merged sets: union-find over the `merges` (pairs of report indices); each report in
+/// a set of two or more gets the set's number (its lowest report index).
+fn merge_sets(merges: &[(usize, usize)]) -> Vec<(usize, u32)> {
+    let mut parent: HashMap<usize, usize> = HashMap::default();
+    fn root(parent: &mut HashMap<usize, usize>, i: usize) -> usize {
+        let mut r = i;
+        while let Some(&p) = parent.get(&r).filter(|&&p| p != r) {
+            r = p;
+        }
+        parent.insert(i, r);
+        r
+    }
+    for &(a, b) in merges {
+        parent.entry(a).or_insert(a);
+        parent.entry(b).or_insert(b);
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        parent.insert(ra.max(rb), ra.min(rb));
+    }
+    let members: Vec<usize> = parent.keys().copied().collect();
+    let mut out: Vec<(usize, u32)> = members
+        .into_iter()
+        .map(|i| (i, root(&mut parent, i) as u32))
+        .collect();
+    out.sort_unstable();
+    out
 }

@@ -17,7 +17,7 @@ pub use problem::{Problem, ProblemKind};
 pub use report::Report;
 pub use review::{
     ANALYST_RULE, AddedReport, Decision, MachineReading, ReportEdit, ReportKey, ReportReview,
-    ReviewState, analyst_date, sentence_hash,
+    ReviewState, analyst_date, sentence_hash, sentence_number,
 };
 pub use values::{Category, Evidence, Party, Qualifier, Quantity, Status};
 pub use when::{Precision, When};

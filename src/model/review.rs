@@ -80,10 +80,7 @@ impl ReportKey {
     /// never makes).
     pub fn of(report: &Report, path: &str) -> Option<Self> {
         let first = report.evidence.first()?;
-        let (supplier, recipient, category) = match &report.review.machine {
-            Some(m) => (&m.supplier, &m.recipient, m.category),
-            None => (&report.supplier, &report.recipient, report.category),
-        };
+        let (supplier, recipient, category) = machine_reading(report);
         Some(Self {
             path: path.to_owned(),
             sentence: sentence_hash(&first.sentence),
@@ -94,14 +91,87 @@ impl ReportKey {
     }
 }
 
+impl ReportKey {
+    /// A fingerprint of the key without its sentence: the same as
+    /// [`ReportKey::coarse_fingerprint_of`] gives for the report the key names. Cheap to
+    /// compute for every report, so that only the few reports it matches have their
+    /// sentence hashed when a review is laid over a big folder.
+    pub fn coarse_fingerprint(&self) -> u64 {
+        fingerprint(&self.path, &self.supplier, &self.recipient, self.category)
+    }
+
+    /// [`ReportKey::coarse_fingerprint`] of the key of `report` at `path`.
+    pub fn coarse_fingerprint_of(report: &Report, path: &str) -> u64 {
+        let (supplier, recipient, category) = machine_reading(report);
+        fingerprint(path, &supplier.code, &recipient.code, category)
+    }
+
+    /// Whether this is the key of `report` at `path`, given the [`sentence_number`] of its
+    /// first sentence.
+    pub fn names(&self, report: &Report, path: &str, sentence: u64) -> bool {
+        let (supplier, recipient, category) = machine_reading(report);
+        self.path == path
+            && self.supplier == supplier.code
+            && self.recipient == recipient.code
+            && self.category == category
+            && u64::from_str_radix(&self.sentence, 16) == Ok(sentence)
+    }
+}
+
+/// The extractor's supplier, recipient and category of `report`, even when edited.
+fn machine_reading(report: &Report) -> (&Party, &Party, Category) {
+    match &report.review.machine {
+        Some(m) => (&m.supplier, &m.recipient, m.category),
+        None => (&report.supplier, &report.recipient, report.category),
+    }
+}
+
+/// FNV-1a of a key's parts but its sentence, each ended by a zero byte.
+fn fingerprint(path: &str, supplier: &str, recipient: &str, category: Category) -> u64 {
+    let mut h = Fnv::default();
+    for part in [path, supplier, recipient, category.as_str()] {
+        h.write(part.as_bytes());
+        h.write(&[0]);
+    }
+    h.0
+}
+
+/// 64-bit FNV-1a, fed in pieces (the same as [`super::article::fnv1a`] of their bytes in a
+/// row), as plain loops: hashing every report's sentence is most of laying a review over a
+/// big folder.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// A sentence's hash, as 16 hex digits (64-bit FNV-1a of its words joined by single spaces,
 /// so a sentence re-wrapped over other lines is the same sentence).
 pub fn sentence_hash(sentence: &str) -> String {
-    let words = sentence
-        .split_whitespace()
-        .enumerate()
-        .flat_map(|(i, word)| (i > 0).then_some(b' ').into_iter().chain(word.bytes()));
-    format!("{:016x}", super::article::fnv1a(words))
+    format!("{:016x}", sentence_number(sentence))
+}
+
+/// [`sentence_hash`] as a number: the words as [`str::split_whitespace`] finds them, one
+/// space between each two.
+pub fn sentence_number(sentence: &str) -> u64 {
+    let mut h = Fnv::default();
+    for (i, word) in sentence.split_whitespace().enumerate() {
+        if i > 0 {
+            h.write(b" ");
+        }
+        h.write(word.as_bytes());
+    }
+    h.0
 }
 
 /// An analyst's corrections to a report's fields; what is `None` keeps the extractor's value.

@@ -81,6 +81,7 @@ fn frames(c: &mut Criterion) {
         Tab::Chart(ChartKind::TIMELINE),
         Tab::Chart(ChartKind::FLOW),
         Tab::Table,
+        Tab::Review,
     ] {
         state.settings.tab = tab;
         let ctx = egui::Context::default();

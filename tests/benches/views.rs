@@ -5,8 +5,9 @@
 use armsflow::chart::{
     FlowChartOptions, TimelineChartOptions, chart_measure, layout_flow_chart, layout_timeline_chart,
 };
-use armsflow::dataset::Dataset;
+use armsflow::dataset::{Category, Dataset, Overrides, Review};
 use armsflow::extract::Extractor;
+use armsflow::model::{Decision, ReportEdit, ReportKey, ReviewState};
 use armsflow::synthetic::generated_dataset;
 use armsflow::view::{DatasetIndex, Filters, LaneMode, flows, timeline_data};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -64,6 +65,78 @@ fn views(c: &mut Criterion) {
             layout_timeline_chart(black_box(&data), &TimelineChartOptions::default(), measure)
         })
     });
+    group.finish();
+    review(c, &dataset);
+}
+
+/// A review of `n` decisions about the reports of `dataset`: every third report accepted,
+/// rejected or edited in turn (an edit moves the report to another category).
+fn review_of(dataset: &Dataset, n: usize) -> Review {
+    let paths = dataset.article_positions();
+    let mut review = Review::default();
+    let reports = dataset.reports().step_by(3).take(n);
+    for (i, report) in reports.enumerate() {
+        let Some(path) = paths
+            .get(report.article.as_str())
+            .map(|&a| &dataset.articles[a].path)
+        else {
+            continue;
+        };
+        let Some(key) = ReportKey::of(report, path) else {
+            continue;
+        };
+        let mut d = Decision::new(key, &report.evidence[0].sentence);
+        match i % 3 {
+            0 => d.state = ReviewState::Accepted,
+            1 => d.state = ReviewState::Rejected,
+            _ => {
+                d.state = ReviewState::Edited;
+                d.edit = ReportEdit {
+                    category: Some(Category::Other),
+                    ..ReportEdit::default()
+                };
+            }
+        }
+        review.decisions.push(d);
+    }
+    review
+}
+
+/// What a review of 50,000 decisions adds to a load: reading the file, and laying it over
+/// the reports before they are grouped (compared with grouping them without a review).
+fn review(c: &mut Criterion, dataset: &Dataset) {
+    let review = review_of(dataset, 50_000);
+    eprintln!("review: {} decisions", review.decisions.len());
+    let dir = tempfile::tempdir().expect("temp dir");
+    review.save(dir.path()).expect("saved");
+    let mut group = c.benchmark_group("review_50k_decisions");
+    group.sample_size(10);
+    group.bench_function("read_file", |b| {
+        b.iter(|| Review::load(black_box(dir.path())).expect("read"))
+    });
+    let reports: Vec<_> = dataset.reports().cloned().collect();
+    group.bench_function("lay_over_reports", |b| {
+        b.iter_batched_ref(
+            || reports.clone(),
+            |r| review.apply(r, &dataset.articles).len(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    for (name, laid) in [
+        ("group_without_review", Review::default()),
+        ("group_with_review", review),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter_batched_ref(
+                || (dataset.clone(), laid.clone()),
+                |(d, review)| {
+                    d.apply_corrections(Overrides::default(), std::mem::take(review));
+                    d.transfers.len()
+                },
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
     group.finish();
 }
 
