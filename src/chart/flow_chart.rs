@@ -597,6 +597,45 @@ impl<'a> FlowLayout<'a> {
         at
     }
 
+    /// Band `i`'s ribbon from `top` down by `thickness`. When the folder has a review, the
+    /// share of its transfers reviewed and kept is drawn solid on top and the rest pale, so
+    /// what an analyst has checked reads at a glance.
+    fn band_ribbons(
+        &self,
+        i: usize,
+        f: &Flow,
+        top: &[Pos],
+        thickness: f32,
+        lit: bool,
+    ) -> Vec<Primitive> {
+        let dim = !(self.options.highlight.is_none() || lit);
+        let (solid, pale) = if dim { (70, 35) } else { (170, 80) };
+        let reviewed_share = match f.reviewed {
+            Some(n) if !f.transfers.is_empty() => n as f32 / f.transfers.len() as f32,
+            _ => 1.0,
+        };
+        let color = self.color_of(i, f);
+        let shifted =
+            |dy: f32| -> Vec<Pos> { top.iter().map(|p| Pos::new(p.x, p.y + dy)).collect() };
+        let split = thickness * reviewed_share;
+        let mut ribbons = Vec::new();
+        if split > 0.0 {
+            ribbons.push(Primitive::Ribbon {
+                top: top.to_vec(),
+                bottom: shifted(split),
+                fill: color.with_alpha(solid),
+            });
+        }
+        if split < thickness {
+            ribbons.push(Primitive::Ribbon {
+                top: shifted(split),
+                bottom: shifted(thickness),
+                fill: color.with_alpha(pale),
+            });
+        }
+        ribbons
+    }
+
     /// Draws the bands into `out` (lit ones last, selected ones outlined); returns their hit
     /// regions in band order.
     fn draw_bands(&self, out: &mut Vec<Primitive>) -> Vec<HitRegion<FlowTarget>> {
@@ -614,23 +653,11 @@ impl<'a> FlowLayout<'a> {
                 .map(|p| Pos::new(p.x, p.y + thickness))
                 .collect();
             let lit = self.is_lit(i);
-            // Bands not yet reviewed throughout are paler (when the folder has a review).
-            let unreviewed = f.all_reviewed() == Some(false);
-            let alpha = match (self.options.highlight.is_none() || lit, unreviewed) {
-                (true, false) => 170,
-                (true, true) => 95,
-                (false, false) => 70,
-                (false, true) => 40,
-            };
-            let ribbon = Primitive::Ribbon {
-                top: top_curve.clone(),
-                bottom: bottom_curve.clone(),
-                fill: self.color_of(i, f).with_alpha(alpha),
-            };
+            let ribbons = self.band_ribbons(i, f, &top_curve, thickness, lit);
             if lit {
-                lit_bands.push(ribbon);
+                lit_bands.extend(ribbons);
             } else {
-                out.push(ribbon);
+                out.extend(ribbons);
             }
             if is_selected(f, &self.options.selected) {
                 for edge in [&top_curve, &bottom_curve] {
@@ -970,7 +997,7 @@ fn legend_entries(flows: &[Flow], options: &FlowChartOptions) -> Vec<LegendEntry
     if flows.iter().any(|f| f.reviewed.is_some()) {
         entries.push(LegendEntry {
             swatch: Swatch::None,
-            text: "solid: every transfer reviewed · pale: not yet".into(),
+            text: "solid: the share of transfers reviewed · pale: not yet".into(),
             color: theme.muted(),
         });
     }

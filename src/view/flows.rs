@@ -46,12 +46,6 @@ pub struct Flow {
     pub reviewed: Option<usize>,
 }
 
-impl Flow {
-    /// Whether the folder has a review and every transfer of the band is reviewed and kept.
-    pub fn all_reviewed(&self) -> Option<bool> {
-        self.reviewed.map(|n| n == self.transfers.len())
-    }
-}
 
 impl Flow {
     /// The band's weight in `mode`.

@@ -5,7 +5,7 @@
 use armsflow::chart::{
     FlowChartOptions, TimelineChartOptions, chart_measure, layout_flow_chart, layout_timeline_chart,
 };
-use armsflow::dataset::{Category, Dataset, Overrides, Review};
+use armsflow::dataset::{Dataset, Overrides, Review, Status};
 use armsflow::extract::Extractor;
 use armsflow::model::{Decision, ReportEdit, ReportKey, ReviewState};
 use armsflow::synthetic::generated_dataset;
@@ -70,7 +70,7 @@ fn views(c: &mut Criterion) {
 }
 
 /// A review of `n` decisions about the reports of `dataset`: every third report accepted,
-/// rejected or edited in turn (an edit moves the report to another category).
+/// rejected or edited in turn (an edit corrects the status).
 fn review_of(dataset: &Dataset, n: usize) -> Review {
     let paths = dataset.article_positions();
     let mut review = Review::default();
@@ -92,7 +92,7 @@ fn review_of(dataset: &Dataset, n: usize) -> Review {
             _ => {
                 d.state = ReviewState::Edited;
                 d.edit = ReportEdit {
-                    category: Some(Category::Other),
+                    status: Some(Status::Delivered),
                     ..ReportEdit::default()
                 };
             }
