@@ -224,7 +224,14 @@ impl AppState {
         let q = &self.queue;
         // Rejected transfers are hidden from the views but count as reviewed, and can be
         // gone over again with "Show reviewed".
-        let with_rejected = (!self.filters.show_rejected).then(|| {
+        let rejected = self
+            .data
+            .dataset
+            .review
+            .decisions
+            .iter()
+            .any(|d| d.state == crate::model::ReviewState::Rejected);
+        let with_rejected = (rejected && !self.filters.show_rejected).then(|| {
             let filters = Filters {
                 show_rejected: true,
                 ..self.filters.clone()

@@ -46,7 +46,6 @@ pub struct Flow {
     pub reviewed: Option<usize>,
 }
 
-
 impl Flow {
     /// The band's weight in `mode`.
     pub fn weight(&self, mode: FlowWeight) -> f64 {

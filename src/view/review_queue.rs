@@ -3,6 +3,7 @@
 
 use super::DatasetIndex;
 use crate::dataset::Dataset;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// The order of the review queue.
@@ -84,7 +85,8 @@ pub fn review_queue(
             keyed.push((key, t as u32, r as u32));
         }
     }
-    keyed.sort_by_key(|&(key, t, r)| (key, t, r));
+    // Every entry differs in (t, r): an unstable sort gives the one order there is.
+    keyed.par_sort_unstable_by_key(|&(key, t, r)| (key, t, r));
     queue.items = keyed.into_iter().map(|(_, t, r)| (t, r)).collect();
     queue
 }
