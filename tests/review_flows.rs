@@ -290,3 +290,75 @@ fn split_and_merge_and_both_undone_and_redone() {
             .is_empty()
     );
 }
+
+#[test]
+fn editing_a_whole_transfer_changes_only_the_field_changed() {
+    let dir = common::fixture_copy("same-deal");
+    let mut h = open_folder(dir.path().to_owned(), Tab::Chart(ChartKind::FLOW));
+    let big = h
+        .state()
+        .state
+        .data
+        .dataset
+        .transfers
+        .iter()
+        .position(|t| t.reports.len() == 3)
+        .expect("the 3-report transfer");
+    let figures = |h: &App, t: usize| -> Vec<Option<u64>> {
+        h.state().state.data.dataset.transfers[t]
+            .reports
+            .iter()
+            .map(|r| r.quantity.map(|q| q.value))
+            .collect()
+    };
+    let before = figures(&h, big);
+    select(&mut h, big);
+    h.get_by_label("Edit all…").click();
+    h.run_steps(2);
+    assert!(
+        h.state().state.report_form.is_some(),
+        "{:?}",
+        h.state().state.notice
+    );
+    // A new window is laid out unseen in its first frames.
+    h.run_steps(2);
+    h.get_by_label("Item").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Item").type_text("self-propelled guns");
+    h.run_steps(2);
+    h.get_by_label("Save").click();
+    settle(&mut h);
+    let d = &h.state().state.data.dataset;
+    let t = d
+        .transfers
+        .iter()
+        .position(|t| t.item == "self-propelled guns")
+        .unwrap_or_else(|| {
+            let s = &h.state().state;
+            panic!(
+                "{:?} {:?} {:?}",
+                s.notice, s.report_form, s.data.dataset.review
+            )
+        });
+    let edited = &d.transfers[t];
+    assert_eq!(edited.reports.len(), 3);
+    assert!(
+        edited
+            .reports
+            .iter()
+            .all(|r| r.review.state == ReviewState::Edited)
+    );
+    assert_eq!(figures(&h, t), before, "each report keeps its own figure");
+    assert!(table_has(&mut h, "self-propelled guns"));
+    // One undo takes back all three.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert!(
+        h.state()
+            .state
+            .data
+            .dataset
+            .reports()
+            .all(|r| !r.review.state.is_reviewed())
+    );
+}

@@ -5,6 +5,7 @@ use super::history::{Change, DecisionChange};
 use super::review_form::{FormTarget, FormValues, ReportForm};
 use super::{ArmsFlowApp, ReviewCommand};
 use crate::dataset::Review;
+use crate::model::ReportDateBasis;
 use crate::model::{
     AddedReport, Decision, MachineReading, Report, ReportEdit, ReportKey, ReviewState,
 };
@@ -236,6 +237,12 @@ impl ArmsFlowApp {
             FormTarget::Report { transfer, report } => {
                 self.edit_change(&review, transfer, report, values)
             }
+            FormTarget::Transfer { transfer } => self
+                .report_form(form.target)
+                .and_then(|f| f.values(&name).ok())
+                .and_then(|baseline| {
+                    self.transfer_edit_change(&review, transfer, &baseline, &values)
+                }),
             FormTarget::Span {
                 article,
                 start,
@@ -257,45 +264,83 @@ impl ArmsFlowApp {
         r: usize,
         values: FormValues,
     ) -> Option<(Change, String)> {
+        let note = Some(values.note.clone());
+        let set = |_: &Report, machine: &Report| {
+            let mut wanted = machine.clone();
+            values.assign(&mut wanted);
+            wanted
+        };
+        let change = self.edit_to(review, t, r, &set, note)?;
+        Some((change, "edit 1 report".into()))
+    }
+
+    /// The change that corrects every report of transfer `t` where `values` differ from the
+    /// transfer's summary (`baseline`): a field left as it was keeps each report's own value.
+    fn transfer_edit_change(
+        &self,
+        review: &Review,
+        t: usize,
+        baseline: &FormValues,
+        values: &FormValues,
+    ) -> Option<(Change, String)> {
+        let reports = self.state.data.dataset.transfers.get(t)?.reports.len();
+        let set = |current: &Report, _: &Report| {
+            let mut wanted = current.clone();
+            values.assign_changed(baseline, &mut wanted);
+            wanted
+        };
+        let changes: Vec<Change> = (0..reports)
+            .filter_map(|r| self.edit_to(review, t, r, &set, None))
+            .collect();
+        let what = format!("edit {}", reports_in_words(changes.len()));
+        Some((Change::Batch(changes), what))
+    }
+
+    /// The change that makes report (`t`, `r`) read as `wanted` gives of its current and
+    /// its machine values, with the note `note` (`None` keeps the note).
+    fn edit_to(
+        &self,
+        review: &Review,
+        t: usize,
+        r: usize,
+        wanted: &dyn Fn(&Report, &Report) -> Report,
+        note: Option<Option<String>>,
+    ) -> Option<Change> {
         let (report, key) = self.keyed_report(t, r)?;
         if let Some(id) = &report.review.added {
+            // The analyst's own report is corrected in place.
             let before = review.added(id).cloned();
-            let after = before.clone().map(|a| AddedReport {
-                supplier: values.supplier,
-                recipient: values.recipient,
-                item: values.item,
-                category: values.category,
-                quantity: values.quantity,
-                value_usd: values.value_usd,
-                status: values.status,
-                date: values.date.map(|w| w.to_string()),
-                note: values.note,
-                ..a
+            let after = before.clone().map(|a| {
+                let w = wanted(report, report);
+                AddedReport {
+                    supplier: w.supplier,
+                    recipient: w.recipient,
+                    item: w.item,
+                    category: w.category,
+                    quantity: w.quantity,
+                    value_usd: w.value_usd,
+                    status: w.status,
+                    date: w
+                        .date
+                        .when()
+                        .filter(|_| w.date.basis == Some(ReportDateBasis::Analyst))
+                        .map(|d| d.to_string()),
+                    note: note.clone().unwrap_or(a.note.clone()),
+                    ..a
+                }
             });
-            let change = Change::Added {
+            return (before != after).then(|| Change::Added {
                 id: id.clone(),
                 before,
                 after,
-            };
-            return Some((change, "edit an added report".into()));
+            });
         }
         // The edit is what differs from the machine's values, not from earlier edits.
         let mut machine = report.clone();
         if let Some(m) = &report.review.machine {
             MachineReading::clone(m).restore(&mut machine);
         }
-        let mut wanted = machine.clone();
-        wanted.supplier = values.supplier;
-        wanted.recipient = values.recipient;
-        wanted.item = values.item;
-        wanted.category = values.category;
-        wanted.quantity = values.quantity;
-        wanted.value_usd = values.value_usd;
-        wanted.status = values.status;
-        if let Some(w) = values.date {
-            wanted.date = crate::model::analyst_date(w);
-        }
-        let edit = ReportEdit::between(&machine, &wanted);
+        let edit = ReportEdit::between(&machine, &wanted(report, &machine));
         let before = review.decision(&key).cloned();
         let mut d = before
             .clone()
@@ -307,9 +352,10 @@ impl ArmsFlowApp {
         };
         set_state(&mut d, state, None);
         d.edit = edit;
-        d.note = values.note;
-        let change = decision_change(key, before, d)?;
-        Some((change, "edit 1 report".into()))
+        if let Some(note) = note {
+            d.note = note;
+        }
+        decision_change(key, before, d)
     }
 
     /// The change that adds a report with `values` and the span as its evidence.
@@ -356,6 +402,10 @@ impl ArmsFlowApp {
             FormTarget::Report { transfer, report } => {
                 let r = dataset.transfers.get(transfer)?.reports.get(report)?;
                 Some(ReportForm::of_report(target, r))
+            }
+            FormTarget::Transfer { transfer } => {
+                let t = dataset.transfers.get(transfer)?;
+                Some(ReportForm::of_transfer(target, t))
             }
             FormTarget::Span {
                 article,

@@ -1,6 +1,7 @@
 //! The form an analyst corrects a report in, or adds a missed one with: the fields as typed,
 //! checked only when saved.
 
+use crate::dataset::Transfer;
 use crate::model::{Category, Party, Qualifier, Quantity, Report, Status, When};
 
 /// What the form is about.
@@ -12,6 +13,11 @@ pub enum FormTarget {
         transfer: usize,
         /// Report index within it.
         report: usize,
+    },
+    /// Every report of transfer `transfer`: the fields changed apply to each.
+    Transfer {
+        /// Transfer index.
+        transfer: usize,
     },
     /// A new report with a span of an article as its evidence.
     Span {
@@ -101,6 +107,23 @@ impl ReportForm {
         }
     }
 
+    /// The form of a whole transfer, filled with its summary (no date, no note).
+    pub fn of_transfer(target: FormTarget, t: &Transfer) -> Self {
+        Self {
+            target,
+            supplier: t.supplier.code.clone(),
+            recipient: t.recipient.code.clone(),
+            item: t.item.clone(),
+            category: t.category,
+            quantity: t.quantity.map(quantity_text).unwrap_or_default(),
+            value: t.value_usd.map(|v| v.to_string()).unwrap_or_default(),
+            status: t.status,
+            date: String::new(),
+            note: String::new(),
+            error: None,
+        }
+    }
+
     /// The values, or what is wrong with them in words. `name` gives a country code's name
     /// (`None` for a code it does not know).
     pub fn values(&self, name: &dyn Fn(&str) -> Option<String>) -> Result<FormValues, String> {
@@ -152,6 +175,50 @@ impl ReportForm {
             date,
             note,
         })
+    }
+}
+
+impl FormValues {
+    /// Sets `report`'s fields to these values (its date only when one was typed).
+    pub fn assign(&self, report: &mut Report) {
+        report.supplier.clone_from(&self.supplier);
+        report.recipient.clone_from(&self.recipient);
+        report.item.clone_from(&self.item);
+        report.category = self.category;
+        report.quantity = self.quantity;
+        report.value_usd = self.value_usd;
+        report.status = self.status;
+        if let Some(w) = self.date {
+            report.date = crate::model::analyst_date(w);
+        }
+    }
+
+    /// Sets the fields of `report` where these values differ from `baseline`.
+    pub fn assign_changed(&self, baseline: &FormValues, report: &mut Report) {
+        if self.supplier != baseline.supplier {
+            report.supplier.clone_from(&self.supplier);
+        }
+        if self.recipient != baseline.recipient {
+            report.recipient.clone_from(&self.recipient);
+        }
+        if self.item != baseline.item {
+            report.item.clone_from(&self.item);
+        }
+        if self.category != baseline.category {
+            report.category = self.category;
+        }
+        if self.quantity != baseline.quantity {
+            report.quantity = self.quantity;
+        }
+        if self.value_usd != baseline.value_usd {
+            report.value_usd = self.value_usd;
+        }
+        if self.status != baseline.status {
+            report.status = self.status;
+        }
+        if let Some(w) = self.date.filter(|_| self.date != baseline.date) {
+            report.date = crate::model::analyst_date(w);
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 use super::review::{review_buttons, review_details, state_badge};
 use super::{citation, date_label, dollars, quantity_label};
-use crate::app::{AppState, Command, FormTarget, ReviewAction, ReviewCommand};
+use crate::app::{AppState, Command, FormTarget, NoteDraft, ReviewAction, ReviewCommand};
 use crate::dataset::{Report, Transfer};
 use crate::gazetteer::Gazetteer;
 use crate::view::{
@@ -115,9 +115,27 @@ fn transfer_review(ui: &mut egui::Ui, i: usize, t: &Transfer, out: &mut Vec<Comm
         }
         if ui.small_button(format!("Reject{plural}")).clicked() {
             out.push(Command::Review(ReviewCommand::Decide {
-                reports: all,
+                reports: all.clone(),
                 action: ReviewAction::Reject(None),
             }));
+        }
+        if all.len() > 1 {
+            if ui
+                .small_button("Edit all…")
+                .on_hover_text("Correct a field in every report of the transfer")
+                .clicked()
+            {
+                out.push(Command::Review(ReviewCommand::OpenForm(
+                    FormTarget::Transfer { transfer: i },
+                )));
+            }
+            if ui.small_button("Note all…").clicked() {
+                out.push(Command::Review(ReviewCommand::EditNote(NoteDraft {
+                    reports: all,
+                    text: String::new(),
+                    reason: false,
+                })));
+            }
         }
     });
 }

@@ -29,6 +29,16 @@ pub fn report_form_ui(
                 .and_then(|r| r.evidence.first())
                 .map(|e| e.quote().into_owned()),
         ),
+        FormTarget::Transfer { transfer } => (
+            "Edit all reports of the transfer",
+            state.data.dataset.transfers.get(transfer).map(|t| {
+                format!(
+                    "The fields you change apply to each of its {} reports; the others keep \
+                     each report's own value.",
+                    t.reports.len()
+                )
+            }),
+        ),
         FormTarget::Span {
             article,
             start,
