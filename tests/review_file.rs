@@ -167,7 +167,7 @@ fn an_edited_sentence_orphans_its_decision_and_a_rewrapped_one_does_not() {
         .filter(|p| p.path == REVIEW_FILE)
         .collect();
     assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].kind, ProblemKind::Unreadable);
+    assert_eq!(problems[0].kind, ProblemKind::Orphaned);
     assert!(
         problems[0].reason.contains(&sentence),
         "{}",
@@ -347,5 +347,156 @@ fn a_split_report_stands_alone_and_a_merge_joins_two_transfers() {
             "NO → PL: 1 (machine)",
             "IR → RU: 2 (machine)"
         ]
+    );
+}
+
+#[test]
+fn a_refresh_after_another_article_changed_keeps_every_decision_found() {
+    use armsflow::corpus::{LoadOptions, LoadProgress};
+    let dir = common::fixture_copy("same-deal");
+    let d = common::build(dir.path());
+    let mut review = Review::default();
+    for (t, r) in [(0, 0), (1, 1), (2, 0)] {
+        let accepted = decision(&d, t, r, ReviewState::Accepted);
+        review.set_decision(&accepted.key.clone(), Some(accepted));
+    }
+    review.save(dir.path()).expect("saved");
+    let loaded = common::build(dir.path());
+    assert_eq!(reviewed(&loaded), 3);
+    // One article gains a line: only it is read again; the other transfers are carried over.
+    let path = dir.path().join("2021-06-01-evening-wire.txt");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(
+        &path,
+        format!("{text}\nThe army gave no further details.\n"),
+    )
+    .expect("write");
+    let extractor = armsflow::extract::Extractor::builtin().expect("built-in data");
+    let progress = std::sync::Arc::new(LoadProgress::default());
+    let refreshed = armsflow::dataset::rebuild_dataset(
+        dir.path(),
+        Some(&loaded),
+        &extractor,
+        &LoadOptions::default(),
+        &progress,
+    )
+    .expect("refreshed");
+    assert!(
+        refreshed
+            .problems
+            .iter()
+            .all(|p| p.kind != ProblemKind::Orphaned),
+        "{:?}",
+        refreshed.problems
+    );
+    assert_eq!(reviewed(&refreshed), 3);
+}
+
+#[test]
+fn a_damaged_review_file_is_listed_and_the_folder_still_loads() {
+    let dir = common::fixture_copy("same-deal");
+    std::fs::create_dir_all(dir.path().join(".armsflow")).expect("mkdir");
+    std::fs::write(dir.path().join(REVIEW_FILE), "{ not json").expect("write");
+    let d = common::build(dir.path());
+    assert_eq!(d.transfers.len(), 3);
+    let problem = d
+        .problems
+        .iter()
+        .find(|p| p.path == REVIEW_FILE)
+        .expect("the damaged file is listed");
+    assert!(problem.reason.contains("damaged"), "{}", problem.reason);
+    // Laying another review over it (a decision in the window) keeps the listing.
+    let mut again = d.clone();
+    again.apply_corrections(d.overrides.clone(), Review::default());
+    assert!(again.problems.iter().any(|p| p.path == REVIEW_FILE));
+}
+
+#[test]
+fn merges_chain_and_an_added_report_keeps_its_state_when_split() {
+    let dir = common::fixture_copy("same-deal");
+    let d = common::build(dir.path());
+    // Split the 3-report deal into two, then merge it back through a second report.
+    let mut review = Review::default();
+    let split = Decision {
+        apart: true,
+        ..decision(&d, 1, 2, ReviewState::Machine)
+    };
+    review.set_decision(&split.key.clone(), Some(split));
+    let (first, _) = key(&d, 0, 0);
+    let merge_a = Decision {
+        merge_with: Some(first.clone()),
+        ..decision(&d, 1, 0, ReviewState::Machine)
+    };
+    review.set_decision(&merge_a.key.clone(), Some(merge_a));
+    let merge_b = Decision {
+        merge_with: Some(first),
+        ..decision(&d, 1, 2, ReviewState::Machine)
+    };
+    review.set_decision(&merge_b.key.clone(), Some(merge_b));
+    let mut merged = d.clone();
+    merged.apply_corrections(d.overrides.clone(), review);
+    assert_eq!(
+        shape(&merged),
+        ["NO → PL: 4 (machine)", "IR → RU: 2 (machine)"],
+        "the split report and its old transfer both join the 2021 one"
+    );
+
+    // An added report split off stays added (and keeps its note).
+    let article = &d.articles[0];
+    let words = article
+        .text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .expect("a line");
+    let start = article.text.find(words).expect("words");
+    let mut review = Review::default();
+    let added = AddedReport {
+        id: review.next_added_id(),
+        path: article.path.clone(),
+        start,
+        end: start + words.len(),
+        sentence: words.to_owned(),
+        supplier: Party {
+            code: "NO".into(),
+            name: "Norway".into(),
+        },
+        recipient: Party {
+            code: "PL".into(),
+            name: "Poland".into(),
+        },
+        item: "howitzers".into(),
+        category: Category::Artillery,
+        quantity: None,
+        value_usd: None,
+        status: Status::Delivered,
+        date: None,
+        note: Some("mine".into()),
+    };
+    review.set_added(&added.id.clone(), Some(added));
+    let mut with_added = d.clone();
+    with_added.apply_corrections(d.overrides.clone(), review.clone());
+    let report = with_added
+        .reports()
+        .find(|r| r.review.added.is_some())
+        .expect("added");
+    let key = ReportKey::of(report, &article.path).expect("key");
+    let split = Decision {
+        apart: true,
+        ..Decision::new(key.clone(), words)
+    };
+    review.set_decision(&key, Some(split));
+    with_added.apply_corrections(d.overrides.clone(), review);
+    let report = with_added
+        .reports()
+        .find(|r| r.review.added.is_some())
+        .expect("still added");
+    assert_eq!(report.review.state, ReviewState::Added);
+    assert!(report.review.apart);
+    assert_eq!(report.review.note.as_deref(), Some("mine"));
+    assert!(
+        with_added
+            .problems
+            .iter()
+            .all(|p| p.kind != ProblemKind::Orphaned)
     );
 }

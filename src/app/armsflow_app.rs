@@ -269,7 +269,13 @@ impl ArmsFlowApp {
         let job = self.spawn_load(folder, None);
         if self.state.data.folder.as_deref() != Some(folder) {
             self.watcher = None;
+            // What was decided about the other folder stays with it.
             self.state.history.clear();
+            self.state.regrouping = None;
+            // A change to the other folder still being saved must not count as overtaken.
+            self.latest_correction = Arc::default();
+            self.state.report_form = None;
+            self.state.note_draft = None;
             self.state.selection = Selection::default();
             self.state.reader = None;
             self.state.timeline_view = super::TimelineView::default();
@@ -539,7 +545,9 @@ impl ArmsFlowApp {
             LoadResult::Done(loaded) => {
                 let (dataset, index) = *loaded;
                 let state = &mut self.state;
+                let held = state.hold();
                 state.data.replace(dataset, index);
+                state.rehome(held);
                 if state
                     .reader
                     .is_some_and(|r| r.article >= state.data.dataset.articles.len())

@@ -55,9 +55,22 @@ impl ArmsFlowApp {
         }
     }
 
+    /// Whether a change can be made now: not while a folder loads (its dataset, and the
+    /// folder the change would be saved in, are about to be replaced).
+    fn can_change(&mut self) -> bool {
+        let loading = self.state.loading.as_ref().is_some_and(|j| !j.refresh);
+        if loading {
+            self.state.notice = Some("Not saved: wait until the folder has loaded".into());
+        }
+        !loading
+    }
+
     /// Makes a change to the corrections that can be undone; `what` says it in words
     /// ("accept 1 report").
     pub(super) fn make_change(&mut self, change: Change, what: String) {
+        if !self.can_change() {
+            return;
+        }
         self.state.history.record(change.clone(), what.clone());
         let file = if change.touches_dates() {
             crate::dataset::OVERRIDES_FILE
@@ -69,6 +82,9 @@ impl ArmsFlowApp {
 
     /// Undoes the last change (a date correction or a review decision).
     pub(super) fn undo(&mut self) {
+        if !self.can_change() {
+            return;
+        }
         match self.state.history.undo() {
             Some((change, what)) => self.submit_change(&change, true, format!("Undo: {what}")),
             None => self.state.notice = Some("Nothing to undo".into()),
@@ -77,6 +93,9 @@ impl ArmsFlowApp {
 
     /// Redoes the last change undone.
     pub(super) fn redo(&mut self) {
+        if !self.can_change() {
+            return;
+        }
         match self.state.history.redo() {
             Some((change, what)) => self.submit_change(&change, false, format!("Redo: {what}")),
             None => self.state.notice = Some("Nothing to redo".into()),
@@ -95,11 +114,22 @@ impl ArmsFlowApp {
         let (mut overrides, mut review) = self.corrections();
         change.apply(&mut overrides, &mut review, undo);
         let state = &mut self.state;
-        let generation = state.regrouping.as_ref().map_or(0, |r| r.generation) + 1;
+        // Counted per folder (see `start_load`).
+        let generation = self.latest_correction.load(Ordering::SeqCst) + 1;
+        // A change that overtakes one still being saved saves that one's file too.
+        let (dates_before, review_before) = state
+            .regrouping
+            .as_ref()
+            .map_or((false, false), |r| r.touches);
+        let (dates, reviewed) = (
+            dates_before || change.touches_dates(),
+            review_before || change.touches_review(),
+        );
         state.regrouping = Some(Regrouping {
             generation,
             overrides: overrides.clone(),
             review: review.clone(),
+            touches: (dates, reviewed),
         });
         state.notice = Some(format!("{notice}: saving…"));
         let base = Arc::clone(&state.data.dataset);
@@ -109,7 +139,6 @@ impl ArmsFlowApp {
         let latest = Arc::clone(&self.latest_correction);
         latest.store(generation, Ordering::SeqCst);
         let one_at_a_time = Arc::clone(&self.saving);
-        let (dates, reviewed) = (change.touches_dates(), change.touches_review());
         let work = move || {
             // Changes are saved one at a time, and one that a later change (which includes
             // it) has overtaken is not saved at all: the files always end up with the latest.
@@ -195,7 +224,9 @@ impl ArmsFlowApp {
             .filter_map(|&i| state.data.dataset.transfers.get(i))
             .flat_map(|t| t.reports.iter().map(report_key))
             .collect();
+        let held = state.hold();
         state.data.replace(dataset, index);
+        state.rehome(held);
         state.selection.transfers = state
             .data
             .dataset

@@ -164,6 +164,8 @@ impl ArmsFlowApp {
             .clone()
             .unwrap_or_else(|| Decision::new(key.clone(), &first_sentence(report)));
         match action {
+            // A corrected report is accepted as corrected.
+            ReviewAction::Accept if d.state == ReviewState::Edited => {}
             ReviewAction::Accept => set_state(&mut d, ReviewState::Accepted, None),
             ReviewAction::Reject(reason) => {
                 set_state(&mut d, ReviewState::Rejected, reason.clone())
@@ -179,18 +181,22 @@ impl ArmsFlowApp {
     /// joined with the first one's. Only transfers between the same two parties merge.
     pub(super) fn merge_transfers(&mut self, transfers: &[usize]) {
         let dataset = Arc::clone(&self.state.data.dataset);
-        let pair = |i: usize| {
-            dataset
-                .transfers
-                .get(i)
-                .map(|t| (t.supplier.code.clone(), t.recipient.code.clone()))
+        // Rejected transfers are grouped apart: they merge only with rejected ones.
+        let lane = |i: usize| {
+            dataset.transfers.get(i).map(|t| {
+                let rejected = t.review_state() == ReviewState::Rejected;
+                (t.supplier.code.clone(), t.recipient.code.clone(), rejected)
+            })
         };
         let Some((&first, rest)) = transfers.split_first() else {
             return;
         };
-        if rest.is_empty() || rest.iter().any(|&i| pair(i) != pair(first)) {
-            self.state.notice =
-                Some("Only two or more transfers between the same two countries merge".into());
+        if rest.is_empty() || rest.iter().any(|&i| lane(i) != lane(first)) {
+            self.state.notice = Some(
+                "Only two or more transfers between the same two countries merge (and a \
+                 rejected one only with rejected ones)"
+                    .into(),
+            );
             return;
         }
         let Some((_, target)) = self.keyed_report(first, 0) else {
@@ -199,17 +205,27 @@ impl ArmsFlowApp {
         let (_, review) = self.corrections();
         let changes: Vec<Change> = rest
             .iter()
-            .filter_map(|&i| {
-                let (report, key) = self.keyed_report(i, 0)?;
-                let before = review.decision(&key).cloned();
-                let mut d = before
-                    .clone()
-                    .unwrap_or_else(|| Decision::new(key.clone(), &first_sentence(report)));
-                d.merge_with = Some(target.clone());
-                decision_change(key, before, d)
-            })
+            .filter_map(|&i| self.merge_change(&review, i, &target))
             .collect();
         self.make_batch(changes, format!("merge {} transfers", transfers.len()));
+    }
+
+    /// The change that merges transfer `t` with the report `target`'s: a report of `t` not
+    /// merged yet is joined with it (an earlier merge is never overwritten; merges chain).
+    fn merge_change(&self, review: &Review, t: usize, target: &ReportKey) -> Option<Change> {
+        let reports = self.state.data.dataset.transfers.get(t)?.reports.len();
+        (0..reports).find_map(|r| {
+            let (report, key) = self.keyed_report(t, r)?;
+            let before = review.decision(&key).cloned();
+            if before.as_ref().is_some_and(|d| d.merge_with.is_some()) {
+                return None;
+            }
+            let mut d = before
+                .clone()
+                .unwrap_or_else(|| Decision::new(key.clone(), &first_sentence(report)));
+            d.merge_with = Some(target.clone());
+            decision_change(key, before, d)
+        })
     }
 
     /// Saves the open report form: an edit of its report, or a new report from its span.
@@ -293,7 +309,7 @@ impl ArmsFlowApp {
             .filter_map(|r| self.edit_to(review, t, r, &set, None))
             .collect();
         let what = format!("edit {}", reports_in_words(changes.len()));
-        Some((Change::Batch(changes), what))
+        (!changes.is_empty()).then_some((Change::Batch(changes), what))
     }
 
     /// The change that makes report (`t`, `r`) read as `wanted` gives of its current and

@@ -169,6 +169,9 @@ pub struct Regrouping {
     pub overrides: crate::dataset::Overrides,
     /// The review as it will be.
     pub review: crate::dataset::Review,
+    /// Whether this or an earlier change still being saved touched the date corrections
+    /// and the review: the latest change saves every file any of them touched.
+    pub touches: (bool, bool),
 }
 
 /// An article date correction being typed.
@@ -314,5 +317,130 @@ impl AppState {
             .iter()
             .filter(|d| d.is_none())
             .count()
+    }
+}
+
+/// A report, named so as to outlive a regrouping: (article id, first evidence start, place in
+/// its article).
+type ReportRef = (String, usize, u32);
+
+/// What the open report form and note editor are about, named so as to outlive the dataset
+/// being replaced (a regrouping renumbers transfers; a reload may renumber articles).
+#[derive(Debug, Default)]
+pub struct Held {
+    form: Option<HeldTarget>,
+    note: Option<Vec<ReportRef>>,
+}
+
+/// A form's target, outliving a regrouping.
+#[derive(Debug)]
+enum HeldTarget {
+    Report(ReportRef),
+    Transfer(ReportRef),
+    Span(String, usize, usize),
+}
+
+impl AppState {
+    /// What the open form and note editor are about (see [`AppState::rehome`]).
+    pub fn hold(&self) -> Held {
+        use super::FormTarget;
+        let form = self.report_form.as_ref().and_then(|f| match f.target {
+            FormTarget::Report { transfer, report } => {
+                self.report_ref(transfer, report).map(HeldTarget::Report)
+            }
+            FormTarget::Transfer { transfer } => {
+                self.report_ref(transfer, 0).map(HeldTarget::Transfer)
+            }
+            FormTarget::Span {
+                article,
+                start,
+                end,
+            } => {
+                let a = self.data.dataset.articles.get(article)?;
+                Some(HeldTarget::Span(a.path.clone(), start, end))
+            }
+        });
+        let note = self.note_draft.as_ref().map(|d| {
+            d.reports
+                .iter()
+                .filter_map(|&(t, r)| self.report_ref(t, r))
+                .collect()
+        });
+        Held { form, note }
+    }
+
+    /// Points the open form and note editor at the reports `held` names in the dataset now
+    /// shown; closes them, saying so, when those reports are gone.
+    pub fn rehome(&mut self, held: Held) {
+        use super::FormTarget;
+        let wanted: std::collections::HashSet<&ReportRef> = held
+            .note
+            .iter()
+            .flatten()
+            .chain(held.form.iter().filter_map(|h| match h {
+                HeldTarget::Report(r) | HeldTarget::Transfer(r) => Some(r),
+                HeldTarget::Span(..) => None,
+            }))
+            .collect();
+        let mut at: std::collections::HashMap<&ReportRef, (usize, usize)> = Default::default();
+        if !wanted.is_empty() {
+            for (t, transfer) in self.data.dataset.transfers.iter().enumerate() {
+                for r in 0..transfer.reports.len() {
+                    if let Some(key) = self.report_ref(t, r)
+                        && let Some(w) = wanted.get(&key)
+                    {
+                        at.insert(w, (t, r));
+                    }
+                }
+            }
+        }
+        let target = held.form.as_ref().map(|h| match h {
+            HeldTarget::Report(r) => at
+                .get(r)
+                .map(|&(transfer, report)| FormTarget::Report { transfer, report }),
+            HeldTarget::Transfer(r) => at
+                .get(r)
+                .map(|&(transfer, _)| FormTarget::Transfer { transfer }),
+            HeldTarget::Span(path, start, end) => self
+                .data
+                .dataset
+                .articles
+                .iter()
+                .position(|a| &a.path == path && a.text.get(*start..*end).is_some())
+                .map(|article| FormTarget::Span {
+                    article,
+                    start: *start,
+                    end: *end,
+                }),
+        });
+        let mut lost = false;
+        match target {
+            Some(Some(t)) => {
+                if let Some(f) = &mut self.report_form {
+                    f.target = t;
+                }
+            }
+            Some(None) => {
+                self.report_form = None;
+                lost = true;
+            }
+            None => {}
+        }
+        if let (Some(draft), Some(refs)) = (&mut self.note_draft, &held.note) {
+            let reports: Vec<(usize, usize)> =
+                refs.iter().filter_map(|r| at.get(r).copied()).collect();
+            if reports.is_empty() {
+                self.note_draft = None;
+                lost = true;
+            } else {
+                draft.reports = reports;
+            }
+        }
+        if lost {
+            self.notice = Some(
+                "The report you were editing is no longer in the folder: the form was closed"
+                    .into(),
+            );
+        }
     }
 }

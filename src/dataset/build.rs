@@ -335,8 +335,8 @@ impl Dataset {
             r.date = r.date.resolve(article.and_then(|a| a.date.as_ref()));
             r.attribute(article.and_then(|a| a.outlet.as_deref()));
         });
-        let orphans = lay_review(&self.review, &self.articles, &position, &mut reports);
-        self.problems.retain(|p| p.path != REVIEW_FILE);
+        let orphans = lay_review(&self.review, &self.articles, &position, &mut reports, &kept);
+        self.problems.retain(|p| p.kind != ProblemKind::Orphaned);
         self.problems.extend(orphans);
         // Grouping walks the reports by date, then article order, then text order.
         let place = |r: &Report| -> Place {
@@ -358,15 +358,17 @@ impl Dataset {
     }
 }
 
-/// Lays `review` over `reports` (see [`Review::apply`]) and dates and attributes the reports
-/// it adds; returns its problems (orphaned decisions). `position` finds an article by id.
+/// Lays `review` over `reports` (see [`Review::apply_beside`]; the `kept` transfers have it
+/// already) and dates and attributes the reports it adds; returns its problems (orphaned
+/// decisions). `position` finds an article by id.
 fn lay_review(
     review: &Review,
     articles: &[Article],
     position: &HashMap<&str, usize>,
     reports: &mut Vec<Report>,
+    kept: &[Transfer],
 ) -> Vec<Problem> {
-    let orphans = review.apply(reports, articles);
+    let orphans = review.apply_beside(reports, kept, articles);
     for r in reports.iter_mut().filter(|r| r.review.added.is_some()) {
         let article = position
             .get(r.article.as_str())

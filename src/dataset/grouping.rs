@@ -137,8 +137,9 @@ pub(crate) fn regroup(
 }
 
 /// Joins the transfers whose reports an analyst merged (the same
-/// [`crate::model::ReportReview::merged`] number) into the first of them, when they have the
-/// same supplier and recipient and are all rejected or all not.
+/// [`crate::model::ReportReview::merged`] number, or numbers that meet in one transfer) into
+/// the first of them, when they have the same supplier and recipient and are all rejected or
+/// all not.
 fn merge_transfers(transfers: Vec<(WalkKey, Transfer)>) -> Vec<(WalkKey, Transfer)> {
     if !transfers
         .iter()
@@ -146,39 +147,44 @@ fn merge_transfers(transfers: Vec<(WalkKey, Transfer)>) -> Vec<(WalkKey, Transfe
     {
         return transfers;
     }
-    let mut into: BTreeMap<(u32, String, String, bool), usize> = BTreeMap::new();
-    let mut out: Vec<Option<(WalkKey, Transfer)>> = Vec::with_capacity(transfers.len());
-    for (walk, t) in transfers {
-        let target = t.reports.iter().find_map(|r| {
-            let set = r.review.merged?;
-            let rejected = r.review.state == ReviewState::Rejected;
-            Some((
-                set,
-                t.supplier.code.clone(),
-                t.recipient.code.clone(),
-                rejected,
-            ))
-        });
-        let Some(target) = target else {
-            out.push(Some((walk, t)));
-            continue;
-        };
-        match into.get(&target).and_then(|&i| out[i].as_mut()) {
-            Some((first, joined)) => {
-                *first = (*first).min(walk);
-                let mut reports = std::mem::take(&mut joined.reports);
-                reports.extend(t.reports);
-                if let Some(merged) = Transfer::from_reports(String::new(), reports) {
-                    *joined = merged;
-                }
-            }
-            None => {
-                into.insert(target, out.len());
-                out.push(Some((walk, t)));
-            }
+    // Union-find over the transfers: each merge number joins every transfer that has it.
+    let mut parent: Vec<usize> = (0..transfers.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let lane = |t: &Transfer| {
+        let rejected = t
+            .reports
+            .iter()
+            .all(|r| r.review.state == ReviewState::Rejected);
+        (t.supplier.code.clone(), t.recipient.code.clone(), rejected)
+    };
+    let mut first_with: BTreeMap<(u32, (String, String, bool)), usize> = BTreeMap::new();
+    for (i, (_, t)) in transfers.iter().enumerate() {
+        for set in t.reports.iter().filter_map(|r| r.review.merged) {
+            let j = *first_with.entry((set, lane(t))).or_insert(i);
+            let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+            parent[ri.max(rj)] = ri.min(rj);
         }
     }
-    out.into_iter().flatten().collect()
+    let mut joined: BTreeMap<usize, (WalkKey, Vec<Report>)> = BTreeMap::new();
+    for (i, (walk, t)) in transfers.into_iter().enumerate() {
+        let entry = joined
+            .entry(root(&mut parent, i))
+            .or_insert_with(|| (walk, Vec::new()));
+        entry.0 = entry.0.min(walk);
+        entry.1.extend(t.reports);
+    }
+    joined
+        .into_values()
+        .filter_map(|(walk, reports)| {
+            Transfer::from_reports(String::new(), reports).map(|t| (walk, t))
+        })
+        .collect()
 }
 
 /// Groups the reports of one (supplier, recipient, category), walking them in walk-key

@@ -159,57 +159,69 @@ impl Review {
     /// decision on the report it is about. Returns a problem for each decision or added
     /// report that finds nothing (orphaned, with its content), so none is lost silently.
     pub fn apply(&self, reports: &mut Vec<Report>, articles: &[Article]) -> Vec<Problem> {
+        self.apply_beside(reports, &[], articles)
+    }
+
+    /// [`Review::apply`] to `reports` when the transfers `kept` (carried over from an
+    /// earlier load with this same review laid on them, see `build.rs`) hold the other
+    /// reports: a decision about one of theirs is not orphaned.
+    pub fn apply_beside(
+        &self,
+        reports: &mut Vec<Report>,
+        kept: &[crate::dataset::Transfer],
+        articles: &[Article],
+    ) -> Vec<Problem> {
         reset(reports);
         if self.is_empty() {
             return Vec::new();
         }
         let mut problems = self.add_reports(reports, articles);
-        let paths: Vec<Option<&str>> = {
-            let by_id: HashMap<&str, &str> = articles
-                .iter()
-                .map(|a| (a.id.as_str(), a.path.as_str()))
-                .collect();
-            reports
-                .iter()
-                .map(|r| by_id.get(r.article.as_str()).copied())
-                .collect()
-        };
         // The reports wanted: each decision's, then each merge's other report.
         let mut wanted: Vec<&ReportKey> = self.decisions.iter().map(|d| &d.key).collect();
         wanted.extend(self.decisions.iter().filter_map(|d| d.merge_with.as_ref()));
-        let found = find_reports(&wanted, reports, &paths);
-        for (d, at) in self.decisions.iter().zip(&found) {
+        let paths = PathsById::new(articles);
+        let found = find_reports(&wanted, &reports.iter().collect::<Vec<_>>(), &paths);
+        let elsewhere = found_beside(&wanted, &found, kept, &paths);
+        for (w, (d, at)) in self.decisions.iter().zip(&found).enumerate() {
             match at {
                 Some(i) => d.apply_to(&mut reports[*i]),
+                None if elsewhere[w] => {}
                 None => problems.push(orphan(&format!(
-                    "{} decision about {} → {} in {}, on the sentence \"{}\"",
+                    "{} decision about {}, on the sentence \"{}\"",
                     d.describe(),
-                    d.key.supplier,
-                    d.key.recipient,
-                    d.key.path,
+                    key_in_words(&d.key),
                     d.sentence
                 ))),
             }
         }
+        let (merges, lost) = self.merges(&found);
+        problems.extend(lost);
+        for (report, set) in merge_sets(&merges) {
+            reports[report].review.merged = Some(set);
+        }
+        problems
+    }
+
+    /// The merges between reports found (pairs of report indices), and a problem for each
+    /// merge whose other report is gone. `found` is [`find_reports`]'s answer for the
+    /// decisions' keys followed by their merges' other keys.
+    fn merges(&self, found: &[Option<usize>]) -> (Vec<(usize, usize)>, Vec<Problem>) {
         let mut targets = found[self.decisions.len()..].iter();
-        let mut merges = Vec::new();
-        for (d, at) in self.decisions.iter().zip(&found) {
+        let (mut merges, mut lost) = (Vec::new(), Vec::new());
+        for (d, at) in self.decisions.iter().zip(found) {
             if d.merge_with.is_none() {
                 continue;
             }
             match (at, targets.next().copied().flatten()) {
                 (Some(a), Some(b)) => merges.push((*a, b)),
-                (Some(_), None) => problems.push(orphan(&format!(
-                    "merge of {} → {} in {} with a report",
-                    d.key.supplier, d.key.recipient, d.key.path
+                (Some(_), None) => lost.push(orphan(&format!(
+                    "merge of {} with a report",
+                    key_in_words(&d.key)
                 ))),
                 (None, _) => {}
             }
         }
-        for (report, set) in merge_sets(&merges) {
-            reports[report].review.merged = Some(set);
-        }
-        problems
+        (merges, lost)
     }
 }
 
@@ -233,17 +245,65 @@ fn orphan(what: &str) -> Problem {
             "orphaned: the {what}, which the folder no longer has (its article was edited, \
              moved or removed): kept in the file"
         ),
-        kind: ProblemKind::Unreadable,
+        kind: ProblemKind::Orphaned,
     }
 }
 
-/// Where each of the `wanted` reports is in `reports` (whose articles' paths are `paths`):
+/// The articles' paths by id.
+struct PathsById<'a>(HashMap<&'a str, &'a str>);
+
+impl<'a> PathsById<'a> {
+    fn new(articles: &'a [Article]) -> Self {
+        Self(
+            articles
+                .iter()
+                .map(|a| (a.id.as_str(), a.path.as_str()))
+                .collect(),
+        )
+    }
+
+    /// The path of `report`'s article.
+    fn of(&self, report: &Report) -> Option<&'a str> {
+        self.0.get(report.article.as_str()).copied()
+    }
+}
+
+/// "RU → UA in news/a.txt", or "the added report add-1 in news/b.txt".
+fn key_in_words(key: &ReportKey) -> String {
+    if key.supplier.is_empty() {
+        format!("the added report {} in {}", key.sentence, key.path)
+    } else {
+        format!("{} → {} in {}", key.supplier, key.recipient, key.path)
+    }
+}
+
+/// For each of the `wanted` reports not `found`, whether one of the `kept` transfers has it.
+fn found_beside(
+    wanted: &[&ReportKey],
+    found: &[Option<usize>],
+    kept: &[crate::dataset::Transfer],
+    paths: &PathsById<'_>,
+) -> Vec<bool> {
+    let mut elsewhere = vec![false; wanted.len()];
+    let missing: Vec<usize> = (0..wanted.len()).filter(|&w| found[w].is_none()).collect();
+    if kept.is_empty() || missing.is_empty() {
+        return elsewhere;
+    }
+    let keys: Vec<&ReportKey> = missing.iter().map(|&w| wanted[w]).collect();
+    let reports: Vec<&Report> = kept.iter().flat_map(|t| &t.reports).collect();
+    for (&w, at) in missing.iter().zip(find_reports(&keys, &reports, paths)) {
+        elsewhere[w] = at.is_some();
+    }
+    elsewhere
+}
+
+/// Where each of the `wanted` reports is in `reports` (their articles' paths in `paths`):
 /// reports are first matched by a fingerprint of their article, pair and category, and only
 /// those that match have their sentence hashed.
 fn find_reports(
     wanted: &[&ReportKey],
-    reports: &[Report],
-    paths: &[Option<&str>],
+    reports: &[&Report],
+    paths: &PathsById<'_>,
 ) -> Vec<Option<usize>> {
     let mut by_coarse: HashMap<u64, Vec<usize>> = HashMap::default();
     for (w, key) in wanted.iter().enumerate() {
@@ -254,10 +314,9 @@ fn find_reports(
     }
     let matches: Vec<(usize, usize)> = reports
         .par_iter()
-        .zip(paths)
         .enumerate()
-        .flat_map_iter(|(i, (report, path))| {
-            let hits = path.and_then(|p| {
+        .flat_map_iter(|(i, report)| {
+            let hits = paths.of(report).and_then(|p| {
                 let candidates = by_coarse.get(&ReportKey::coarse_fingerprint_of(report, p))?;
                 let sentence = sentence_number(&report.evidence.first()?.sentence);
                 Some(

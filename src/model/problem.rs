@@ -18,6 +18,9 @@ pub enum ProblemKind {
     Walk,
     /// The path is a FIFO, socket or device, not a file: never read, never waited on.
     NotRegular,
+    /// A decision of the analyst's review whose report the folder no longer has (its
+    /// article edited, moved or removed): kept in the review file, listed with its content.
+    Orphaned,
 }
 
 /// A file that was skipped, with a reason a user can act on.

@@ -64,7 +64,8 @@ impl ReviewState {
 pub struct ReportKey {
     /// The article's path, relative to the folder.
     pub path: String,
-    /// [`sentence_hash`] of the report's first sentence.
+    /// [`sentence_hash`] of the report's first sentence; for a report an analyst added, its
+    /// id (`add-1`), with supplier and recipient left empty.
     pub sentence: String,
     /// The extractor's supplier code.
     pub supplier: String,
@@ -79,6 +80,17 @@ impl ReportKey {
     /// when an analyst edited them; `None` for a report without evidence (which extraction
     /// never makes).
     pub fn of(report: &Report, path: &str) -> Option<Self> {
+        // An added report is named by its id (supplier and recipient left empty), so a
+        // decision about it holds whatever the analyst corrects in it later.
+        if let Some(id) = &report.review.added {
+            return Some(Self {
+                path: path.to_owned(),
+                sentence: id.clone(),
+                supplier: String::new(),
+                recipient: String::new(),
+                category: Category::Other,
+            });
+        }
         let first = report.evidence.first()?;
         let (supplier, recipient, category) = machine_reading(report);
         Some(Self {
@@ -102,6 +114,9 @@ impl ReportKey {
 
     /// [`ReportKey::coarse_fingerprint`] of the key of `report` at `path`.
     pub fn coarse_fingerprint_of(report: &Report, path: &str) -> u64 {
+        if report.review.added.is_some() {
+            return fingerprint(path, "", "", Category::Other);
+        }
         let (supplier, recipient, category) = machine_reading(report);
         fingerprint(path, &supplier.code, &recipient.code, category)
     }
@@ -109,6 +124,9 @@ impl ReportKey {
     /// Whether this is the key of `report` at `path`, given the [`sentence_number`] of its
     /// first sentence.
     pub fn names(&self, report: &Report, path: &str, sentence: u64) -> bool {
+        if let Some(id) = &report.review.added {
+            return self.path == path && self.supplier.is_empty() && self.sentence == *id;
+        }
         let (supplier, recipient, category) = machine_reading(report);
         self.path == path
             && self.supplier == supplier.code
@@ -189,18 +207,48 @@ pub struct ReportEdit {
     /// The goods' category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<Category>,
-    /// How many.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quantity: Option<Quantity>,
-    /// Value in US dollars.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value_usd: Option<u64>,
+    /// How many; `Some(None)` (`null` in the file) when the analyst removed the figure.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "present_or_null"
+    )]
+    pub quantity: Option<Option<Quantity>>,
+    /// Value in US dollars; `Some(None)` when removed.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "present_or_null"
+    )]
+    pub value_usd: Option<Option<u64>>,
     /// Status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// Event date as typed ("2023-11-08", "2023-11" or "2023").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+}
+
+/// A field that is absent (not corrected), `null` (removed) or a value: serde reads both
+/// `null` and a missing field as `None` unless told apart like this.
+mod present_or_null {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(
+        value: &Option<Option<T>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(inner) => inner.serialize(s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::deserialize(d).map(Some)
+    }
 }
 
 impl ReportEdit {
@@ -216,12 +264,8 @@ impl ReportEdit {
             recipient: (wanted.recipient != machine.recipient).then(|| wanted.recipient.clone()),
             item: (wanted.item != machine.item).then(|| wanted.item.clone()),
             category: (wanted.category != machine.category).then_some(wanted.category),
-            quantity: (wanted.quantity != machine.quantity)
-                .then_some(wanted.quantity)
-                .flatten(),
-            value_usd: (wanted.value_usd != machine.value_usd)
-                .then_some(wanted.value_usd)
-                .flatten(),
+            quantity: (wanted.quantity != machine.quantity).then_some(wanted.quantity),
+            value_usd: (wanted.value_usd != machine.value_usd).then_some(wanted.value_usd),
             status: (wanted.status != machine.status).then_some(wanted.status),
             date: (wanted.date.when() != machine.date.when())
                 .then(|| wanted.date.when().map(|w| w.to_string()))
@@ -242,8 +286,8 @@ impl ReportEdit {
             report.item.clone_from(item);
         }
         report.category = self.category.unwrap_or(report.category);
-        report.quantity = self.quantity.or(report.quantity);
-        report.value_usd = self.value_usd.or(report.value_usd);
+        report.quantity = self.quantity.unwrap_or(report.quantity);
+        report.value_usd = self.value_usd.unwrap_or(report.value_usd);
         report.status = self.status.unwrap_or(report.status);
         if let Some(when) = self.date.as_deref().and_then(When::parse) {
             report.date = analyst_date(when);
@@ -399,8 +443,13 @@ impl Decision {
             && self.merge_with.is_none()
     }
 
-    /// Lays the decision on `report` (whose key it is).
+    /// Lays the decision on `report` (whose key it is). An added report stays the analyst's
+    /// own: only a split applies to it.
     pub fn apply_to(&self, report: &mut Report) {
+        if report.review.state == ReviewState::Added {
+            report.review.apart = self.apart;
+            return;
+        }
         if self.state == ReviewState::Edited && !self.edit.is_empty() {
             report.review.machine = Some(Box::new(MachineReading::of(report)));
             self.edit.apply_to(report);
@@ -516,6 +565,23 @@ impl AddedReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_removed_figure_is_kept_apart_from_an_unchanged_one() {
+        let removed = ReportEdit {
+            quantity: Some(None),
+            ..ReportEdit::default()
+        };
+        let json = serde_json::to_string(&removed).expect("json");
+        assert_eq!(json, r#"{"quantity":null}"#);
+        assert_eq!(
+            serde_json::from_str::<ReportEdit>(&json).expect("read"),
+            removed
+        );
+        let unchanged: ReportEdit = serde_json::from_str("{}").expect("read");
+        assert_eq!(unchanged.quantity, None);
+        assert!(unchanged.is_empty());
+    }
 
     #[test]
     fn a_sentence_hash_is_fixed_and_ignores_how_the_sentence_is_wrapped() {
