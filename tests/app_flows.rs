@@ -150,7 +150,7 @@ fn table_rows_select_and_timeline_lists_undated() {
         .filter(|d| d.is_none())
         .count();
     if undated > 0 {
-        harness.get_by_label_contains("Undated (");
+        harness.get_by_label_contains("Undated: ");
     }
 }
 
@@ -410,4 +410,35 @@ fn typing_a_new_export_path_keeps_the_focus_and_every_character() {
     let draft = harness.state().state.export.clone().expect("still open");
     assert_eq!(draft.path, "/tmp/armsflow-typed/new-name.svg");
     assert_eq!(draft.format(), Some(armsflow::export::ExportFormat::Svg));
+}
+
+#[test]
+fn without_a_dialog_service_the_folder_chooser_opens_and_opens_a_typed_folder() {
+    let mut harness = open_fixture(Tab::Chart(ChartKind::FLOW));
+    // What a desktop without a portal or zenity answers: nothing, at once.
+    harness
+        .state_mut()
+        .apply(armsflow::app::Event::FolderPicked {
+            folder: None,
+            open_for: Duration::from_millis(5),
+        });
+    harness.run_steps(4);
+    assert!(
+        harness.state().state.folder_chooser.is_some(),
+        "the chooser opens"
+    );
+    let target = common::fixture("same-deal");
+    harness.get_by_label("Folder").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Folder")
+        .type_text(&target.display().to_string());
+    harness.run_steps(2);
+    harness.get_by_label("Open").click();
+    harness.run_steps(2);
+    step_while(&mut harness, ArmsFlowApp::is_loading, "the load");
+    let state = &harness.state().state;
+    assert!(state.folder_chooser.is_none(), "it closes");
+    assert_eq!(state.data.folder.as_deref(), Some(target.as_path()));
+    assert_eq!(state.data.dataset.transfers.len(), 3);
 }

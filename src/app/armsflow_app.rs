@@ -1,6 +1,6 @@
 use super::{
-    AppState, Command, Event, ExportDraft, ExportJob, ExportTarget, FolderWatcher, LoadJob,
-    LoadResult, Message, ReaderTarget, Selection, Settings, sample_folder,
+    AppState, ChooserEdit, Command, Event, ExportDraft, ExportJob, ExportTarget, FolderChooser,
+    FolderWatcher, LoadJob, LoadResult, Message, ReaderTarget, Selection, Settings, sample_folder,
 };
 use crate::chart::chart_measure;
 use crate::corpus::LoadOptions;
@@ -125,6 +125,42 @@ impl ArmsFlowApp {
         let state = &mut self.state;
         match command {
             Command::PickFolder => self.pick_folder(),
+            Command::ChooseFolder => {
+                let start = state
+                    .data
+                    .folder
+                    .clone()
+                    .filter(|_| !state.data.is_sample)
+                    .or_else(dirs::home_dir)
+                    .unwrap_or_else(|| PathBuf::from("/"));
+                state.folder_chooser = Some(FolderChooser::at(&start));
+            }
+            Command::EditChooser(edit) => {
+                if let Some(chooser) = &mut state.folder_chooser {
+                    match edit {
+                        ChooserEdit::Type(path) => chooser.set_path(path),
+                        ChooserEdit::Complete => chooser.complete(),
+                        ChooserEdit::Enter(name) => chooser.enter(&name),
+                        ChooserEdit::Up => chooser.up(),
+                    }
+                }
+            }
+            Command::OpenChosen => {
+                let chosen = state.folder_chooser.as_ref().map(FolderChooser::chosen);
+                match chosen {
+                    Some(Ok(folder)) => {
+                        state.folder_chooser = None;
+                        self.start_load(&folder, false);
+                    }
+                    Some(Err(e)) => {
+                        if let Some(c) = &mut state.folder_chooser {
+                            c.error = Some(e);
+                        }
+                    }
+                    None => {}
+                }
+            }
+            Command::CloseChooser => state.folder_chooser = None,
             Command::OpenFolder(folder) => self.start_load(&folder, false),
             Command::OpenSample => match sample_folder() {
                 Ok(folder) => self.start_load(&folder, true),
@@ -219,7 +255,7 @@ impl ArmsFlowApp {
                 state.resort_table();
             }
             Command::ToggleProblems => state.show_problems = !state.show_problems,
-            Command::OpenExport { target, size } => {
+            Command::OpenExport(target) => {
                 let dir = state
                     .settings
                     .last_export_dir
@@ -228,7 +264,9 @@ impl ArmsFlowApp {
                     .or_else(dirs::picture_dir)
                     .or_else(dirs::home_dir)
                     .unwrap_or_else(|| PathBuf::from("."));
-                state.export = Some(ExportDraft::new(target, size, &dir, today()));
+                let source_line = self.default_source_line();
+                let state = &mut self.state;
+                state.export = Some(ExportDraft::new(target, &dir, today(), source_line));
                 state.export_error = None;
             }
             Command::EditExport(draft) => {
@@ -376,11 +414,7 @@ impl ArmsFlowApp {
         let index = state.data.index.clone();
         let visible = state.views.visible.clone();
         let filters = state.filters_in_words();
-        let folder = match &state.data.folder {
-            Some(_) if state.data.is_sample => "the ArmsFlow sample articles".to_owned(),
-            Some(f) => crate::export::folder_label(f),
-            None => "no folder".to_owned(),
-        };
+        let folder = state.folder_name();
         let style = state.chart_style();
         let out = path.clone();
         let work = move || match draft.target {
@@ -393,6 +427,7 @@ impl ArmsFlowApp {
                     height: draft.height as f32,
                     theme: draft.theme,
                     title: draft.title.clone(),
+                    source_line: Some(draft.source_line.clone()),
                 };
                 let source = FigureSource {
                     dataset: &dataset,
@@ -407,6 +442,21 @@ impl ArmsFlowApp {
         };
         let ctx = self.ctx.clone();
         state.export_job = Some(ExportJob::spawn(path, work, move || ctx.request_repaint()));
+    }
+
+    /// The source line a figure of the current view gets unless the user edits it.
+    fn default_source_line(&self) -> String {
+        let state = &self.state;
+        let folder = state.folder_name();
+        let filters = state.filters_in_words();
+        crate::export::default_source_line(&FigureSource {
+            dataset: &state.data.dataset,
+            index: &state.data.index,
+            visible: &state.views.visible,
+            filters: &filters,
+            folder: &folder,
+            date: today(),
+        })
     }
 
     /// Opens the native folder dialog on a worker thread (the dialog call blocks).
@@ -491,10 +541,11 @@ impl ArmsFlowApp {
                 self.dialog_open = false;
                 match folder {
                     Some(folder) => self.on_command(Command::OpenFolder(folder)),
-                    // No person cancels a dialog this fast: no dialog service answered.
+                    // No person cancels a dialog this fast: no dialog service answered, so
+                    // the chooser inside the window opens instead.
                     None if open_for < NO_DIALOG_SERVICE => {
-                        self.state.warnings.push(NO_DIALOG_MESSAGE.into());
-                        self.state.show_problems = true;
+                        self.on_command(Command::ChooseFolder);
+                        self.state.notice = Some(NO_DIALOG_MESSAGE.into());
                     }
                     None => {}
                 }
@@ -620,6 +671,7 @@ impl ArmsFlowApp {
     fn shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        let choose = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
         let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
         let reload = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
         let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
@@ -632,6 +684,10 @@ impl ArmsFlowApp {
             }
             if !typing && i.consume_shortcut(&undo) {
                 self.commands.push(Command::Undo);
+            }
+            // The longer shortcut first: Ctrl+O would also match Ctrl+Shift+O.
+            if i.consume_shortcut(&choose) {
+                self.commands.push(Command::ChooseFolder);
             }
             if i.consume_shortcut(&open) {
                 self.commands.push(Command::PickFolder);
@@ -726,6 +782,5 @@ const PROGRESS_REPAINT: Duration = Duration::from_millis(200);
 
 /// A folder dialog that returns nothing sooner than this was never shown.
 const NO_DIALOG_SERVICE: Duration = Duration::from_millis(250);
-const NO_DIALOG_MESSAGE: &str = "No folder dialog is available on this desktop (it needs \
-    xdg-desktop-portal or zenity). Drop a folder on the window, or start ArmsFlow with \
-    `armsflow FOLDER`.";
+const NO_DIALOG_MESSAGE: &str = "No folder dialog on this desktop (it needs \
+    xdg-desktop-portal or zenity): choose the folder here";

@@ -13,6 +13,14 @@ use std::path::PathBuf;
 pub enum Command {
     /// Ask for a folder with the native dialog (off the UI thread).
     PickFolder,
+    /// Open the folder chooser inside the window (no desktop dialog needed).
+    ChooseFolder,
+    /// Change the folder chooser: type, complete, go into a folder or up.
+    EditChooser(ChooserEdit),
+    /// Open the folder the chooser names.
+    OpenChosen,
+    /// Close the folder chooser.
+    CloseChooser,
     /// Open (load) this folder.
     OpenFolder(PathBuf),
     /// Open the bundled sample articles.
@@ -88,13 +96,8 @@ pub enum Command {
     SortTable(TableColumn),
     /// Show or hide the Problems panel.
     ToggleProblems,
-    /// Open the Export window for a chart (at its current size, in pixels) or the data.
-    OpenExport {
-        /// Chart or data.
-        target: ExportTarget,
-        /// The chart's size on screen.
-        size: (u32, u32),
-    },
+    /// Open the Export window for a chart or the data.
+    OpenExport(ExportTarget),
     /// Change the Export window's choices.
     EditExport(ExportDraft),
     /// Choose the file with the native save dialog (off the UI thread).
@@ -148,4 +151,17 @@ pub enum ReviewCommand {
     SetQueueShowsReviewed(bool),
     /// Move the review queue's cursor to this row.
     SetQueueCursor(usize),
+}
+
+/// A change to the folder chooser (see [`Command::EditChooser`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChooserEdit {
+    /// The path as typed now.
+    Type(String),
+    /// Complete the typed name (Tab).
+    Complete,
+    /// Go into this subfolder of the listed folder.
+    Enter(String),
+    /// Go up to the parent folder.
+    Up,
 }

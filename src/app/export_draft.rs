@@ -28,15 +28,23 @@ pub struct ExportDraft {
     pub title: String,
     /// Where to write; the extension picks the format.
     pub path: String,
+    /// The figure's source line, editable (prefilled with the folder's name, the number of
+    /// articles, the date and how many reports were reviewed).
+    pub source_line: String,
 }
 
+/// The size a figure is exported at unless the user chooses another: a page-wide figure,
+/// not the size of the panel on screen.
+pub const PUBLICATION_SIZE: (u32, u32) = (1600, 1000);
+
 impl ExportDraft {
-    /// A draft for `target` at the chart's current size, saved into `dir`.
+    /// A draft for `target` at a publication size ([`PUBLICATION_SIZE`]; a chart grows past
+    /// it when its data needs the room), saved into `dir`.
     pub fn new(
         target: ExportTarget,
-        size: (u32, u32),
         dir: &Path,
         today: jiff::civil::Date,
+        source_line: String,
     ) -> Self {
         let (name, format, title) = match target {
             ExportTarget::Chart(kind) => (kind.name(), ExportFormat::Png, kind.default_title()),
@@ -45,11 +53,12 @@ impl ExportDraft {
         let file = format!("armsflow-{name}-{today}.{}", format.extension());
         Self {
             target,
-            width: size.0.clamp(200, 8000),
-            height: size.1.clamp(150, 8000),
+            width: PUBLICATION_SIZE.0,
+            height: PUBLICATION_SIZE.1,
             scale: 1.0,
             theme: Theme::Light,
             title: title.to_owned(),
+            source_line,
             path: dir.join(file).display().to_string(),
         }
     }
@@ -110,10 +119,11 @@ mod tests {
     fn format_follows_the_extension() {
         let d = ExportDraft::new(
             ExportTarget::Chart(ChartKind::FLOW),
-            (800, 600),
             Path::new("/tmp"),
             jiff::civil::date(2026, 11, 21),
+            "Source: 3 articles".into(),
         );
+        assert_eq!((d.width, d.height), PUBLICATION_SIZE);
         assert_eq!(d.path, "/tmp/armsflow-flow-2026-11-21.png");
         assert_eq!(d.problem(), None);
         let svg = d.with_format(ExportFormat::Svg);

@@ -68,6 +68,8 @@ pub struct AppState {
     pub export_error: Option<String>,
     /// The article date being corrected in the reader, if any.
     pub date_edit: Option<DateEdit>,
+    /// The folder chooser while it is open.
+    pub folder_chooser: Option<super::FolderChooser>,
     /// The report form (edit or add) while it is open.
     pub report_form: Option<super::ReportForm>,
     /// The note or rejection-reason editor while it is open.
@@ -297,6 +299,15 @@ impl AppState {
             flow_color: self.settings.flow_color,
             timeline_window: self.timeline_view.window,
             first_lane: self.timeline_view.first_lane,
+        }
+    }
+
+    /// How a figure's source line names the open folder: its name, never a path.
+    pub fn folder_name(&self) -> String {
+        match &self.data.folder {
+            Some(_) if self.data.is_sample => "the ArmsFlow sample articles".to_owned(),
+            Some(f) => crate::export::folder_label(f),
+            None => "no folder".to_owned(),
         }
     }
 

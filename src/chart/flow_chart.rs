@@ -1,6 +1,6 @@
 use super::{
     Anchor, HitRegion, HitShape, LegendEntry, Pos, Primitive, Rect, Rgba, Scene, Swatch,
-    TextMeasure, Theme, categorical, fit_text, layout_legend, status_color,
+    TextMeasure, Theme, country_color, fit_text, layout_legend, status_color,
 };
 use super::{Chart, ChartData, ChartKind, ChartStyle};
 use crate::dataset::Status;
@@ -562,10 +562,10 @@ impl<'a> FlowLayout<'a> {
     }
 
     /// The fill of band `i` (drawing `f`): its status, or its supplier node.
-    fn color_of(&self, i: usize, f: &Flow) -> Rgba {
+    fn color_of(&self, f: &Flow) -> Rgba {
         match (self.options.color, f.key.status) {
             (FlowColor::Status, Some(s)) => status_color(s),
-            _ => categorical(self.plan.pair[i].0),
+            _ => country_color(f.color),
         }
     }
 
@@ -597,24 +597,17 @@ impl<'a> FlowLayout<'a> {
         at
     }
 
-    /// Band `i`'s ribbon from `top` down by `thickness`. When the folder has a review, the
+    /// Band `f`'s ribbon from `top` down by `thickness`. When the folder has a review, the
     /// share of its transfers reviewed and kept is drawn solid on top and the rest pale, so
     /// what an analyst has checked reads at a glance.
-    fn band_ribbons(
-        &self,
-        i: usize,
-        f: &Flow,
-        top: &[Pos],
-        thickness: f32,
-        lit: bool,
-    ) -> Vec<Primitive> {
+    fn band_ribbons(&self, f: &Flow, top: &[Pos], thickness: f32, lit: bool) -> Vec<Primitive> {
         let dim = !(self.options.highlight.is_none() || lit);
         let (solid, pale) = if dim { (70, 35) } else { (170, 80) };
         let reviewed_share = match f.reviewed {
             Some(n) if !f.transfers.is_empty() => n as f32 / f.transfers.len() as f32,
             _ => 1.0,
         };
-        let color = self.color_of(i, f);
+        let color = self.color_of(f);
         let shifted =
             |dy: f32| -> Vec<Pos> { top.iter().map(|p| Pos::new(p.x, p.y + dy)).collect() };
         let split = thickness * reviewed_share;
@@ -653,7 +646,7 @@ impl<'a> FlowLayout<'a> {
                 .map(|p| Pos::new(p.x, p.y + thickness))
                 .collect();
             let lit = self.is_lit(i);
-            let ribbons = self.band_ribbons(i, f, &top_curve, thickness, lit);
+            let ribbons = self.band_ribbons(f, &top_curve, thickness, lit);
             if lit {
                 lit_bands.extend(ribbons);
             } else {
@@ -721,19 +714,18 @@ impl<'a> FlowLayout<'a> {
         let mut node_hits = Vec::new();
         for (is_left, nodes, lit) in sides {
             for (i, node) in nodes.iter().enumerate() {
-                node_hits.push(self.draw_node(out, is_left, i, node, lit.contains(&i)));
+                node_hits.push(self.draw_node(out, is_left, node, lit.contains(&i)));
             }
         }
         node_hits
     }
 
-    /// Draws `node`, the `i`th of its side (suppliers when `is_left`), and its label into
-    /// `out`, stronger when `lit`; returns its hit region.
+    /// Draws `node` (a supplier when `is_left`) and its label into `out`, stronger when
+    /// `lit`; returns its hit region.
     fn draw_node(
         &self,
         out: &mut Vec<Primitive>,
         is_left: bool,
-        i: usize,
         node: &Node,
         lit: bool,
     ) -> HitRegion<FlowTarget> {
@@ -745,7 +737,9 @@ impl<'a> FlowLayout<'a> {
         };
         let rect = Rect::from_xywh(x, node.top(), NODE_WIDTH, node.height);
         let fill = if is_left && self.options.color == FlowColor::Supplier {
-            categorical(i)
+            // The node has its bands' colour: the supplier's, grey for "Other".
+            let band = self.bands.iter().find(|f| f.key.supplier == node.code);
+            country_color(band.and_then(|f| f.color))
         } else {
             theme.muted()
         };
@@ -854,6 +848,11 @@ fn band_flow(flows: &[Flow], members: &[usize], left: &Node, right: &Node) -> Fl
         reports: of_band.iter().map(|f| f.reports).sum(),
         quantity: of_band.iter().map(|f| f.quantity).sum(),
         reviewed: of_band.iter().map(|f| f.reviewed).sum::<Option<usize>>(),
+        // One supplier keeps its colour; a band gathering several is grey.
+        color: of_band
+            .first()
+            .and_then(|f| f.color)
+            .filter(|&c| of_band.iter().all(|f| f.color == Some(c))),
     }
 }
 
@@ -1032,6 +1031,7 @@ mod tests {
             reports: n,
             quantity: 0,
             reviewed: None,
+            color: None,
         }
     }
 

@@ -37,21 +37,40 @@ impl Theme {
     }
 }
 
-/// Ten colours that stay apart for most readers (Tableau 10), cycled by index.
-pub fn categorical(index: usize) -> Rgba {
-    const COLORS: [Rgba; 10] = [
-        Rgba::rgb(78, 121, 167),
-        Rgba::rgb(242, 142, 43),
-        Rgba::rgb(225, 87, 89),
-        Rgba::rgb(118, 183, 178),
-        Rgba::rgb(89, 161, 79),
-        Rgba::rgb(237, 201, 72),
-        Rgba::rgb(176, 122, 161),
-        Rgba::rgb(255, 157, 167),
-        Rgba::rgb(156, 117, 95),
-        Rgba::rgb(186, 176, 172),
-    ];
-    COLORS[index % COLORS.len()]
+/// The suppliers' colours: Tableau 10, then ten of Kelly's colours of maximum contrast that
+/// stay apart from them. Grey is kept for countries past the palette.
+const COUNTRY_COLORS: [Rgba; crate::view::COLOR_SLOTS] = [
+    Rgba::rgb(78, 121, 167),
+    Rgba::rgb(242, 142, 43),
+    Rgba::rgb(225, 87, 89),
+    Rgba::rgb(118, 183, 178),
+    Rgba::rgb(89, 161, 79),
+    Rgba::rgb(237, 201, 72),
+    Rgba::rgb(176, 122, 161),
+    Rgba::rgb(255, 157, 167),
+    Rgba::rgb(156, 117, 95),
+    Rgba::rgb(186, 176, 172),
+    Rgba::rgb(135, 86, 146),
+    Rgba::rgb(161, 202, 241),
+    Rgba::rgb(190, 0, 50),
+    Rgba::rgb(0, 136, 86),
+    Rgba::rgb(0, 103, 165),
+    Rgba::rgb(96, 78, 151),
+    Rgba::rgb(220, 211, 0),
+    Rgba::rgb(136, 45, 23),
+    Rgba::rgb(141, 182, 0),
+    Rgba::rgb(43, 61, 38),
+];
+
+/// The grey of countries past the palette.
+pub const OTHER_COUNTRY: Rgba = Rgba::rgb(132, 132, 130);
+
+/// The colour of a supplier's colour slot ([`crate::view::DatasetIndex::supplier_colors`]):
+/// the same country has the same colour in every view; no slot is grey.
+pub fn country_color(slot: Option<u8>) -> Rgba {
+    slot.and_then(|s| COUNTRY_COLORS.get(usize::from(s)))
+        .copied()
+        .unwrap_or(OTHER_COUNTRY)
 }
 
 /// The colour of a status, the same in every chart and legend.

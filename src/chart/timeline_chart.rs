@@ -449,7 +449,12 @@ impl Chart for TimelineChart {
     ) -> Scene<()> {
         let timeline =
             crate::view::timeline_data(data.dataset, data.index, data.visible, style.lane_mode);
-        let options = TimelineChartOptions::new(style, (width, height), theme);
+        let mut options = TimelineChartOptions::new(style, (width, height), theme);
+        // A figure holds every lane: it grows taller (up to what an image can hold) rather
+        // than leave lanes out; past that, its note says which lanes it shows.
+        options.first_lane = 0;
+        let all_lanes = height_for_all_lanes(&timeline, &options, measure);
+        options.height = options.height.max(all_lanes.min(MAX_FIGURE_CHART_HEIGHT));
         layout_timeline_chart(&timeline, &options, measure)
             .0
             .into_drawing()
@@ -471,6 +476,28 @@ impl TimelineChartOptions {
             selected: Vec::new(),
         }
     }
+}
+
+/// The tallest a Timeline in a figure grows: the figure's title and footer must still fit
+/// in the largest image side ([`crate::export::MAX_SIDE`] is 16,384 px).
+const MAX_FIGURE_CHART_HEIGHT: f32 = 15_000.0;
+
+/// A line of text, the least height of a lane's row, and the axis's height.
+fn row_metrics(options: &TimelineChartOptions) -> (f32, f32, f32) {
+    let line = (options.font_size * 1.35).ceil();
+    (line, (line + 8.0).max(22.0), line + 10.0)
+}
+
+/// The chart height at which every lane of `data` has a row of the least height.
+fn height_for_all_lanes(
+    data: &TimelineData,
+    options: &TimelineChartOptions,
+    measure: &dyn TextMeasure,
+) -> f32 {
+    let legend_height = draw_legend(&mut Vec::new(), data, options, measure);
+    let (_, min_row, axis_height) = row_metrics(options);
+    let lanes = data.lanes.labels.len().max(1) as f32;
+    2.0 * MARGIN + legend_height + lanes * min_row + axis_height + 1.0
 }
 
 /// Lays out the Timeline: one lane per row (label on the left), a mark per dated report at
@@ -620,10 +647,9 @@ impl<'a> TimelineLayout<'a> {
         measure: &'a dyn TextMeasure,
         legend_height: f32,
     ) -> Self {
-        let line = (options.font_size * 1.35).ceil();
+        let (line, min_row, axis_height) = row_metrics(options);
         let lane_count = data.lanes.labels.len();
         let label_width = lane_label_width(data, options, measure);
-        let axis_height = line + 10.0;
         let plot = Rect {
             min: Pos::new(MARGIN + label_width + LABEL_GAP, MARGIN + legend_height),
             max: Pos::new(
@@ -633,7 +659,6 @@ impl<'a> TimelineLayout<'a> {
         };
         // Rows share the height when there are few lanes (up to a comfortable 40 px), and are
         // never shorter than a label.
-        let min_row = (line + 8.0).max(22.0);
         let row = (plot.height() / lane_count.max(1) as f32).clamp(min_row, min_row.max(40.0));
         let lanes_fit = ((plot.height() / row).floor() as usize).max(1);
         let first = options.first_lane.min(lane_count.saturating_sub(lanes_fit));

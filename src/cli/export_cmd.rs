@@ -189,6 +189,7 @@ pub fn run_export(
                 .title
                 .clone()
                 .unwrap_or_else(|| kind.default_title().to_owned()),
+            source_line: None,
         };
         let described = filters.describe(&|code| dataset.country_name(code));
         let folder_name = crate::export::folder_label(folder);

@@ -25,6 +25,8 @@ pub struct FigureRequest {
     pub theme: Theme,
     /// The title line.
     pub title: String,
+    /// The source line as the user edited it; `None` for [`default_source_line`].
+    pub source_line: Option<String>,
 }
 
 /// The data a figure shows and where it came from, for its source line.
@@ -44,13 +46,28 @@ pub struct FigureSource<'a> {
     pub date: Date,
 }
 
-/// How a folder is named in a figure's source line: its full path, so a reader of the
-/// report can find it (the path as given when it cannot be resolved).
+/// How a folder is named in a figure's source line: its name, never a path of the user's
+/// machine (the path as given when it has no name, such as `/`).
 pub fn folder_label(folder: &std::path::Path) -> String {
-    std::fs::canonicalize(folder)
-        .unwrap_or_else(|_| folder.to_owned())
-        .display()
-        .to_string()
+    let resolved = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
+    resolved.file_name().map_or_else(
+        || resolved.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// A figure's source line unless the user writes another: "Source: 12 articles in FOLDER,
+/// extracted by ArmsFlow on 2026-11-21" (and how many reports were reviewed, when the folder
+/// has a review).
+pub fn default_source_line(source: &FigureSource<'_>) -> String {
+    let n = source.dataset.articles.len();
+    format!(
+        "Source: {n} article{} in {}, extracted by ArmsFlow on {}{}",
+        if n == 1 { "" } else { "s" },
+        source.folder,
+        source.date,
+        reviewed_note(source)
+    )
 }
 
 /// Lays out a whole figure: the title, the chart exactly as the app lays it out (legend
@@ -93,20 +110,17 @@ pub fn layout_figure(
                 .map(|(i, f)| note(if i < last { format!("{f};") } else { f.clone() })),
         );
     }
-    let n = source.dataset.articles.len();
-    // Two entries, so a narrow figure wraps the line before the date instead of cutting it.
-    let source_line = [
-        format!(
-            "Source: {n} article{} in {},",
-            if n == 1 { "" } else { "s" },
-            source.folder
-        ),
-        format!(
-            "extracted by ArmsFlow on {}{}",
-            source.date,
-            reviewed_note(source)
-        ),
-    ];
+    // One entry per clause, so a narrow figure wraps the line between clauses instead of
+    // cutting it.
+    let line = request
+        .source_line
+        .clone()
+        .filter(|l| !l.trim().is_empty())
+        .unwrap_or_else(|| default_source_line(source));
+    let source_line: Vec<String> = line
+        .split_inclusive(", ")
+        .map(|clause| clause.trim_end().to_owned())
+        .collect();
     let (filters, filters_height) = layout_legend(
         &filter_entries,
         MARGIN,
@@ -116,7 +130,7 @@ pub fn layout_figure(
         measure,
     );
     let (source_prims, source_height) = layout_legend(
-        &source_line.map(note),
+        &source_line.into_iter().map(note).collect::<Vec<_>>(),
         MARGIN,
         filters_height,
         width - MARGIN,

@@ -12,8 +12,6 @@ pub struct ViewCaches {
     /// only when the flows or the chart options change (finding the tops of hundreds of
     /// overlapping bands costs more than a frame).
     pub(super) flow_layout: Option<Arc<FlowLayout>>,
-    /// The size the chart was last drawn at, which Export… offers.
-    pub(super) chart_size: Option<(u32, u32)>,
     /// A date filter's text while it is being typed (by field), so a half-typed date is not
     /// lost; it applies once it is a date.
     pub(super) date_text: BTreeMap<&'static str, String>,
@@ -23,11 +21,4 @@ pub struct ViewCaches {
     /// The text last selected in the reader (article, start, end in bytes): what "Add
     /// transfer from selection" adds.
     pub(super) reader_selection: Option<(usize, usize, usize)>,
-}
-
-impl ViewCaches {
-    /// The size the chart was last drawn at (1200 × 800 before any was drawn).
-    pub fn last_chart_size(&self) -> (u32, u32) {
-        self.chart_size.unwrap_or((1200, 800))
-    }
 }

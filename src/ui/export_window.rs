@@ -1,7 +1,6 @@
-use super::ViewCaches;
 use crate::app::{AppState, Command, ExportDraft, ExportTarget};
 use crate::chart::Theme;
-use crate::export::{ChartKind, ExportFormat, SCALES};
+use crate::export::{ExportFormat, SCALES};
 
 /// True when Ctrl+E (Cmd+E) was pressed this frame; the shortcut is consumed.
 pub fn export_shortcut(ui: &egui::Ui) -> bool {
@@ -16,25 +15,6 @@ pub fn export_button(ui: &mut egui::Ui) -> bool {
         .on_hover_text("Save this chart as PNG or SVG (Ctrl+E)")
         .clicked();
     clicked || export_shortcut(ui)
-}
-
-/// Called by a chart panel once its size is known: records the size, so Export… from the
-/// menu offers it, and opens the Export window at that size when `requested` (the panel's
-/// Export… button or Ctrl+E).
-pub fn chart_laid_out(
-    caches: &mut ViewCaches,
-    kind: ChartKind,
-    size: (u32, u32),
-    requested: bool,
-    out: &mut Vec<Command>,
-) {
-    caches.chart_size = Some(size);
-    if requested {
-        out.push(Command::OpenExport {
-            target: ExportTarget::Chart(kind),
-            size,
-        });
-    }
 }
 
 /// The Export window: format, size, scale, theme, title and file; Export writes it in the
@@ -158,6 +138,15 @@ fn form(
                 .id(egui::Id::unique("export_title"))
                 .desired_width(360.0),
         );
+        ui.end_row();
+        let label = ui.label("Source line");
+        ui.add(
+            egui::TextEdit::singleline(&mut next.source_line)
+                .id(egui::Id::unique("export_source_line"))
+                .desired_width(360.0),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("Printed under the figure; empty: the line ArmsFlow writes");
         ui.end_row();
         ui.label("Filters");
         let described = state.filters_in_words();

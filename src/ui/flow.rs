@@ -1,6 +1,6 @@
 use super::ViewCaches;
 use super::{paint_scene, radio_choice};
-use crate::app::{AppState, Command};
+use crate::app::{AppState, Command, ExportTarget};
 use crate::chart::{
     FlowChartOptions, FlowColor, FlowTarget, HitShape, OTHER_CODE, Pos, Scene, layout_flow_chart,
 };
@@ -55,8 +55,9 @@ pub fn flow_ui(
     options.selected = state.selection.transfers.clone();
     let cached = cached_layout(caches, state.views.version, flows, &options);
     let plain = &cached.scene;
-    let size = (options.width as u32, options.height as u32);
-    super::export_window::chart_laid_out(caches, ChartKind::FLOW, size, export, out);
+    if export {
+        out.push(Command::OpenExport(ExportTarget::Chart(ChartKind::FLOW)));
+    }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {

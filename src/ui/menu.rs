@@ -1,14 +1,8 @@
-use super::ViewCaches;
 use crate::app::{AppState, Command, ExportTarget, Tab};
 use crate::chart::Theme;
 
 /// File and View menus.
-pub fn menu_bar_ui(
-    ui: &mut egui::Ui,
-    state: &AppState,
-    caches: &ViewCaches,
-    out: &mut Vec<Command>,
-) {
+pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui
@@ -16,6 +10,13 @@ pub fn menu_bar_ui(
                 .clicked()
             {
                 out.push(Command::PickFolder);
+            }
+            if ui
+                .add(egui::Button::new("Open folder by path…").shortcut_text("Ctrl+Shift+O"))
+                .on_hover_text("Type or click through to a folder: works on every desktop")
+                .clicked()
+            {
+                out.push(Command::ChooseFolder);
             }
             ui.menu_button("Recent folders", |ui| {
                 if state.settings.recent.is_empty() {
@@ -50,16 +51,10 @@ pub fn menu_bar_ui(
                 .clicked()
                 && let Some(kind) = chart
             {
-                out.push(Command::OpenExport {
-                    target: ExportTarget::Chart(kind),
-                    size: caches.last_chart_size(),
-                });
+                out.push(Command::OpenExport(ExportTarget::Chart(kind)));
             }
             if ui.button("Export data…").clicked() {
-                out.push(Command::OpenExport {
-                    target: ExportTarget::Data,
-                    size: (0, 0),
-                });
+                out.push(Command::OpenExport(ExportTarget::Data));
             }
             ui.separator();
             if ui

@@ -9,6 +9,7 @@ mod evidence;
 mod export_window;
 mod filter_bar;
 mod flow;
+mod folder_chooser;
 mod loading;
 mod menu;
 mod paint;
@@ -38,7 +39,7 @@ pub fn main_window(
     gazetteer: &Gazetteer,
     out: &mut Vec<Command>,
 ) {
-    egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, state, caches, out));
+    egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, state, out));
     egui::Panel::top("filter_bar").show(ui, |ui| filter_bar::filter_bar_ui(ui, state, caches, out));
     if state.data.is_sample {
         egui::Panel::top("sample_note").show(ui, |ui| {
@@ -56,6 +57,7 @@ pub fn main_window(
     export_window::export_window_ui(ui, state, out);
     review_forms::report_form_ui(ui, state, gazetteer, out);
     review_forms::note_ui(ui, state, out);
+    folder_chooser::folder_chooser_ui(ui, state, out);
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, state, out));
     if state.show_problems {
         egui::Panel::bottom("problems")
@@ -108,10 +110,7 @@ pub fn main_window(
             Tab::Chart(kind) => chart_panel(kind)(ui, state, caches, out),
             Tab::Table => {
                 if export_window::export_shortcut(ui) {
-                    out.push(Command::OpenExport {
-                        target: ExportTarget::Data,
-                        size: (0, 0),
-                    });
+                    out.push(Command::OpenExport(ExportTarget::Data));
                 }
                 table::table_ui(ui, state, out);
             }

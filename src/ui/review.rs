@@ -154,21 +154,8 @@ pub fn review_ui(
             queue.reviewed as f32 / queue.total as f32
         };
         ui.add(egui::ProgressBar::new(share).desired_width(120.0));
-        let label = ui.label("Order");
-        egui::ComboBox::from_id_salt("queue_order")
-            .selected_text(state.queue.order.label())
-            .show_ui(ui, |ui| {
-                for order in QueueOrder::ALL {
-                    if ui
-                        .selectable_label(state.queue.order == order, order.label())
-                        .clicked()
-                    {
-                        out.push(Command::Review(ReviewCommand::SetQueueOrder(order)));
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        // The label and its box wrap together in a narrow window.
+        ui.horizontal(|ui| queue_order(ui, state, out));
         let mut show = state.queue.show_reviewed;
         if ui.checkbox(&mut show, "Show reviewed").changed() {
             out.push(Command::Review(ReviewCommand::SetQueueShowsReviewed(show)));
@@ -180,6 +167,36 @@ pub fn review_ui(
             .weak(),
     );
     ui.separator();
+    current_and_queue(ui, state, gazetteer, out);
+}
+
+/// The queue's order, labelled.
+fn queue_order(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
+    let label = ui.label("Order");
+    egui::ComboBox::from_id_salt("queue_order")
+        .selected_text(state.queue.order.label())
+        .show_ui(ui, |ui| {
+            for order in QueueOrder::ALL {
+                if ui
+                    .selectable_label(state.queue.order == order, order.label())
+                    .clicked()
+                {
+                    out.push(Command::Review(ReviewCommand::SetQueueOrder(order)));
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
+/// The report at the cursor and the queue below it (or why there is none).
+fn current_and_queue(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    gazetteer: &Gazetteer,
+    out: &mut Vec<Command>,
+) {
+    let queue = &state.views.queue;
     let current = state.queue_item(state.queue.cursor);
     match current {
         None if queue.total == 0 => {

@@ -1,6 +1,6 @@
 use super::ViewCaches;
 use super::{paint_scene, radio_choice, transfer_label};
-use crate::app::{AppState, Command, TimelineView};
+use crate::app::{AppState, Command, ExportTarget, TimelineView};
 use crate::chart::{
     DayRange, Pos, Scene, TimelineChartOptions, TimelineGeometry, TimelineTarget, chart_measure,
     date_of_day, day_number, layout_timeline_chart, status_color,
@@ -24,7 +24,8 @@ const SCROLL_PER_LANE: f32 = 24.0;
 pub fn timeline_ui(
     ui: &mut egui::Ui,
     state: &AppState,
-    caches: &mut ViewCaches,
+    // The panel signature every chart shares; the Timeline keeps nothing between frames.
+    _caches: &mut ViewCaches,
     out: &mut Vec<Command>,
 ) {
     let view = state.timeline_view;
@@ -73,8 +74,11 @@ pub fn timeline_ui(
     options.selected = selected;
     let measure = chart_measure();
     let (plain, geometry) = layout_timeline_chart(data, &options, measure);
-    let size = (options.width as u32, options.height as u32);
-    super::export_window::chart_laid_out(caches, ChartKind::TIMELINE, size, export, out);
+    if export {
+        out.push(Command::OpenExport(ExportTarget::Chart(
+            ChartKind::TIMELINE,
+        )));
+    }
     overview_ui(ui, data, &geometry, view, out);
 
     let (rect, chart) = ui.allocate_exact_size(
@@ -301,13 +305,37 @@ fn undated_ui(ui: &mut egui::Ui, state: &AppState, data: &TimelineData, out: &mu
     if data.undated.is_empty() {
         return;
     }
-    ui.label(
-        egui::RichText::new(format!(
-            "Undated ({}): no date in the text or the article",
-            data.undated.len()
-        ))
-        .strong(),
+    // Counts that add up to the legend's "N undated reports not drawn".
+    let listed: usize = data
+        .undated
+        .iter()
+        .filter_map(|&i| state.data.dataset.transfers.get(i))
+        .map(|t| t.reports.len())
+        .sum();
+    let (m, plural) = (
+        data.undated.len(),
+        if data.undated.len() == 1 { "" } else { "s" },
     );
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(format!(
+                "Undated: {m} transfer{plural} ({listed} report{}) with no date in the text or \
+                 the article",
+                if listed == 1 { "" } else { "s" }
+            ))
+            .strong(),
+        );
+        let elsewhere = data.undated_reports.saturating_sub(listed);
+        if elsewhere > 0 {
+            ui.label(
+                egui::RichText::new(format!(
+                    "and {elsewhere} undated report{} of transfers drawn above",
+                    if elsewhere == 1 { "" } else { "s" }
+                ))
+                .weak(),
+            );
+        }
+    });
     egui::ScrollArea::horizontal()
         .id_salt("undated_strip")
         .show(ui, |ui| {

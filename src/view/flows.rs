@@ -41,6 +41,9 @@ pub struct Flow {
     pub reports: usize,
     /// Sum of stated quantities.
     pub quantity: u64,
+    /// The supplier's colour slot ([`super::DatasetIndex::supplier_colors`]); `None` for a
+    /// supplier past the palette, or a band gathering several.
+    pub color: Option<u8>,
     /// How many of its transfers an analyst reviewed and kept; `None` when the folder has
     /// no review (the chart then draws no review style).
     pub reviewed: Option<usize>,
@@ -85,6 +88,7 @@ pub fn flows(
             reports: 0,
             quantity: 0,
             reviewed: reviewing.then_some(0),
+            color: index.supplier_color(&t.supplier.code),
         });
         if let Some(n) = &mut flow.reviewed {
             *n += usize::from(t.review_state().is_confirmed());

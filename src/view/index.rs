@@ -70,6 +70,11 @@ pub struct DatasetIndex {
     /// The countries the transfers name, by display name: (code, number of transfers that
     /// name it on either side), for the filter bar's lists.
     pub countries: BTreeMap<String, (String, usize)>,
+    /// Each supplier's colour slot ([`COLOR_SLOTS`] of them): by the number of transfers it
+    /// supplies in the whole folder, most first (ties by code), so a country keeps its colour
+    /// in every view, filter and export, and in every session on the same folder. Suppliers
+    /// past the last slot have none (drawn grey, never a colour another has).
+    pub supplier_colors: BTreeMap<String, u8>,
     /// Each transfer's searchable text, lower-cased, made at the first free-text search.
     search_text: OnceLock<Vec<String>>,
 }
@@ -134,8 +139,10 @@ impl DatasetIndex {
             transfer_pair.push(pair);
             transfer_supplier.push(supplier);
         }
+        let supplier_colors = color_slots(&dataset.transfers);
         Self {
             countries,
+            supplier_colors,
             transfer_pair,
             transfer_supplier,
             pairs,
@@ -150,6 +157,11 @@ impl DatasetIndex {
             transfer_articles,
             transfers_per_article,
         }
+    }
+
+    /// The colour slot of supplier `code` (see [`DatasetIndex::supplier_colors`]).
+    pub fn supplier_color(&self, code: &str) -> Option<u8> {
+        self.supplier_colors.get(code).copied()
     }
 
     /// Each transfer of `dataset` (the dataset this index was made from) as one lower-cased
@@ -182,4 +194,23 @@ impl DatasetIndex {
     pub fn report_article(&self, report: &Report) -> Option<usize> {
         self.article_by_id.get(&report.article).copied()
     }
+}
+
+/// How many distinct colours suppliers get (the length of the chart palette).
+pub const COLOR_SLOTS: usize = 20;
+
+/// The colour slots of the suppliers of `transfers` (see [`DatasetIndex::supplier_colors`]).
+fn color_slots(transfers: &[crate::dataset::Transfer]) -> BTreeMap<String, u8> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for t in transfers {
+        *counts.entry(t.supplier.code.as_str()).or_default() += 1;
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked
+        .into_iter()
+        .take(COLOR_SLOTS)
+        .enumerate()
+        .map(|(slot, (code, _))| (code.to_owned(), slot as u8))
+        .collect()
 }

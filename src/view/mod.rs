@@ -20,7 +20,7 @@ pub use format::{
     transfer_label,
 };
 pub use highlight::{Highlight, HighlightKind, highlights};
-pub use index::{DatasetIndex, TransferDate};
+pub use index::{COLOR_SLOTS, DatasetIndex, TransferDate};
 pub use lanes::{LaneMode, Lanes, lanes};
 pub use review_queue::{QueueOrder, ReviewQueue, review_queue};
 pub use table_rows::{TableColumn, sources_label, table_rows};
