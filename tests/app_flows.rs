@@ -442,3 +442,119 @@ fn without_a_dialog_service_the_folder_chooser_opens_and_opens_a_typed_folder() 
     assert_eq!(state.data.folder.as_deref(), Some(target.as_path()));
     assert_eq!(state.data.dataset.transfers.len(), 3);
 }
+
+#[test]
+fn every_undated_transfer_is_a_click_away_and_the_counts_agree() {
+    // Articles with no date anywhere: not in a header, the file name or the text.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in [
+        (
+            "tanks.txt",
+            "Russia sent ten tanks to Iran, officials said.",
+        ),
+        ("guns.txt", "Germany delivered five howitzers to Ukraine."),
+        ("jets.txt", "France sold twelve fighter jets to Greece."),
+    ] {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let mut harness = open_folder(dir.path().to_owned(), Tab::Chart(ChartKind::TIMELINE));
+    let (undated, undated_reports) = {
+        let data = &harness.state().state.views.timeline;
+        (data.undated.clone(), data.undated_reports)
+    };
+    assert!(!undated.is_empty(), "the fixture has undated transfers");
+    let listed: usize = undated
+        .iter()
+        .map(|&i| {
+            harness.state().state.data.dataset.transfers[i]
+                .reports
+                .len()
+        })
+        .sum();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    harness.get_by_label_contains(&format!(
+        "Undated: {} transfer{} ({listed} report{})",
+        undated.len(),
+        plural(undated.len()),
+        plural(listed)
+    ));
+    assert!(listed <= undated_reports);
+    // Each one is a button that selects it, however many there are.
+    for &i in &undated {
+        let label =
+            armsflow::view::transfer_label(&harness.state().state.data.dataset.transfers[i]);
+        harness
+            .get_all_by_label(&label)
+            .next()
+            .expect("listed")
+            .click();
+        harness.run_steps(2);
+        assert_eq!(harness.state().state.selection.transfers, vec![i]);
+    }
+}
+
+#[test]
+fn filters_that_match_nothing_say_so_in_every_view_and_clear_in_one_click() {
+    use armsflow::app::Command;
+    use armsflow::view::Filters;
+    for tab in Tab::all() {
+        let mut harness = open_fixture(tab);
+        harness.state_mut().apply(Command::SetFilters(Filters {
+            search: "no such words anywhere".into(),
+            ..Filters::default()
+        }));
+        harness.run_steps(3);
+        harness.get_by_label("No transfers match these filters");
+        harness
+            .get_all_by_label("Clear filters")
+            .last()
+            .expect("the button under the message")
+            .click();
+        harness.run_steps(3);
+        assert!(harness.state().state.filters.is_empty(), "{tab:?}");
+        assert_eq!(harness.state().state.views.visible.len(), 18);
+    }
+}
+
+#[test]
+fn a_multi_select_stays_open_the_article_list_follows_the_filters_and_ctrl_f_searches() {
+    let mut harness = open_fixture(Tab::Table);
+    harness.get_by_label("Articles (12)");
+    // Tick two statuses without the list closing in between.
+    harness
+        .get_all_by_role_and_label(Role::ComboBox, "Status")
+        .next()
+        .expect("the Status box")
+        .click();
+    harness.run_steps(2);
+    let tick = |h: &mut Harness<'static, ArmsFlowApp>, label: &str| {
+        h.get_all_by_role_and_label(Role::CheckBox, label)
+            .next()
+            .expect("a box to tick")
+            .click();
+        h.run_steps(2);
+    };
+    tick(&mut harness, "agreed");
+    tick(&mut harness, "delivered");
+    harness.run_steps(2);
+    let statuses = harness.state().state.filters.statuses.clone();
+    assert_eq!(statuses.len(), 2, "{statuses:?}");
+    // The article list now holds only the articles of the transfers shown.
+    let listed = harness
+        .state()
+        .state
+        .views
+        .articles
+        .clone()
+        .expect("filtered");
+    assert!(listed.len() < 12);
+    harness.get_by_label(&format!("Articles ({} of 12)", listed.len()));
+    // Ctrl+F puts the cursor in the search field: typing filters at once.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run_steps(2);
+    harness.get_by_label("Search").type_text("engines");
+    harness.run_steps(3);
+    assert_eq!(harness.state().state.filters.search, "engines");
+}

@@ -156,6 +156,9 @@ pub struct DerivedViews {
     pub table_rows: Vec<usize>,
     /// The review queue of the visible transfers' reports.
     pub queue: ReviewQueue,
+    /// The articles the article list shows: those with a visible transfer while a filter is
+    /// set (article indices, in order); `None` lists every article.
+    pub articles: Option<Vec<usize>>,
     /// Goes up by one whenever the timeline marks, flows or table rows are recomputed, so
     /// that what a view caches from them (a laid-out chart) knows when to redo it.
     pub version: u64,
@@ -199,6 +202,19 @@ impl AppState {
     /// no longer pass them.
     pub fn refilter(&mut self) {
         self.views.visible = self.filters.visible(&self.data.dataset, &self.data.index);
+        self.views.articles = (!self.filters.is_empty()).then(|| {
+            let mut listed: Vec<usize> = self
+                .views
+                .visible
+                .iter()
+                .filter_map(|&t| self.data.index.transfer_articles.get(t))
+                .flatten()
+                .copied()
+                .collect();
+            listed.sort_unstable();
+            listed.dedup();
+            listed
+        });
         let visible = &self.views.visible;
         self.selection
             .transfers

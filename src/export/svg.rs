@@ -138,11 +138,14 @@ fn write_primitive(s: &mut String, p: &Primitive) {
         Primitive::Ribbon { top, bottom, fill } => {
             let mut outline: Vec<Pos> = top.clone();
             outline.extend(bottom.iter().rev());
+            // A hairline of its own colour along the edge: neighbouring bands meet without
+            // the pale seam anti-aliasing leaves between two shapes that share an edge.
             let _ = writeln!(
                 s,
-                r#"<polygon points="{}"{}/>"#,
+                r#"<polygon points="{}"{}{} stroke-width="0.6" stroke-linejoin="round"/>"#,
                 points(&outline),
-                paint("fill", *fill)
+                paint("fill", *fill),
+                paint("stroke", *fill)
             );
         }
         Primitive::Line {

@@ -6,16 +6,28 @@ use crate::view::article_date_label;
 /// article without transfers) opens it in the reader.
 pub fn articles_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     let d = &state.data.dataset;
-    ui.heading(format!("Articles ({})", d.articles.len()));
+    // While a filter is set, only the articles with a transfer that passes it.
+    let listed = state.views.articles.as_deref();
+    let shown = listed.map_or(d.articles.len(), <[usize]>::len);
+    ui.heading(match listed {
+        Some(_) => format!("Articles ({shown} of {})", d.articles.len()),
+        None => format!("Articles ({})", d.articles.len()),
+    });
     ui.separator();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 10.0;
-    let rows = d.articles.len() + d.problems.len();
+    let rows = shown + d.problems.len();
+    let article_at = |row: usize| match listed {
+        Some(list) => list.get(row).copied(),
+        None => (row < d.articles.len()).then_some(row),
+    };
     // Only the rows in view are laid out, so a folder of 100,000 articles scrolls freely.
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show_rows(ui, row_height, rows, |ui, range| {
-            for row in range {
-                if let Some(article) = d.articles.get(row) {
+            for at in range {
+                if let Some((row, article)) =
+                    article_at(at).and_then(|row| Some((row, d.articles.get(row)?)))
+                {
                     let count = state
                         .data
                         .index
@@ -56,7 +68,7 @@ pub fn articles_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
                             label: format!("Article: {}", article.title),
                         });
                     }
-                } else if let Some(p) = d.problems.get(row - d.articles.len()) {
+                } else if let Some(p) = d.problems.get(at - shown) {
                     let response =
                         two_line_row(ui, row_height, false, &format!("⚠ {}", p.path), &p.reason);
                     if response.on_hover_text(&p.reason).clicked() && !state.show_problems {

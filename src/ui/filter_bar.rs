@@ -35,17 +35,7 @@ pub fn filter_bar_ui(
             |s| s.as_str(),
             &mut edited.statuses,
         );
-        set_combo(
-            ui,
-            "Review",
-            &ReviewState::ALL,
-            |s| s.as_str(),
-            &mut edited.review_states,
-        );
-        ui.checkbox(&mut edited.only_reviewed, "Only reviewed")
-            .on_hover_text("Only transfers whose every report you accepted, edited or added");
-        ui.checkbox(&mut edited.show_rejected, "Show rejected")
-            .on_hover_text("Also the transfers you rejected (hidden otherwise)");
+        review_combo(ui, &mut edited);
         date_field(ui, caches, "From", false, current.from, &mut edited.from);
         date_field(ui, caches, "To", true, current.to, &mut edited.to);
         let label = ui.label("Source");
@@ -60,12 +50,17 @@ pub fn filter_bar_ui(
              also finds what Al Jazeera relays from it",
         );
         let label = ui.label("Search");
-        ui.add(
-            egui::TextEdit::singleline(&mut edited.search)
-                .hint_text("items, sentences, names")
-                .desired_width(140.0),
-        )
-        .labelled_by(label.id);
+        let search = ui
+            .add(
+                egui::TextEdit::singleline(&mut edited.search)
+                    .id(egui::Id::unique("filter_search"))
+                    .hint_text("items, sentences, names (Ctrl+F)")
+                    .desired_width(140.0),
+            )
+            .labelled_by(label.id);
+        if ui.input_mut(|i| i.consume_shortcut(&SEARCH_SHORTCUT)) {
+            search.request_focus();
+        }
         if ui
             .add_enabled(!current.is_empty(), egui::Button::new("Clear filters"))
             .clicked()
@@ -101,6 +96,8 @@ fn country_combo(
     egui::ComboBox::from_id_salt(label)
         .selected_text(selected)
         .height(400.0)
+        // Several can be ticked: the list stays open until a click outside it.
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
         .show_ui(ui, |ui| {
             for (name, (code, count)) in countries {
                 let mut on = set.contains(code);
@@ -124,6 +121,7 @@ fn set_combo<T: Ord + Copy>(
     let l = ui.label(label);
     egui::ComboBox::from_id_salt(label)
         .selected_text(selected)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
         .show_ui(ui, |ui| {
             for &v in all {
                 let mut on = set.contains(&v);
@@ -131,6 +129,49 @@ fn set_combo<T: Ord + Copy>(
                     toggle(set, v, on);
                 }
             }
+        })
+        .response
+        .labelled_by(l.id);
+}
+
+/// Ctrl+F: to the search field.
+const SEARCH_SHORTCUT: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::F);
+
+/// The review filters in one box: the states to show, Only reviewed, Show rejected.
+fn review_combo(ui: &mut egui::Ui, edited: &mut crate::view::Filters) {
+    let mut parts: Vec<String> = edited
+        .review_states
+        .iter()
+        .map(|s| s.as_str().to_owned())
+        .collect();
+    if edited.only_reviewed {
+        parts.push("only reviewed".into());
+    }
+    if edited.show_rejected {
+        parts.push("+ rejected".into());
+    }
+    let selected = match parts.len() {
+        0 => "any".to_owned(),
+        1 => parts.remove(0),
+        n => format!("{n} choices"),
+    };
+    let l = ui.label("Review");
+    egui::ComboBox::from_id_salt("Review")
+        .selected_text(selected)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show_ui(ui, |ui| {
+            for v in ReviewState::ALL {
+                let mut on = edited.review_states.contains(&v);
+                if ui.checkbox(&mut on, v.as_str()).changed() {
+                    toggle(&mut edited.review_states, v, on);
+                }
+            }
+            ui.separator();
+            ui.checkbox(&mut edited.only_reviewed, "Only reviewed")
+                .on_hover_text("Only transfers whose every report you accepted, edited or added");
+            ui.checkbox(&mut edited.show_rejected, "Show rejected")
+                .on_hover_text("Also the transfers you rejected (hidden otherwise)");
         })
         .response
         .labelled_by(l.id);

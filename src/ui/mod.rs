@@ -106,6 +106,10 @@ pub fn main_window(
             ui.centered_and_justified(|ui| ui.label(message));
             return;
         }
+        if state.views.visible.is_empty() {
+            no_matches_ui(ui, out);
+            return;
+        }
         match state.settings.tab {
             Tab::Chart(kind) => chart_panel(kind)(ui, state, caches, out),
             Tab::Table => {
@@ -115,6 +119,17 @@ pub fn main_window(
                 table::table_ui(ui, state, out);
             }
             Tab::Review => review::review_ui(ui, state, gazetteer, out),
+        }
+    });
+}
+
+/// What every view shows when the filters leave nothing: a plain statement and the way out.
+fn no_matches_ui(ui: &mut egui::Ui, out: &mut Vec<Command>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() / 3.0);
+        ui.label(egui::RichText::new("No transfers match these filters").heading());
+        if ui.button("Clear filters").clicked() {
+            out.push(Command::ClearFilters);
         }
     });
 }

@@ -67,7 +67,9 @@ pub fn table_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
                         ];
                         for text in cells {
                             row.col(|ui| {
-                                ui.add(egui::Label::new(text).truncate().selectable(false));
+                                // Cut to the column; the whole text on hover.
+                                ui.add(egui::Label::new(&text).truncate().selectable(false))
+                                    .on_hover_text(&text);
                             });
                         }
                         row.col(|ui| {
