@@ -140,3 +140,36 @@ fn a_supplier_keeps_its_colour_across_filters_and_no_two_share_one() {
         }
     }
 }
+
+#[test]
+fn a_figure_is_titled_by_what_it_shows() {
+    let dataset = common::build(&common::fixture("folder"));
+    let index = DatasetIndex::new(&dataset);
+    let title = |filters: &Filters, kind: ChartKind| {
+        let visible = filters.visible(&dataset, &index);
+        let source = FigureSource {
+            dataset: &dataset,
+            index: &index,
+            visible: &visible,
+            filters: &[],
+            folder: "folder",
+            date: jiff::civil::date(2026, 11, 29),
+        };
+        armsflow::export::figure_title(kind, &source, filters)
+    };
+    let to_russia = Filters {
+        recipients: ["RU".to_owned()].into(),
+        ..Filters::default()
+    };
+    let t = title(&to_russia, ChartKind::TIMELINE);
+    assert!(
+        t.starts_with("Reported arms transfers to Russia, 20"),
+        "{t}"
+    );
+    // Gas among the goods: not "arms".
+    let all = title(&Filters::default(), ChartKind::FLOW);
+    assert!(
+        all.starts_with("Reported transfers between countries"),
+        "{all}"
+    );
+}

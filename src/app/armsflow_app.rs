@@ -264,9 +264,9 @@ impl ArmsFlowApp {
                     .or_else(dirs::picture_dir)
                     .or_else(dirs::home_dir)
                     .unwrap_or_else(|| PathBuf::from("."));
-                let source_line = self.default_source_line();
+                let lines = self.default_figure_lines(target);
                 let state = &mut self.state;
-                state.export = Some(ExportDraft::new(target, &dir, today(), source_line));
+                state.export = Some(ExportDraft::new(target, &dir, today(), lines));
                 state.export_error = None;
             }
             Command::EditExport(draft) => {
@@ -444,19 +444,25 @@ impl ArmsFlowApp {
         state.export_job = Some(ExportJob::spawn(path, work, move || ctx.request_repaint()));
     }
 
-    /// The source line a figure of the current view gets unless the user edits it.
-    fn default_source_line(&self) -> String {
+    /// The title and source line a figure of the current view gets unless the user edits
+    /// them (no title for data).
+    fn default_figure_lines(&self, target: ExportTarget) -> (String, String) {
         let state = &self.state;
         let folder = state.folder_name();
         let filters = state.filters_in_words();
-        crate::export::default_source_line(&FigureSource {
+        let source = FigureSource {
             dataset: &state.data.dataset,
             index: &state.data.index,
             visible: &state.views.visible,
             filters: &filters,
             folder: &folder,
             date: today(),
-        })
+        };
+        let title = match target {
+            ExportTarget::Chart(kind) => crate::export::figure_title(kind, &source, &state.filters),
+            ExportTarget::Data => String::new(),
+        };
+        (title, crate::export::default_source_line(&source))
     }
 
     /// Opens the native folder dialog on a worker thread (the dialog call blocks).

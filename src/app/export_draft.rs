@@ -44,11 +44,11 @@ impl ExportDraft {
         target: ExportTarget,
         dir: &Path,
         today: jiff::civil::Date,
-        source_line: String,
+        (title, source_line): (String, String),
     ) -> Self {
-        let (name, format, title) = match target {
-            ExportTarget::Chart(kind) => (kind.name(), ExportFormat::Png, kind.default_title()),
-            ExportTarget::Data => ("reports", ExportFormat::Csv, ""),
+        let (name, format) = match target {
+            ExportTarget::Chart(kind) => (kind.name(), ExportFormat::Png),
+            ExportTarget::Data => ("reports", ExportFormat::Csv),
         };
         let file = format!("armsflow-{name}-{today}.{}", format.extension());
         Self {
@@ -57,7 +57,7 @@ impl ExportDraft {
             height: PUBLICATION_SIZE.1,
             scale: 1.0,
             theme: Theme::Light,
-            title: title.to_owned(),
+            title,
             source_line,
             path: dir.join(file).display().to_string(),
         }
@@ -121,7 +121,10 @@ mod tests {
             ExportTarget::Chart(ChartKind::FLOW),
             Path::new("/tmp"),
             jiff::civil::date(2026, 11, 21),
-            "Source: 3 articles".into(),
+            (
+                "Reported arms transfers".into(),
+                "Source: 3 articles".into(),
+            ),
         );
         assert_eq!((d.width, d.height), PUBLICATION_SIZE);
         assert_eq!(d.path, "/tmp/armsflow-flow-2026-11-21.png");

@@ -69,7 +69,8 @@ pub struct ChartArgs {
     /// Colours.
     #[arg(long, value_enum, default_value = "light")]
     pub theme: ThemeArg,
-    /// Title line (default: a title naming the chart).
+    /// Title line (default: what the figure shows, e.g. "Reported arms transfers to Russia,
+    /// 2022–2023").
     #[arg(long)]
     pub title: Option<String>,
     /// Timeline lanes.
@@ -185,10 +186,7 @@ pub fn run_export(
                 ThemeArg::Light => Theme::Light,
                 ThemeArg::Dark => Theme::Dark,
             },
-            title: chart
-                .title
-                .clone()
-                .unwrap_or_else(|| kind.default_title().to_owned()),
+            title: chart.title.clone().unwrap_or_default(),
             source_line: None,
         };
         let described = filters.describe(&|code| dataset.country_name(code));
@@ -200,6 +198,14 @@ pub fn run_export(
             filters: &described,
             folder: &folder_name,
             date: jiff::Zoned::now().date(),
+        };
+        let request = FigureRequest {
+            // Without --title, a title that says what the figure shows.
+            title: chart
+                .title
+                .clone()
+                .unwrap_or_else(|| crate::export::figure_title(kind, &source, &filters)),
+            ..request
         };
         export_chart(&request, &source, out, chart.scale, chart_measure())?
     } else {

@@ -191,3 +191,53 @@ fn reviewed_note(source: &FigureSource<'_>) -> String {
     let reviewed = reports().filter(|r| r.review.state.is_reviewed()).count();
     format!("; {reviewed} of {} reports reviewed", reports().count())
 }
+
+/// A figure's title unless the user writes one, from what it shows: "Reported arms transfers
+/// to Russia, 2022–2023" (goods, the one country the filters pick, the years of the
+/// transfers shown). Goods are "arms transfers" unless commodities or money are among them.
+pub fn figure_title(
+    kind: ChartKind,
+    source: &FigureSource<'_>,
+    filters: &crate::view::Filters,
+) -> String {
+    use crate::model::Category;
+    let shown = || {
+        source
+            .visible
+            .iter()
+            .filter_map(|&i| source.dataset.transfers.get(i).map(|t| (i, t)))
+    };
+    let civil = |c: Category| matches!(c, Category::Commodities | Category::Money);
+    let goods = if shown().any(|(_, t)| civil(t.category)) {
+        "transfers"
+    } else {
+        "arms transfers"
+    };
+    let one = |set: &std::collections::BTreeSet<String>| {
+        (set.len() == 1)
+            .then(|| set.first().map(|c| source.dataset.country_name(c)))
+            .flatten()
+    };
+    let whom = match (
+        one(&filters.suppliers),
+        one(&filters.recipients),
+        one(&filters.countries),
+    ) {
+        (Some(s), Some(r), _) => format!(" from {s} to {r}"),
+        (Some(s), None, _) => format!(" from {s}"),
+        (None, Some(r), _) => format!(" to {r}"),
+        (None, None, Some(c)) => format!(" to and from {c}"),
+        _ if kind == ChartKind::FLOW => " between countries".to_owned(),
+        _ => String::new(),
+    };
+    let years: Vec<i16> = shown()
+        .filter_map(|(i, _)| source.index.transfer_date(i))
+        .flat_map(|d| [d.when.from.year(), d.when.to.year()])
+        .collect();
+    let span = match (years.iter().min(), years.iter().max()) {
+        (Some(a), Some(b)) if a == b => format!(", {a}"),
+        (Some(a), Some(b)) => format!(", {a}–{b}"),
+        _ => String::new(),
+    };
+    format!("Reported {goods}{whom}{span}")
+}

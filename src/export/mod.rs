@@ -15,7 +15,9 @@ pub use crate::files::{remove_unfinished, write_atomic, write_atomic_with};
 pub use csv::{CSV_HEADER, REPORT_CSV_HEADER, write_csv, write_report_csv};
 pub use data::{filtered_dataset, report_json};
 pub use error::ExportError;
-pub use figure::{FigureRequest, FigureSource, default_source_line, folder_label, layout_figure};
+pub use figure::{
+    FigureRequest, FigureSource, default_source_line, figure_title, folder_label, layout_figure,
+};
 pub use format::ExportFormat;
 pub use png::{MAX_SIDE, MIN_SIDE, svg_to_png};
 pub use svg::scene_to_svg;
