@@ -17,7 +17,9 @@ pub fn filter_bar_ui(
     // Countries seen in the data, by name, with their number of transfers (indexed once
     // per load: counting them every frame took most of a frame with 100,000 transfers).
     let countries = &state.data.index.countries;
-    ui.horizontal_wrapped(|ui| {
+    // Two rows, what is filtered and then how: a label never parts from its box, and each
+    // row fits a 1024-pixel window.
+    ui.horizontal(|ui| {
         country_combo(ui, "Country", countries, &mut edited.countries);
         country_combo(ui, "Supplier", countries, &mut edited.suppliers);
         country_combo(ui, "Recipient", countries, &mut edited.recipients);
@@ -36,13 +38,15 @@ pub fn filter_bar_ui(
             &mut edited.statuses,
         );
         review_combo(ui, &mut edited);
+    });
+    ui.horizontal(|ui| {
         date_field(ui, caches, "From", false, current.from, &mut edited.from);
         date_field(ui, caches, "To", true, current.to, &mut edited.to);
         let label = ui.label("Source");
         ui.add(
             egui::TextEdit::singleline(&mut edited.source)
                 .hint_text("outlet or original source")
-                .desired_width(130.0),
+                .desired_width(120.0),
         )
         .labelled_by(label.id)
         .on_hover_text(
@@ -55,7 +59,7 @@ pub fn filter_bar_ui(
                 egui::TextEdit::singleline(&mut edited.search)
                     .id(egui::Id::unique("filter_search"))
                     .hint_text("items, sentences, names (Ctrl+F)")
-                    .desired_width(140.0),
+                    .desired_width(130.0),
             )
             .labelled_by(label.id);
         if ui.input_mut(|i| i.consume_shortcut(&SEARCH_SHORTCUT)) {
@@ -95,6 +99,7 @@ fn country_combo(
     let l = ui.label(label);
     egui::ComboBox::from_id_salt(label)
         .selected_text(selected)
+        .width(COMBO_WIDTH)
         .height(400.0)
         // Several can be ticked: the list stays open until a click outside it.
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
@@ -121,6 +126,7 @@ fn set_combo<T: Ord + Copy>(
     let l = ui.label(label);
     egui::ComboBox::from_id_salt(label)
         .selected_text(selected)
+        .width(COMBO_WIDTH)
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
         .show_ui(ui, |ui| {
             for &v in all {
@@ -133,6 +139,9 @@ fn set_combo<T: Ord + Copy>(
         .response
         .labelled_by(l.id);
 }
+
+/// The width of the filter boxes: enough for "3 selected" or a country's name.
+const COMBO_WIDTH: f32 = 92.0;
 
 /// Ctrl+F: to the search field.
 const SEARCH_SHORTCUT: egui::KeyboardShortcut =
@@ -159,6 +168,7 @@ fn review_combo(ui: &mut egui::Ui, edited: &mut crate::view::Filters) {
     let l = ui.label("Review");
     egui::ComboBox::from_id_salt("Review")
         .selected_text(selected)
+        .width(COMBO_WIDTH)
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
         .show_ui(ui, |ui| {
             for v in ReviewState::ALL {
