@@ -71,9 +71,16 @@ pub fn main_window(
         .default_size(270.0)
         .max_size(max_side)
         .show(ui, |ui| articles::articles_ui(ui, state, out));
-    egui::Panel::right("evidence")
+    // With nothing selected Evidence is only a hint: a narrow panel of its own, so the
+    // chart has the room (the full panel keeps the width the user gave it).
+    let (id, width) = if state.selection.transfers.is_empty() {
+        ("evidence_hint", 190.0)
+    } else {
+        ("evidence", 400.0)
+    };
+    egui::Panel::right(id)
         .resizable(true)
-        .default_size(400.0)
+        .default_size(width)
         .max_size(max_side)
         .show(ui, |ui| evidence::evidence_ui(ui, state, gazetteer, out));
     egui::CentralPanel::default().show(ui, |ui| {
