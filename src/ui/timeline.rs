@@ -268,6 +268,7 @@ fn overview_ui(
         .show_axes([true, false])
         .show_grid([false, false])
         .include_y(0.0)
+        .x_grid_spacer(calendar_marks)
         .x_axis_formatter(|mark: GridMark, _| {
             date_of_day(mark.value).map_or_else(String::new, |d| {
                 if mark.step_size >= 300.0 {
@@ -298,6 +299,33 @@ fn overview_ui(
             first_lane: view.first_lane,
         }));
     }
+}
+
+/// The overview's axis marks on the calendar: every New Year's Day, and every quarter when
+/// the strip covers a few years, so two years of data show both years.
+fn calendar_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
+    let (Some(first), Some(last)) = (date_of_day(input.bounds.0), date_of_day(input.bounds.1))
+    else {
+        return Vec::new();
+    };
+    let quarters = last.year() - first.year() <= 4;
+    let mut marks = Vec::new();
+    for year in first.year()..=last.year() {
+        for month in [1, 4, 7, 10] {
+            if month > 1 && !quarters {
+                continue;
+            }
+            let Ok(day) = jiff::civil::Date::new(year, month, 1) else {
+                continue;
+            };
+            let value = day_number(day);
+            if (input.bounds.0..=input.bounds.1).contains(&value) {
+                let step_size = if month == 1 { 365.0 } else { 91.0 };
+                marks.push(GridMark { value, step_size });
+            }
+        }
+    }
+    marks
 }
 
 /// The reports with no date at all, as buttons that select them.
