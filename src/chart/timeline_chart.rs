@@ -976,6 +976,16 @@ impl<'a> TimelineLayout<'a> {
         };
         let marker = status_marker(m.status, Pos::new(mid, y), r, outline);
         out.extend(marker.into_iter().map(|p| review_style(p, m.review)));
+        // A ring around the selected transfer's marks: they stand out whatever their shape
+        // and review style.
+        if self.is_selected(m.transfer) {
+            out.push(Primitive::Circle {
+                center: Pos::new(mid, y),
+                radius: r + 4.0,
+                fill: self.options.theme.text().with_alpha(0),
+                stroke: Some((self.options.theme.text(), 1.5)),
+            });
+        }
         Some(Rect::from_xywh(
             mid - r - 2.0,
             y - r - 2.0,
