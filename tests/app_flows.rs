@@ -558,3 +558,49 @@ fn a_multi_select_stays_open_the_article_list_follows_the_filters_and_ctrl_f_sea
     harness.run_steps(3);
     assert_eq!(harness.state().state.filters.search, "engines");
 }
+
+#[test]
+fn an_export_opens_at_a_publication_size_with_a_title_and_source_line_to_edit() {
+    use armsflow::app::Command;
+    let mut harness = open_fixture(Tab::Chart(ChartKind::FLOW));
+    harness.get_by_label("Export…").click();
+    harness.run_steps(3);
+    let draft = harness.state().state.export.clone().expect("open");
+    assert_eq!((draft.width, draft.height), (1600, 1000));
+    assert!(
+        draft
+            .source_line
+            .starts_with("Source: 12 articles in folder,"),
+        "the folder's name, not its path: {}",
+        draft.source_line
+    );
+    assert!(draft.title.starts_with("Reported "), "{}", draft.title);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("flow.svg");
+    harness
+        .state_mut()
+        .apply(Command::EditExport(armsflow::app::ExportDraft {
+            path: path.display().to_string(),
+            ..draft
+        }));
+    harness.run_steps(2);
+    harness.get_by_label("Source line").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Source line")
+        .type_text("Source: my own words");
+    harness.run_steps(2);
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    step_while(
+        &mut harness,
+        |app| app.state.export_job.is_some(),
+        "the export",
+    );
+    let svg = std::fs::read_to_string(&path).expect("written");
+    assert!(
+        svg.contains(">Source: my own words<"),
+        "the edited line is printed"
+    );
+    assert!(!svg.contains("/tests/fixtures"), "no path of the machine");
+}
