@@ -319,7 +319,9 @@ pub fn status_marker(
 /// in its colour) while no analyst has decided, faint when rejected; as drawn when the
 /// folder has no review (`None`).
 pub fn review_style(p: Primitive, review: Option<ReviewState>) -> Primitive {
-    let hollow = |fill: Rgba| (fill.with_alpha(0), Some((fill, 2.0)));
+    // The outline in the full colour: a marker that is already an outline (denied) stays
+    // visible.
+    let hollow = |fill: Rgba| (fill.with_alpha(0), Some((fill.with_alpha(255), 2.0)));
     match (review, p) {
         (
             Some(ReviewState::Machine),
@@ -998,6 +1000,31 @@ impl<'a> TimelineLayout<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_marker_stays_visible_in_every_review_state() {
+        for status in Status::ALL {
+            for review in ReviewState::ALL {
+                let marker = status_marker(status, Pos::new(10.0, 10.0), 5.0, None);
+                let visible = marker
+                    .into_iter()
+                    .map(|p| review_style(p, Some(review)))
+                    .any(|p| {
+                        let opaque = |c: Rgba| c.0[3] > 0;
+                        match p {
+                            Primitive::Circle { fill, stroke, .. }
+                            | Primitive::Rect { fill, stroke, .. }
+                            | Primitive::Polygon { fill, stroke, .. } => {
+                                opaque(fill) || stroke.is_some_and(|(c, w)| opaque(c) && w > 0.0)
+                            }
+                            Primitive::Line { color, .. } => opaque(color),
+                            _ => false,
+                        }
+                    });
+                assert!(visible, "{status:?} {review:?}");
+            }
+        }
+    }
     use crate::chart::ApproxMeasure;
     use crate::dates::When;
     use crate::view::{Lanes, TimelineMark};

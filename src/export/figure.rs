@@ -61,9 +61,23 @@ pub fn folder_label(folder: &std::path::Path) -> String {
 /// has a review).
 pub fn default_source_line(source: &FigureSource<'_>) -> String {
     let n = source.dataset.articles.len();
+    // With filters, how many of the folder's articles report what the figure shows.
+    let articles = if source.filters.is_empty() {
+        format!("{n} article{}", if n == 1 { "" } else { "s" })
+    } else {
+        let mut shown: Vec<usize> = source
+            .visible
+            .iter()
+            .filter_map(|&t| source.index.transfer_articles.get(t))
+            .flatten()
+            .copied()
+            .collect();
+        shown.sort_unstable();
+        shown.dedup();
+        format!("{} of {n} articles", shown.len())
+    };
     format!(
-        "Source: {n} article{} in {}, extracted by ArmsFlow on {}{}",
-        if n == 1 { "" } else { "s" },
+        "Source: {articles} in {}, extracted by ArmsFlow on {}{}",
         source.folder,
         source.date,
         reviewed_note(source)

@@ -21,4 +21,6 @@ pub struct ViewCaches {
     /// The text last selected in the reader (article, start, end in bytes): what "Add
     /// transfer from selection" adds.
     pub(super) reader_selection: Option<(usize, usize, usize)>,
+    /// What is typed to narrow the report form's country lists.
+    pub(super) country_search: String,
 }

@@ -11,6 +11,9 @@ pub fn folder_chooser_ui(ui: &egui::Ui, state: &AppState, out: &mut Vec<Command>
     let mut open = true;
     egui::Window::new("Open a folder")
         .id(egui::Id::unique("folder_chooser"))
+        // Centred over the window, not over the menu and the article list.
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ui.ctx().content_rect().center())
         .open(&mut open)
         .collapsible(false)
         .default_width(520.0)

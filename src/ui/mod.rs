@@ -55,7 +55,7 @@ pub fn main_window(
         });
     }
     export_window::export_window_ui(ui, state, out);
-    review_forms::report_form_ui(ui, state, gazetteer, out);
+    review_forms::report_form_ui(ui, state, gazetteer, &mut caches.country_search, out);
     review_forms::note_ui(ui, state, out);
     folder_chooser::folder_chooser_ui(ui, state, out);
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, state, out));

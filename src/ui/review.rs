@@ -153,7 +153,11 @@ pub fn review_ui(
         } else {
             queue.reviewed as f32 / queue.total as f32
         };
-        ui.add(egui::ProgressBar::new(share).desired_width(120.0));
+        ui.add(
+            egui::ProgressBar::new(share)
+                .desired_width(120.0)
+                .text(format!("{:.0}%", share * 100.0)),
+        );
         // The label and its box wrap together in a narrow window.
         ui.horizontal(|ui| queue_order(ui, state, out));
         let mut show = state.queue.show_reviewed;
@@ -162,9 +166,12 @@ pub fn review_ui(
         }
     });
     ui.label(
-        RichText::new("A accept · R reject · E edit · N note · J/K next/previous · Ctrl+Z undo")
-            .small()
-            .weak(),
+        RichText::new(
+            "A accept · R reject (Shift+R with a reason) · E edit · N note · J/K next/previous · \
+             Ctrl+Z undo",
+        )
+        .small()
+        .weak(),
     );
     ui.separator();
     current_and_queue(ui, state, gazetteer, out);
@@ -307,8 +314,16 @@ fn queue_keys(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) {
         })
     };
     let cursor = state.queue.cursor;
+    let shift_r = ui.input_mut(|i| i.consume_key(egui::Modifiers::SHIFT, Key::R));
     if pressed(Key::A) {
         out.push(decide(ReviewAction::Accept));
+    } else if shift_r {
+        // Reject with a reason: the reason editor opens, and saving it rejects.
+        out.push(Command::Review(ReviewCommand::EditNote(NoteDraft {
+            reports: vec![(t, r)],
+            text: report.review.reason.clone().unwrap_or_default(),
+            reason: true,
+        })));
     } else if pressed(Key::R) {
         out.push(decide(ReviewAction::Reject(None)));
     } else if pressed(Key::E) {

@@ -11,6 +11,7 @@ pub fn report_form_ui(
     ui: &egui::Ui,
     state: &AppState,
     gazetteer: &Gazetteer,
+    search: &mut String,
     out: &mut Vec<Command>,
 ) {
     let Some(form) = &state.report_form else {
@@ -57,6 +58,9 @@ pub fn report_form_ui(
     let mut open = true;
     egui::Window::new(title)
         .id(egui::Id::unique("report_form"))
+        // Centred over the window, not over the menu and the article list.
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ui.ctx().content_rect().center())
         .open(&mut open)
         .collapsible(false)
         .resizable(true)
@@ -69,7 +73,7 @@ pub fn report_form_ui(
             egui::Grid::new("report_form_grid")
                 .num_columns(2)
                 .spacing([12.0, 6.0])
-                .show(ui, |ui| fields(ui, &mut f, gazetteer));
+                .show(ui, |ui| fields(ui, &mut f, gazetteer, search));
             if let Some(e) = &form.error {
                 ui.colored_label(ui.visuals().error_fg_color, e);
             }
@@ -90,12 +94,17 @@ pub fn report_form_ui(
 }
 
 /// The form's fields, two columns: name and editor.
-fn fields(ui: &mut egui::Ui, f: &mut crate::app::ReportForm, gazetteer: &Gazetteer) {
+fn fields(
+    ui: &mut egui::Ui,
+    f: &mut crate::app::ReportForm,
+    gazetteer: &Gazetteer,
+    search: &mut String,
+) {
     let label = ui.label("Supplier");
-    country_choice(ui, label.id, &mut f.supplier, gazetteer);
+    country_choice(ui, label.id, &mut f.supplier, gazetteer, search);
     ui.end_row();
     let label = ui.label("Recipient");
-    country_choice(ui, label.id, &mut f.recipient, gazetteer);
+    country_choice(ui, label.id, &mut f.recipient, gazetteer, search);
     ui.end_row();
     let label = ui.label("Item");
     ui.text_edit_singleline(&mut f.item).labelled_by(label.id);
@@ -144,8 +153,15 @@ fn fields(ui: &mut egui::Ui, f: &mut crate::app::ReportForm, gazetteer: &Gazette
     ui.end_row();
 }
 
-/// A country picked by name from the gazetteer (the code is kept).
-fn country_choice(ui: &mut egui::Ui, label: egui::Id, code: &mut String, gazetteer: &Gazetteer) {
+/// A country picked by name from the gazetteer (the code is kept); typing in the list's
+/// field narrows it ("russ" finds Russia).
+fn country_choice(
+    ui: &mut egui::Ui,
+    label: egui::Id,
+    code: &mut String,
+    gazetteer: &Gazetteer,
+    search: &mut String,
+) {
     let shown = if code.is_empty() {
         "choose…".to_owned()
     } else {
@@ -156,7 +172,23 @@ fn country_choice(ui: &mut egui::Ui, label: egui::Id, code: &mut String, gazette
         .height(360.0)
         .width(240.0)
         .show_ui(ui, |ui| {
-            let mut countries: Vec<(&str, &str)> = gazetteer.codes().collect();
+            let field = ui.add(
+                egui::TextEdit::singleline(search)
+                    .hint_text("type to narrow")
+                    .desired_width(200.0),
+            );
+            if !field.has_focus() && search.is_empty() {
+                field.request_focus();
+            }
+            let wanted = search.trim().to_lowercase();
+            let mut countries: Vec<(&str, &str)> = gazetteer
+                .codes()
+                .filter(|(c, name)| {
+                    wanted.is_empty()
+                        || name.to_lowercase().contains(&wanted)
+                        || c.eq_ignore_ascii_case(&wanted)
+                })
+                .collect();
             countries.sort_by_key(|&(_, name)| name);
             for (c, name) in countries {
                 if ui
@@ -179,6 +211,9 @@ pub fn note_ui(ui: &egui::Ui, state: &AppState, out: &mut Vec<Command>) {
     let mut open = true;
     egui::Window::new(title)
         .id(egui::Id::unique("note_editor"))
+        // Centred over the window, not over the menu and the article list.
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ui.ctx().content_rect().center())
         .open(&mut open)
         .collapsible(false)
         .show(ui.ctx(), |ui| {
