@@ -114,6 +114,15 @@ fn accept_and_reject_from_the_queue_by_keyboard_show_in_table_evidence_and_expor
     assert!(!csv.contains(",rejected,"), "{csv}");
     let file = std::fs::read_to_string(dir.path().join(".armsflow/review.json")).expect("saved");
     assert_eq!(file.matches("\"state\"").count(), 2, "{file}");
+
+    // Undo takes the rejection back and puts the queue's cursor on that report again.
+    h.state_mut().apply(Command::SetTab(Tab::Review));
+    h.key_press(Key::J);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert_eq!(state_of(&h, &second), Some(ReviewState::Machine));
+    assert_eq!(at_cursor(&h), second);
 }
 
 #[test]

@@ -86,7 +86,10 @@ impl ArmsFlowApp {
             return;
         }
         match self.state.history.undo() {
-            Some((change, what)) => self.submit_change(&change, true, format!("Undo: {what}")),
+            Some((change, what)) => {
+                self.show_in_queue(&change);
+                self.submit_change(&change, true, format!("Undo: {what}"));
+            }
             None => self.state.notice = Some("Nothing to undo".into()),
         }
     }
@@ -97,8 +100,41 @@ impl ArmsFlowApp {
             return;
         }
         match self.state.history.redo() {
-            Some((change, what)) => self.submit_change(&change, false, format!("Redo: {what}")),
+            Some((change, what)) => {
+                self.show_in_queue(&change);
+                self.submit_change(&change, false, format!("Redo: {what}"));
+            }
             None => self.state.notice = Some("Nothing to redo".into()),
+        }
+    }
+
+    /// Puts the review queue's cursor on the report `change` is about, so an undo or redo
+    /// shows what it changed (once the queue is made again).
+    fn show_in_queue(&mut self, change: &Change) {
+        let Some(key) = change.first_key() else {
+            return;
+        };
+        let data = &self.state.data;
+        let Some(article) = data.dataset.articles.iter().find(|a| a.path == key.path) else {
+            return;
+        };
+        let found = data
+            .dataset
+            .transfers
+            .iter()
+            .enumerate()
+            .find_map(|(t, transfer)| {
+                transfer
+                    .reports
+                    .iter()
+                    .position(|r| {
+                        r.article == article.id
+                            && crate::model::ReportKey::of(r, &article.path).as_ref() == Some(key)
+                    })
+                    .map(|r| (t, r))
+            });
+        if let Some((t, r)) = found {
+            self.state.queue.cursor_report = self.state.report_ref(t, r);
         }
     }
 

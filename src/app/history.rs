@@ -82,6 +82,15 @@ impl Change {
         }
     }
 
+    /// The first report whose decision it changes, if any.
+    pub fn first_key(&self) -> Option<&ReportKey> {
+        match self {
+            Self::Decision(c) => Some(&c.key),
+            Self::Batch(changes) => changes.iter().find_map(Change::first_key),
+            _ => None,
+        }
+    }
+
     /// Whether it changes the date corrections (`.armsflow/overrides.json`).
     pub fn touches_dates(&self) -> bool {
         match self {
