@@ -22,16 +22,26 @@ fn texts(scene: &armsflow::chart::Scene<()>) -> Vec<String> {
         .collect()
 }
 
+/// The Timeline lanes of every transfer of `dataset`: at least 22, the case of the issue.
+fn lanes_of(
+    dataset: &armsflow::dataset::Dataset,
+    index: &DatasetIndex,
+    visible: &[usize],
+) -> Vec<String> {
+    let lanes = timeline_data(dataset, index, visible, LaneMode::Pair)
+        .lanes
+        .labels;
+    assert!(lanes.len() >= 22, "{} lanes", lanes.len());
+    lanes
+}
+
 #[test]
 fn a_timeline_figure_names_every_lane_at_the_publication_size() {
     let extractor = Extractor::builtin().expect("built-in data");
     let dataset = generated_dataset(60, 7, &extractor);
     let index = DatasetIndex::new(&dataset);
     let visible = Filters::default().visible(&dataset, &index);
-    let lanes = timeline_data(&dataset, &index, &visible, LaneMode::Pair)
-        .lanes
-        .labels;
-    assert!(lanes.len() >= 22, "{} lanes", lanes.len());
+    let lanes = lanes_of(&dataset, &index, &visible);
     let request = FigureRequest {
         chart: ChartKind::TIMELINE,
         style: ChartStyle {
@@ -98,10 +108,7 @@ fn the_export_command_writes_every_lane_of_the_timeline() {
     let dataset = common::build(&folder);
     let index = DatasetIndex::new(&dataset);
     let visible = Filters::default().visible(&dataset, &index);
-    let lanes = timeline_data(&dataset, &index, &visible, LaneMode::Pair)
-        .lanes
-        .labels;
-    assert!(lanes.len() >= 22, "{} lanes", lanes.len());
+    let lanes = lanes_of(&dataset, &index, &visible);
     for lane in &lanes {
         let escaped = lane.replace('&', "&amp;");
         assert!(

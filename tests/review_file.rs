@@ -32,6 +32,33 @@ fn decision(d: &Dataset, t: usize, r: usize, state: ReviewState) -> Decision {
     }
 }
 
+/// A report an analyst added over `words` at `start` of the article at `path`: Norway →
+/// Poland artillery, delivered, undated, no note.
+fn norway_to_poland(id: String, path: &str, start: usize, words: &str) -> AddedReport {
+    AddedReport {
+        id,
+        path: path.to_owned(),
+        start,
+        end: start + words.len(),
+        sentence: words.to_owned(),
+        supplier: Party {
+            code: "NO".into(),
+            name: "Norway".into(),
+        },
+        recipient: Party {
+            code: "PL".into(),
+            name: "Poland".into(),
+        },
+        item: "howitzers".into(),
+        category: Category::Artillery,
+        quantity: None,
+        value_usd: None,
+        status: Status::Delivered,
+        date: None,
+        note: None,
+    }
+}
+
 /// Each report as "supplier → recipient sentence" with its review state, sorted.
 fn states(d: &Dataset) -> Vec<(String, ReviewState)> {
     let mut out: Vec<_> = d
@@ -260,26 +287,11 @@ fn an_added_report_is_a_transfer_until_its_words_change() {
     let start = article.text.find(words).expect("words");
     let mut review = Review::default();
     let added = AddedReport {
-        id: review.next_added_id(),
-        path: article.path.clone(),
-        start,
-        end: start + words.len(),
-        sentence: words.to_owned(),
-        supplier: Party {
-            code: "NO".into(),
-            name: "Norway".into(),
-        },
-        recipient: Party {
-            code: "PL".into(),
-            name: "Poland".into(),
-        },
         item: "guns".into(),
-        category: Category::Artillery,
-        quantity: None,
-        value_usd: None,
         status: Status::Agreed,
         date: Some("2024-03".into()),
         note: Some("price not given".into()),
+        ..norway_to_poland(review.next_added_id(), &article.path, start, words)
     };
     assert_eq!(added.id, "add-1");
     review.set_added(&added.id.clone(), Some(added));
@@ -451,26 +463,8 @@ fn merges_chain_and_an_added_report_keeps_its_state_when_split() {
     let start = article.text.find(words).expect("words");
     let mut review = Review::default();
     let added = AddedReport {
-        id: review.next_added_id(),
-        path: article.path.clone(),
-        start,
-        end: start + words.len(),
-        sentence: words.to_owned(),
-        supplier: Party {
-            code: "NO".into(),
-            name: "Norway".into(),
-        },
-        recipient: Party {
-            code: "PL".into(),
-            name: "Poland".into(),
-        },
-        item: "howitzers".into(),
-        category: Category::Artillery,
-        quantity: None,
-        value_usd: None,
-        status: Status::Delivered,
-        date: None,
         note: Some("mine".into()),
+        ..norway_to_poland(review.next_added_id(), &article.path, start, words)
     };
     review.set_added(&added.id.clone(), Some(added));
     let mut with_added = d.clone();

@@ -84,6 +84,18 @@ fn transfer_of(h: &App, report: &(String, usize)) -> usize {
         .expect("the report's transfer")
 }
 
+/// The index of the fixture's three-report Norway → Poland transfer.
+fn three_report_transfer(h: &App) -> usize {
+    h.state()
+        .state
+        .data
+        .dataset
+        .transfers
+        .iter()
+        .position(|t| t.reports.len() == 3)
+        .expect("the 3-report transfer")
+}
+
 #[test]
 fn accept_and_reject_from_the_queue_by_keyboard_show_in_table_evidence_and_export() {
     let dir = common::fixture_copy("same-deal");
@@ -236,15 +248,7 @@ fn split_and_merge_and_both_undone_and_redone() {
     let count = |h: &App| h.state().state.data.dataset.transfers.len();
     assert_eq!(count(&h), 3);
     // The three-report Norway → Poland deal: split its second report off.
-    let big = h
-        .state()
-        .state
-        .data
-        .dataset
-        .transfers
-        .iter()
-        .position(|t| t.reports.len() == 3)
-        .expect("the 3-report transfer");
+    let big = three_report_transfer(&h);
     select(&mut h, big);
     h.get_all_by_label("Split off")
         .nth(1)
@@ -304,15 +308,7 @@ fn split_and_merge_and_both_undone_and_redone() {
 fn editing_a_whole_transfer_changes_only_the_field_changed() {
     let dir = common::fixture_copy("same-deal");
     let mut h = open_folder(dir.path().to_owned(), Tab::Chart(ChartKind::FLOW));
-    let big = h
-        .state()
-        .state
-        .data
-        .dataset
-        .transfers
-        .iter()
-        .position(|t| t.reports.len() == 3)
-        .expect("the 3-report transfer");
+    let big = three_report_transfer(&h);
     let figures = |h: &App, t: usize| -> Vec<Option<u64>> {
         h.state().state.data.dataset.transfers[t]
             .reports

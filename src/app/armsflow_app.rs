@@ -281,8 +281,8 @@ impl ArmsFlowApp {
                 state.export_error = None;
             }
             Command::Review(review) => self.on_review_command(review),
-            Command::Undo => self.undo(),
-            Command::Redo => self.redo(),
+            Command::Undo => self.step_history(true),
+            Command::Redo => self.step_history(false),
             Command::InstallDesktop => match super::install_desktop_entry() {
                 Ok(path) => {
                     state.notice = Some(format!("Desktop entry installed: {}", path.display()));

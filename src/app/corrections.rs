@@ -80,31 +80,25 @@ impl ArmsFlowApp {
         self.submit_change(&change, false, format!("Saved in {file}: {what}"));
     }
 
-    /// Undoes the last change (a date correction or a review decision).
-    pub(super) fn undo(&mut self) {
+    /// Undoes the last change (a date correction or a review decision), or with `undo`
+    /// false redoes the last change undone.
+    pub(super) fn step_history(&mut self, undo: bool) {
         if !self.can_change() {
             return;
         }
-        match self.state.history.undo() {
+        let (entry, word) = if undo {
+            (self.state.history.undo(), "Undo")
+        } else {
+            (self.state.history.redo(), "Redo")
+        };
+        match entry {
             Some((change, what)) => {
                 self.show_in_queue(&change);
-                self.submit_change(&change, true, format!("Undo: {what}"));
+                self.submit_change(&change, undo, format!("{word}: {what}"));
             }
-            None => self.state.notice = Some("Nothing to undo".into()),
-        }
-    }
-
-    /// Redoes the last change undone.
-    pub(super) fn redo(&mut self) {
-        if !self.can_change() {
-            return;
-        }
-        match self.state.history.redo() {
-            Some((change, what)) => {
-                self.show_in_queue(&change);
-                self.submit_change(&change, false, format!("Redo: {what}"));
+            None => {
+                self.state.notice = Some(format!("Nothing to {}", word.to_lowercase()));
             }
-            None => self.state.notice = Some("Nothing to redo".into()),
         }
     }
 

@@ -137,16 +137,12 @@ impl History {
 
     /// The change to undo, moved to the redo list.
     pub fn undo(&mut self) -> Option<(Change, String)> {
-        let entry = self.undo.pop()?;
-        self.redo.push(entry.clone());
-        Some(entry)
+        move_last(&mut self.undo, &mut self.redo)
     }
 
     /// The change to redo, moved back to the undo list.
     pub fn redo(&mut self) -> Option<(Change, String)> {
-        let entry = self.redo.pop()?;
-        self.undo.push(entry.clone());
-        Some(entry)
+        move_last(&mut self.redo, &mut self.undo)
     }
 
     /// What Undo would undo, in words.
@@ -164,6 +160,16 @@ impl History {
         self.undo.clear();
         self.redo.clear();
     }
+}
+
+/// Moves the last entry of `from` to `to`, returning it.
+fn move_last(
+    from: &mut Vec<(Change, String)>,
+    to: &mut Vec<(Change, String)>,
+) -> Option<(Change, String)> {
+    let entry = from.pop()?;
+    to.push(entry.clone());
+    Some(entry)
 }
 
 #[cfg(test)]

@@ -81,16 +81,7 @@ impl Review {
         decision: Option<Decision>,
     ) -> Option<Decision> {
         let at = self.decisions.iter().position(|d| &d.key == key);
-        let decision = decision.filter(|d| !d.is_empty());
-        match (at, decision) {
-            (Some(i), Some(d)) => Some(std::mem::replace(&mut self.decisions[i], d)),
-            (Some(i), None) => Some(self.decisions.remove(i)),
-            (None, Some(d)) => {
-                self.decisions.push(d);
-                None
-            }
-            (None, None) => None,
-        }
+        set_at(&mut self.decisions, at, decision.filter(|d| !d.is_empty()))
     }
 
     /// The added report with id `id`.
@@ -101,15 +92,7 @@ impl Review {
     /// Sets (or with `None` removes) the added report `id`, returning the one it replaces.
     pub fn set_added(&mut self, id: &str, added: Option<AddedReport>) -> Option<AddedReport> {
         let at = self.added.iter().position(|a| a.id == id);
-        match (at, added) {
-            (Some(i), Some(a)) => Some(std::mem::replace(&mut self.added[i], a)),
-            (Some(i), None) => Some(self.added.remove(i)),
-            (None, Some(a)) => {
-                self.added.push(a);
-                None
-            }
-            (None, None) => None,
-        }
+        set_at(&mut self.added, at, added)
     }
 
     /// An id no added report has yet: `add-N`, one more than the highest.
@@ -222,6 +205,20 @@ impl Review {
             }
         }
         (merges, lost)
+    }
+}
+
+/// Puts `value` at `at` in `list` (or appends it when `at` is `None`), or with `None`
+/// removes what is at `at`; returns what was there.
+fn set_at<T>(list: &mut Vec<T>, at: Option<usize>, value: Option<T>) -> Option<T> {
+    match (at, value) {
+        (Some(i), Some(v)) => Some(std::mem::replace(&mut list[i], v)),
+        (Some(i), None) => Some(list.remove(i)),
+        (None, Some(v)) => {
+            list.push(v);
+            None
+        }
+        (None, None) => None,
     }
 }
 
