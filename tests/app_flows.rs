@@ -604,3 +604,36 @@ fn an_export_opens_at_a_publication_size_with_a_title_and_source_line_to_edit() 
     );
     assert!(!svg.contains("/tests/fixtures"), "no path of the machine");
 }
+
+#[test]
+fn at_1024_by_700_the_table_keeps_its_first_columns_and_side_panels_fold_away() {
+    let mut harness = open_fixture(Tab::Table);
+    harness.set_size(egui::vec2(1024.0, 700.0));
+    harness.run_steps(3);
+    // Date, Supplier and Recipient are a table of their own beside the one that scrolls.
+    for header in ["Date ▼", "Supplier", "Recipient", "Item", "Confidence"] {
+        harness.get_by_role_and_label(Role::Button, header);
+    }
+    // A row is one transfer in both halves: a click on either selects it.
+    harness.get_by_label("Belarus").click();
+    harness.run_steps(2);
+    let selected = harness.state().state.selection.transfers.clone();
+    assert_eq!(selected.len(), 1);
+    // View > Articles panel folds the article list away, and back.
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Articles panel")
+        .click();
+    harness.run_steps(3);
+    let hidden = &harness.state().state.settings.hidden_panels;
+    assert!(hidden.contains(&armsflow::app::SidePanel::Articles));
+    assert!(harness.query_by_label_contains("Articles (").is_none());
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Articles panel")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Articles (");
+}

@@ -255,6 +255,12 @@ impl ArmsFlowApp {
                 state.resort_table();
             }
             Command::ToggleProblems => state.show_problems = !state.show_problems,
+            Command::TogglePanel(panel) => {
+                let hidden = &mut state.settings.hidden_panels;
+                if !hidden.remove(&panel) {
+                    hidden.insert(panel);
+                }
+            }
             Command::OpenExport(target) => {
                 let dir = state
                     .settings

@@ -1,6 +1,6 @@
 use super::{
-    ExportDraft, ExportTarget, FormTarget, NoteDraft, ReportForm, ReviewAction, Tab, TableColumn,
-    TimelineView,
+    ExportDraft, ExportTarget, FormTarget, NoteDraft, ReportForm, ReviewAction, SidePanel, Tab,
+    TableColumn, TimelineView,
 };
 use crate::chart::{FlowColor, Theme};
 use crate::view::QueueOrder;
@@ -96,6 +96,8 @@ pub enum Command {
     SortTable(TableColumn),
     /// Show or hide the Problems panel.
     ToggleProblems,
+    /// Show or hide a side panel (remembered across restarts).
+    TogglePanel(SidePanel),
     /// Open the Export window for a chart or the data.
     OpenExport(ExportTarget),
     /// Change the Export window's choices.

@@ -35,7 +35,7 @@ pub use review_actions::ReviewAction;
 pub use review_form::{FormTarget, FormValues, ReportForm};
 pub use run::{ICON_PNG, run_app};
 pub use sample::{SAMPLE_ARTICLES, sample_folder};
-pub use settings::{Settings, Tab};
+pub use settings::{Settings, SidePanel, Tab};
 pub use state::{
     AppState, DateEdit, DerivedViews, FolderData, NoteDraft, QueueState, ReaderTarget, Regrouping,
     Selection, TimelineView,

@@ -1,6 +1,7 @@
 use crate::chart::{ChartKind, FlowColor, Theme};
 use crate::view::{FlowWeight, LaneMode};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// The central area's tabs: one per registered chart ([`crate::chart::CHARTS`]), then the
@@ -71,6 +72,30 @@ pub struct Settings {
     pub last_export_dir: Option<PathBuf>,
     /// Files larger than this many megabytes are listed as problems, not read.
     pub max_file_mb: u64,
+    /// Side panels the user has hidden to give a small screen to the chart.
+    pub hidden_panels: BTreeSet<SidePanel>,
+}
+
+/// A side panel the View menu shows or hides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum SidePanel {
+    /// The article list on the left.
+    Articles,
+    /// Evidence on the right.
+    Evidence,
+}
+
+impl SidePanel {
+    /// Both, in the View menu's order.
+    pub const ALL: [SidePanel; 2] = [Self::Articles, Self::Evidence];
+
+    /// The View menu's text.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Articles => "Articles panel",
+            Self::Evidence => "Evidence panel",
+        }
+    }
 }
 
 impl Default for Settings {
@@ -85,6 +110,7 @@ impl Default for Settings {
             theme: Theme::Light,
             last_export_dir: None,
             max_file_mb: crate::corpus::DEFAULT_MAX_FILE_MB,
+            hidden_panels: BTreeSet::new(),
         }
     }
 }

@@ -23,4 +23,7 @@ pub struct ViewCaches {
     pub(super) reader_selection: Option<(usize, usize, usize)>,
     /// What is typed to narrow the report form's country lists.
     pub(super) country_search: String,
+    /// How far the table is scrolled down: its frozen first columns and the rest are two
+    /// tables that scroll together.
+    pub(super) table_scroll_y: f32,
 }

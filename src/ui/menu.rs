@@ -1,4 +1,4 @@
-use crate::app::{AppState, Command, ExportTarget, Tab};
+use crate::app::{AppState, Command, ExportTarget, SidePanel, Tab};
 use crate::chart::Theme;
 
 /// File and View menus.
@@ -114,6 +114,12 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
                 .clicked()
             {
                 out.push(Command::ToggleProblems);
+            }
+            for panel in SidePanel::ALL {
+                let mut shown = !state.settings.hidden_panels.contains(&panel);
+                if ui.checkbox(&mut shown, panel.title()).clicked() {
+                    out.push(Command::TogglePanel(panel));
+                }
             }
             ui.separator();
             ui.horizontal(|ui| {

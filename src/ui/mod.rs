@@ -25,7 +25,7 @@ pub use crate::view::{citation, date_label, dollars, quantity_label, transfer_la
 use choice::radio_choice;
 pub use paint::{CHART_FAMILY, install_chart_font, paint_scene};
 
-use crate::app::{AppState, Command, ExportTarget, Tab};
+use crate::app::{AppState, Command, ExportTarget, SidePanel, Tab};
 use crate::chart::ChartKind;
 use crate::gazetteer::Gazetteer;
 pub use caches::ViewCaches;
@@ -66,11 +66,14 @@ pub fn main_window(
             .show(ui, |ui| problems::problems_ui(ui, state, out));
     }
     let max_side = (ui.available_width() * 0.4).max(240.0);
-    egui::Panel::left("articles")
-        .resizable(true)
-        .default_size(270.0)
-        .max_size(max_side)
-        .show(ui, |ui| articles::articles_ui(ui, state, out));
+    let shown = |panel| !state.settings.hidden_panels.contains(&panel);
+    if shown(SidePanel::Articles) {
+        egui::Panel::left("articles")
+            .resizable(true)
+            .default_size(270.0)
+            .max_size(max_side)
+            .show(ui, |ui| articles::articles_ui(ui, state, out));
+    }
     // With nothing selected Evidence is only a hint: a narrow panel of its own, so the
     // chart has the room (the full panel keeps the width the user gave it).
     let (id, width) = if state.selection.transfers.is_empty() {
@@ -78,11 +81,13 @@ pub fn main_window(
     } else {
         ("evidence", 400.0)
     };
-    egui::Panel::right(id)
-        .resizable(true)
-        .default_size(width)
-        .max_size(max_side)
-        .show(ui, |ui| evidence::evidence_ui(ui, state, gazetteer, out));
+    if shown(SidePanel::Evidence) {
+        egui::Panel::right(id)
+            .resizable(true)
+            .default_size(width)
+            .max_size(max_side)
+            .show(ui, |ui| evidence::evidence_ui(ui, state, gazetteer, out));
+    }
     egui::CentralPanel::default().show(ui, |ui| {
         if let Some(job) = state.loading.as_ref().filter(|j| j.shows_progress()) {
             loading::loading_ui(ui, job, out);
@@ -123,7 +128,7 @@ pub fn main_window(
                 if export_window::export_shortcut(ui) {
                     out.push(Command::OpenExport(ExportTarget::Data));
                 }
-                table::table_ui(ui, state, out);
+                table::table_ui(ui, state, caches, out);
             }
             Tab::Review => review::review_ui(ui, state, gazetteer, out),
         }
@@ -162,8 +167,13 @@ fn chart_panel(kind: ChartKind) -> ChartPanel {
 }
 
 /// Shown only if no chart panel is registered at all.
-fn table_panel(ui: &mut egui::Ui, state: &AppState, _: &mut ViewCaches, out: &mut Vec<Command>) {
-    table::table_ui(ui, state, out);
+fn table_panel(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    caches: &mut ViewCaches,
+    out: &mut Vec<Command>,
+) {
+    table::table_ui(ui, state, caches, out);
 }
 
 #[cfg(test)]
