@@ -33,6 +33,9 @@ pub struct ArmsFlowApp {
     commands: Vec<Command>,
     pub(super) ctx: egui::Context,
     title: String,
+    /// The settings as last saved: while they differ, the window wakes once after the save
+    /// interval, because eframe saves only on a painted frame.
+    settings_saved: Option<Settings>,
 }
 
 impl ArmsFlowApp {
@@ -60,6 +63,7 @@ impl ArmsFlowApp {
             warnings.push(format!("Your gazetteer file was not used: {w}"));
         }
         let extractor = Arc::new(Extractor::new(gazetteer)?);
+        let settings_loaded = settings.clone();
         let state = AppState {
             settings,
             warnings,
@@ -78,6 +82,7 @@ impl ArmsFlowApp {
             commands: Vec::new(),
             ctx: ctx.clone(),
             title: String::new(),
+            settings_saved: Some(settings_loaded),
         };
         app.apply_theme();
         crate::ui::install_chart_font(ctx);
@@ -747,12 +752,25 @@ impl eframe::App for ArmsFlowApp {
             self.apply(command);
         }
         self.update_title();
+        if self.settings_saved.as_ref() != Some(&self.state.settings) {
+            ctx.request_repaint_after(SETTINGS_SAVE_INTERVAL + Duration::from_millis(100));
+        }
+    }
+
+    /// Settings are small: saved every few seconds, so a session ended by a crash or a
+    /// signal (not only a closed window) keeps the last export folder and panel choices.
+    fn auto_save_interval(&self) -> Duration {
+        SETTINGS_SAVE_INTERVAL
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.state.settings);
+        self.settings_saved = Some(self.state.settings.clone());
     }
 }
+
+/// How often eframe saves the settings (and how long a change waits to be saved).
+const SETTINGS_SAVE_INTERVAL: Duration = Duration::from_secs(5);
 
 /// Runs a native file dialog on its own thread (the call blocks until the user answers),
 /// sends what it answered as the event `answer` makes of it (with how long it was open: an

@@ -119,11 +119,39 @@ impl Default for Settings {
 const RECENT_MAX: usize = 10;
 
 impl Settings {
-    /// Records `folder` as opened: first in the recent list, without duplicates.
+    /// Records `folder` as opened: first in the recent list, without duplicates. A relative
+    /// path (`armsflow ../articles`) is kept absolute, so the next start finds it from any
+    /// directory.
     pub fn remember_folder(&mut self, folder: PathBuf) {
+        let folder = std::path::absolute(&folder).unwrap_or(folder);
         self.recent.retain(|f| *f != folder);
         self.recent.insert(0, folder.clone());
         self.recent.truncate(RECENT_MAX);
         self.last_folder = Some(folder);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_opened_by_a_relative_path_is_remembered_absolute_once() {
+        let mut settings = Settings::default();
+        settings.remember_folder(PathBuf::from("articles"));
+        settings.remember_folder(PathBuf::from("articles"));
+        let remembered = settings.last_folder.clone().expect("remembered");
+        assert!(remembered.is_absolute(), "{remembered:?}");
+        assert!(remembered.ends_with("articles"));
+        assert_eq!(settings.recent, vec![remembered]);
+    }
+
+    #[test]
+    fn settings_of_an_older_version_load_with_defaults() {
+        // Written before the side panels could be hidden.
+        let old = r#"{"last_folder":null,"recent":[],"theme":"Dark"}"#;
+        let settings: Settings = serde_json::from_str(old).expect("loads");
+        assert_eq!(settings.theme, Theme::Dark);
+        assert!(settings.hidden_panels.is_empty());
     }
 }

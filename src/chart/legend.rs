@@ -70,7 +70,13 @@ pub fn layout_legend(
             color: e.color,
             anchor: Anchor::Start,
         });
-        x += width + 14.0;
+        // Plain notes run on as words of one line; swatched entries stand apart.
+        let gap = if e.swatch == Swatch::None {
+            measure.width(" ", font)
+        } else {
+            14.0
+        };
+        x += width + gap;
     }
     (out, y + line / 2.0 - top)
 }
