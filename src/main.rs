@@ -5,7 +5,7 @@
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
 use armsflow::cli::{
-    Cli, Command, Gates, Outcome, run_eval, run_export, run_extract, run_generate,
+    Cli, Command, Gates, Outcome, run_eval, run_export, run_extract, run_generate, run_read,
 };
 use armsflow::corpus::LoadOptions;
 use clap::Parser;
@@ -40,6 +40,7 @@ fn main() -> ExitCode {
             chart,
             filters,
         }) => run_export(&folder, &options, &out, &chart, &filters),
+        Some(Command::Read { paths, json }) => run_read(&paths, &options, json),
         Some(Command::Generate {
             folder,
             articles,

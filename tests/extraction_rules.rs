@@ -13,6 +13,8 @@ fn extract(text: &str) -> Vec<Report> {
         outlet: None,
         published: None,
         published_source: None,
+        title_source: None,
+        outlet_source: None,
         date: None,
         encoding: "utf-8".into(),
         text: text.into(),

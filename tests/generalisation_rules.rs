@@ -18,6 +18,8 @@ fn extract_dated(text: &str, published: Option<&str>) -> Vec<Report> {
         outlet: None,
         published: published.map(str::to_owned),
         published_source: None,
+        title_source: None,
+        outlet_source: None,
         date: None,
         encoding: "utf-8".into(),
         text: text.into(),

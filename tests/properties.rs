@@ -76,6 +76,8 @@ fn article(text: String) -> Article {
         outlet: None,
         published: Some("2023-11-08".into()),
         published_source: None,
+        title_source: None,
+        outlet_source: None,
         date: None,
         encoding: "utf-8".into(),
         text: text.into(),

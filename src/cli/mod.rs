@@ -1,10 +1,11 @@
-//! The headless command line: `armsflow extract`, `armsflow export` and `armsflow eval`.
+//! The headless command line: `armsflow extract`, `export`, `read`, `generate` and `eval`.
 
 mod eval_cmd;
 mod export_cmd;
 mod extract_cmd;
 mod generate_cmd;
 mod output;
+mod read_cmd;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -15,6 +16,7 @@ pub use export_cmd::{
 };
 pub use extract_cmd::run_extract;
 pub use generate_cmd::run_generate;
+pub use read_cmd::run_read;
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
@@ -72,6 +74,17 @@ pub enum Command {
         /// Which reports.
         #[command(flatten)]
         filters: FilterArgs,
+    },
+    /// Show what ArmsFlow reads from each file (a folder is read recursively): title, outlet
+    /// and published date with where each came from, and the text evidence quotes.
+    Read {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print one JSON document: {"articles": [{"path", "title", "outlet", "published",
+        /// "text", ...}], "problems": [...]}.
+        #[arg(long)]
+        json: bool,
     },
     /// Write a folder of generated news-like articles, for trying ArmsFlow at scale and for
     /// the benchmarks (README, Performance).

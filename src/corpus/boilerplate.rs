@@ -49,6 +49,18 @@ impl Boilerplate {
     /// and the lines of one paragraph by one line break (the sentence splitter decides whether
     /// a break is a wrap); a removed line ends the paragraph before it.
     pub fn clean(&self, text: &str) -> String {
+        self.clean_with(text, true)
+    }
+
+    /// [`Boilerplate::clean`] for a text that a reader view already cut from its page: only
+    /// the line patterns apply. Its comments and related links are gone, and a cut at a
+    /// "Comments" line or at repeated short lines would take the story's own table headings
+    /// and the rest with them.
+    pub fn clean_lines(&self, text: &str) -> String {
+        self.clean_with(text, false)
+    }
+
+    fn clean_with(&self, text: &str, whole_page: bool) -> String {
         let raw_lines: Vec<&str> = text.lines().map(str::trim).collect();
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for line in raw_lines.iter().filter(|l| is_headline_like(l)) {
@@ -62,10 +74,10 @@ impl Boilerplate {
         for line in &raw_lines {
             seen += line.len() + 1;
             // A tail marker in the second half of the page: the story is over.
-            if self.tails.is_match(line) && seen * 2 >= total {
+            if whole_page && self.tails.is_match(line) && seen * 2 >= total {
                 break;
             }
-            let repeated = counts.get(line).is_some_and(|&n| n >= REPEATS);
+            let repeated = whole_page && counts.get(line).is_some_and(|&n| n >= REPEATS);
             if line.is_empty() || repeated || self.lines.is_match(line) {
                 gap = true;
                 continue;

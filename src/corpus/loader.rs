@@ -1,5 +1,5 @@
 use super::{
-    Article, Boilerplate, DateSource, Decoded, FileStamp, Problem, ProblemKind, ReadError,
+    Article, Boilerplate, Decoded, FileStamp, MetaSource, Problem, ProblemKind, ReadError,
     declared_charset, decode, describe_file_type, html_to_page, parse_date, read_header,
     read_regular_file,
 };
@@ -411,15 +411,24 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
         Decoded::Text(text, encoding) => (unix_line_ends(text), encoding),
         Decoded::Binary(reason) => return Err(problem(ProblemKind::Binary, reason)),
     };
+    // Whether a reader view already cut the story from its page.
+    let mut reader_view = false;
     let (body, title, outlet, mut date) = match kind {
         Kind::Html => {
             let page = html_to_page(&raw);
+            reader_view = page.reader_view;
             let date = page
                 .date
                 .as_deref()
                 .and_then(parse_date)
-                .map(|d| (d, DateSource::HtmlMeta));
-            (page.text, page.title, page.site_name, date)
+                .map(|d| (d, page.date_source.unwrap_or(MetaSource::HtmlMeta)));
+            let title = page
+                .title
+                .map(|t| (t, page.title_source.unwrap_or(MetaSource::TitleTag)));
+            let outlet = page
+                .site_name
+                .map(|o| (o, page.site_source.unwrap_or(MetaSource::HtmlMeta)));
+            (page.text, title, outlet, date)
         }
         Kind::Text => {
             let header = read_header(&raw);
@@ -432,10 +441,22 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
             {
                 body = format!("{title}\n\n{body}");
             }
-            (body, header.title, header.outlet, header.date)
+            let title_source = if header.headline_above {
+                MetaSource::FirstLine
+            } else {
+                header.source
+            };
+            let title = header.title.map(|t| (t, title_source));
+            let outlet = header.outlet.map(|o| (o, header.source));
+            (body, title, outlet, header.date)
         }
     };
-    let text = Boilerplate::builtin_shared().clean(&body);
+    let boilerplate = Boilerplate::builtin_shared();
+    let text = if reader_view {
+        boilerplate.clean_lines(&body)
+    } else {
+        boilerplate.clean(&body)
+    };
     if text.trim().is_empty() {
         let reason = if bytes.is_empty() {
             "empty file (0 bytes)"
@@ -449,14 +470,17 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        date = parse_date(&name).map(|d| (d, DateSource::FileName));
+        date = parse_date(&name).map(|d| (d, MetaSource::FileName));
     }
-    let title = title.unwrap_or_else(|| first_line_title(&text));
+    let (title, title_source) =
+        title.unwrap_or_else(|| (first_line_title(&text), MetaSource::FirstLine));
     Ok(Article {
         id: article_id(rel),
         path: rel.to_owned(),
         title,
-        outlet,
+        title_source: Some(title_source),
+        outlet_source: outlet.as_ref().map(|o| o.1),
+        outlet: outlet.map(|o| o.0),
         published: date.map(|(d, _)| d.to_string()),
         published_source: date.map(|(_, s)| s),
         date: None,

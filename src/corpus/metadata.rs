@@ -1,20 +1,24 @@
-use super::DateSource;
+use super::MetaSource;
 use crate::dates::parse_date;
 use jiff::civil::Date;
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// Metadata found in header lines or YAML front matter at the top of a text file.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
     /// `Title:` line.
     pub title: Option<String>,
     /// `Source:`, `Outlet:`, `Publisher:` or `Site:` line.
     pub outlet: Option<String>,
     /// Parsed `Date:` / `Published:` line, with where it came from.
-    pub date: Option<(Date, DateSource)>,
+    pub date: Option<(Date, MetaSource)>,
     /// Byte length of the header block (removed from the article text).
     pub len: usize,
+    /// Header lines or front matter: where the title and outlet were found.
+    pub source: MetaSource,
+    /// The title is the headline line above the header block, not a `Title:` line.
+    pub headline_above: bool,
 }
 
 static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,12 +46,22 @@ pub fn read_header(text: &str) -> Header {
         return header;
     }
     below.len += first.len() + 1;
-    below.title.get_or_insert_with(|| headline.to_owned());
+    if below.title.is_none() {
+        below.title = Some(headline.to_owned());
+        below.headline_above = true;
+    }
     below
 }
 
 fn read_header_block(text: &str) -> Header {
-    let mut header = Header::default();
+    let mut header = Header {
+        title: None,
+        outlet: None,
+        date: None,
+        len: 0,
+        source: MetaSource::Header,
+        headline_above: false,
+    };
     let mut consumed = 0;
     let mut rest = text;
     let front_matter = rest.starts_with("---\n") || rest.starts_with("---\r\n");
@@ -57,10 +71,11 @@ fn read_header_block(text: &str) -> Header {
         rest = &rest[first..];
     }
     let source = if front_matter {
-        DateSource::FrontMatter
+        MetaSource::FrontMatter
     } else {
-        DateSource::Header
+        MetaSource::Header
     };
+    header.source = source;
     let mut seen_any = false;
     for line in rest.split_inclusive('\n') {
         let trimmed = line.trim();
@@ -117,17 +132,17 @@ mod tests {
         let h = read_header(text);
         assert_eq!(h.title.as_deref(), Some("Engines go back"));
         assert_eq!(h.outlet.as_deref(), Some("Example Times"));
-        assert_eq!(h.date, Some((date(2023, 11, 8), DateSource::Header)));
+        assert_eq!(h.date, Some((date(2023, 11, 8), MetaSource::Header)));
         assert_eq!(&text[h.len..], "Body starts here.");
         let yaml = "---\ntitle: A\ndate: 2024-01-02\ntags: [x]\n---\nBody";
         let h = read_header(yaml);
-        assert_eq!(h.date, Some((date(2024, 1, 2), DateSource::FrontMatter)));
+        assert_eq!(h.date, Some((date(2024, 1, 2), MetaSource::FrontMatter)));
         assert_eq!(&yaml[h.len..], "Body");
         assert_eq!(read_header("Plain first line.\nDate: 2020-01-01").len, 0);
         let wire = "Canada Sells Wheat To Peru\nDate: 1986-05-02\n\nOTTAWA - Canada sold wheat.";
         let h = read_header(wire);
         assert_eq!(h.title.as_deref(), Some("Canada Sells Wheat To Peru"));
-        assert_eq!(h.date, Some((date(1986, 5, 2), DateSource::Header)));
+        assert_eq!(h.date, Some((date(1986, 5, 2), MetaSource::Header)));
         assert_eq!(&wire[h.len..], "OTTAWA - Canada sold wheat.");
         // Without a date below it, a first line stays text.
         assert_eq!(

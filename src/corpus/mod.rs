@@ -13,7 +13,7 @@ mod metadata;
 
 pub use crate::dates::parse_date;
 pub use crate::files::{ReadError, describe_file_type, read_regular_file, read_regular_text};
-pub use crate::model::{Article, DateSource, FileStamp, Problem, ProblemKind};
+pub use crate::model::{Article, FileStamp, MetaSource, Problem, ProblemKind};
 pub use crate::text::is_headline_like;
 pub use boilerplate::Boilerplate;
 pub use decode::{Decoded, Encoding, MAX_CONTROL_SHARE, declared_charset, decode};

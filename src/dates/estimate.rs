@@ -1,5 +1,5 @@
 use super::{full_written_dates, parse_date};
-use crate::model::{Article, ArticleDate, DateBasis, DateSource, When};
+use crate::model::{Article, ArticleDate, DateBasis, MetaSource, When};
 use jiff::civil::Date;
 
 /// The article's date: the user's correction when there is one, else its metadata or file
@@ -14,16 +14,17 @@ pub fn article_date(article: &Article, correction: Option<When>) -> Option<Artic
         });
     }
     if let Some(date) = article.published.as_deref().and_then(parse_date) {
-        let (basis, reason) = match article.published_source {
-            Some(DateSource::FileName) => (DateBasis::FileName, "from the file name"),
-            Some(DateSource::Header) => (DateBasis::Metadata, "from the file's date line"),
-            Some(DateSource::FrontMatter) => (DateBasis::Metadata, "from the front matter"),
-            Some(DateSource::HtmlMeta) | None => (DateBasis::Metadata, "from the page's metadata"),
+        let basis = match article.published_source {
+            Some(MetaSource::FileName) => DateBasis::FileName,
+            _ => DateBasis::Metadata,
         };
+        let from = article
+            .published_source
+            .map_or("the file's metadata", MetaSource::describe);
         return Some(ArticleDate {
             when: When::day(date),
             basis,
-            reason: reason.into(),
+            reason: format!("from {from}"),
         });
     }
     full_written_dates(&article.text)
@@ -48,7 +49,9 @@ mod tests {
             title: "t".into(),
             outlet: None,
             published: published.map(str::to_owned),
-            published_source: published.map(|_| DateSource::Header),
+            published_source: published.map(|_| MetaSource::Header),
+            title_source: None,
+            outlet_source: None,
             date: None,
             encoding: "UTF-8".into(),
             text: text.into(),

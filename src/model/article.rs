@@ -1,18 +1,46 @@
 use serde::{Deserialize, Serialize};
 use std::time::SystemTime;
 
-/// Where an article's publication date was found.
+/// Where a piece of an article's metadata (its title, outlet or date) was found: `armsflow
+/// read` and the reader say it beside the value, so a wrong one can be traced to its cause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum DateSource {
-    /// A `Date:` or `Published:` header line at the top of a text file.
+pub enum MetaSource {
+    /// A `Date:`, `Title:` or `Source:` header line at the top of a text file.
     Header,
     /// YAML front matter (`date:` between `---` lines).
     FrontMatter,
-    /// An HTML `<meta>` tag or `<time datetime>`.
+    /// A web page's JSON-LD (`NewsArticle` headline, `datePublished`, `publisher`).
+    JsonLd,
+    /// An HTML `<meta>` tag (OpenGraph, Dublin Core, `article:published_time`, ...).
     HtmlMeta,
+    /// An HTML `<time datetime>` element.
+    TimeTag,
+    /// The page's `<title>`, without the site's name, or its headline element.
+    TitleTag,
     /// A date in the file name (`2023-11-08-...` or `20231108T...`).
     FileName,
+    /// A dateline at the start of the text ("(Reuters) -", "CNN —").
+    Dateline,
+    /// The first line of the text that reads as a headline.
+    FirstLine,
+}
+
+impl MetaSource {
+    /// Where, in words: "from {this}".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Header => "the file's header lines",
+            Self::FrontMatter => "the front matter",
+            Self::JsonLd => "the page's JSON-LD",
+            Self::HtmlMeta => "the page's meta tags",
+            Self::TimeTag => "the page's <time> element",
+            Self::TitleTag => "the page's title",
+            Self::FileName => "the file name",
+            Self::Dateline => "the dateline",
+            Self::FirstLine => "the first line",
+        }
+    }
 }
 
 /// One loaded article: its metadata and the cleaned text the reader shows.
@@ -27,12 +55,18 @@ pub struct Article {
     pub path: String,
     /// Headline: the HTML title or the first meaningful line.
     pub title: String,
+    /// Where [`Article::title`] came from (`None` for an article not read from a file).
+    #[serde(default)]
+    pub title_source: Option<MetaSource>,
     /// Publishing outlet when the file states it.
     pub outlet: Option<String>,
+    /// Where [`Article::outlet`] came from.
+    #[serde(default)]
+    pub outlet_source: Option<MetaSource>,
     /// Publication date as `YYYY-MM-DD`, when known.
     pub published: Option<String>,
     /// Where [`Article::published`] came from.
-    pub published_source: Option<DateSource>,
+    pub published_source: Option<MetaSource>,
     /// The date the views use: the user's correction, else [`Article::published`], else an
     /// estimate from the text; with its precision and how it is known. Set when the dataset
     /// is built.

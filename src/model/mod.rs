@@ -11,7 +11,7 @@ mod review;
 mod values;
 mod when;
 
-pub use article::{Article, DateSource, FileStamp, article_id};
+pub use article::{Article, FileStamp, MetaSource, article_id};
 pub use dates::{ArticleDate, DateBasis, ReportDate, ReportDateBasis};
 pub use problem::{Problem, ProblemKind};
 pub use report::Report;

@@ -57,7 +57,12 @@ pub fn reader_ui(
             )));
         }
     });
-    ui.heading(&article.title);
+    // Where each piece of metadata came from, on hover: `armsflow read` says the same.
+    let from = |source: Option<crate::model::MetaSource>| {
+        source.map_or_else(String::new, |s| format!("from {}", s.describe()))
+    };
+    ui.heading(&article.title)
+        .on_hover_text(format!("Title {}", from(article.title_source)));
     ui.label(
         egui::RichText::new(format!(
             "{} · {}",
@@ -65,7 +70,8 @@ pub fn reader_ui(
             article.path
         ))
         .weak(),
-    );
+    )
+    .on_hover_text(format!("Outlet {}", from(article.outlet_source)));
     article_date_ui(ui, state, target.article, article, out);
     ui.separator();
     // Scroll once per target: later frames leave the user free to scroll.

@@ -1,0 +1,90 @@
+//! `armsflow read` (issue 18): what ArmsFlow reads from each file, with where each piece of
+//! metadata came from, in the JSON shape `html_eval.py` scores.
+
+use serde_json::Value;
+
+mod common;
+
+fn read_json(args: &[&str]) -> Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_armsflow"))
+        .arg("read")
+        .args(args)
+        .arg("--json")
+        .output()
+        .expect("armsflow runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn article<'a>(json: &'a Value, name: &str) -> &'a Value {
+    json["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .find(|a| a["path"].as_str().is_some_and(|p| p.ends_with(name)))
+        .unwrap_or_else(|| panic!("{name} not read: {json}"))
+}
+
+#[test]
+fn a_saved_page_gives_its_story_and_metadata_with_their_sources() {
+    let folder = common::fixture("pages");
+    let json = read_json(&[folder.to_str().expect("utf-8 path")]);
+    let page = article(&json, "harbour-gazette.html");
+    assert_eq!(
+        page["title"],
+        "Freedonia to buy six patrol boats from Sylvania"
+    );
+    assert_eq!(page["title_source"], "json-ld");
+    assert_eq!(page["outlet"], "The Harbour Gazette");
+    assert_eq!(page["outlet_source"], "json-ld");
+    assert_eq!(page["published"], "2021-03-04");
+    assert_eq!(page["published_source"], "json-ld");
+    let text = page["text"].as_str().expect("text");
+    assert!(
+        text.starts_with("Freedonia to buy six patrol boats from Sylvania\n\nFreedonia signed"),
+        "{text}"
+    );
+    assert!(text.contains("before the first payment is made to the shipyard"));
+    for furniture in [
+        "Home",
+        "Sport",
+        "More from World",
+        "Storm closes",
+        "Copyright",
+    ] {
+        assert!(!text.contains(furniture), "{furniture} kept: {text}");
+    }
+}
+
+#[test]
+fn a_text_file_and_a_broken_file_read_as_the_window_reads_them() {
+    let folder = common::fixture("pages");
+    let file = folder.join("wire-story.txt");
+    let broken = folder.join("broken.html");
+    let json = read_json(&[
+        file.to_str().expect("utf-8 path"),
+        broken.to_str().expect("utf-8 path"),
+    ]);
+    let story = article(&json, "wire-story.txt");
+    assert_eq!(story["title"], "Valdoria orders radar systems");
+    assert_eq!(story["title_source"], "header");
+    assert_eq!(story["outlet"], "Example Wire");
+    assert_eq!(story["published"], "2022-05-10");
+    assert_eq!(story["published_source"], "header");
+    let problems = json["problems"].as_array().expect("problems");
+    assert_eq!(problems.len(), 1, "{json}");
+    assert!(
+        problems[0]["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("broken.html"))
+    );
+    assert!(
+        problems[0]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("binary"))
+    );
+}
