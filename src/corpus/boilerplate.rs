@@ -11,6 +11,7 @@ const BUILTIN: &str = include_str!("../../assets/lexicon/boilerplate.tsv");
 pub struct Boilerplate {
     lines: RegexSet,
     tails: RegexSet,
+    preamble: RegexSet,
 }
 
 /// Short lines without final punctuation that occur at least this often are page furniture.
@@ -26,6 +27,7 @@ impl Boilerplate {
     pub fn parse(source: &str) -> Result<Self, regex::Error> {
         let mut lines = Vec::new();
         let mut tails = Vec::new();
+        let mut preamble = Vec::new();
         for row in source
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -33,16 +35,23 @@ impl Boilerplate {
             let (kind, pattern) = row.split_once('\t').unwrap_or(("line", row));
             let anchored = format!("(?i)^(?:{})$", pattern.trim());
             Regex::new(&anchored)?;
-            if kind == "tail" {
-                tails.push(anchored)
-            } else {
-                lines.push(anchored)
+            match kind {
+                "tail" => tails.push(anchored),
+                "preamble" => preamble.push(anchored),
+                _ => lines.push(anchored),
             }
         }
         Ok(Self {
             lines: RegexSet::new(lines)?,
             tails: RegexSet::new(tails)?,
+            preamble: RegexSet::new(preamble)?,
         })
+    }
+
+    /// Whether `line` (trimmed) opens an article without being its headline: a byline, an
+    /// audio prompt, a photo credit, an editor's note, or a line of boilerplate.
+    pub fn is_preamble(&self, line: &str) -> bool {
+        self.preamble.is_match(line) || self.lines.is_match(line)
     }
 
     /// Returns `text` without boilerplate lines. Paragraphs stay separated by one blank line,

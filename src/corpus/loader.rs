@@ -1,7 +1,7 @@
 use super::{
-    Article, Boilerplate, Decoded, FileStamp, MetaSource, Problem, ProblemKind, ReadError,
-    declared_charset, decode, describe_file_type, html_to_page, parse_date, read_header,
-    read_regular_file,
+    Article, Boilerplate, Decoded, FileStamp, Lead, MetaSource, Outlets, Problem, ProblemKind,
+    ReadError, declared_charset, decode, describe_file_type, html_to_page, parse_date, read_header,
+    read_lead, read_regular_file,
 };
 use crate::model::article_id;
 use rayon::prelude::*;
@@ -472,8 +472,15 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
             .unwrap_or_default();
         date = parse_date(&name).map(|d| (d, MetaSource::FileName));
     }
+    // Without a title or outlet in the file's metadata, its first lines may give them.
+    let mut lead = if title.is_none() || outlet.is_none() {
+        read_lead(&text, boilerplate, Outlets::builtin_shared())
+    } else {
+        Lead::default()
+    };
     let (title, title_source) =
-        title.unwrap_or_else(|| (first_line_title(&text), MetaSource::FirstLine));
+        title.unwrap_or_else(|| (std::mem::take(&mut lead.title), MetaSource::FirstLine));
+    let outlet = outlet.or_else(|| lead.outlet.take().map(|o| (o, MetaSource::Dateline)));
     Ok(Article {
         id: article_id(rel),
         path: rel.to_owned(),
@@ -504,22 +511,6 @@ fn unix_line_ends(text: String) -> String {
     } else {
         text
     }
-}
-
-/// The first line, cut to its first sentence when it is a long paragraph.
-fn first_line_title(text: &str) -> String {
-    let line = text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .trim();
-    if line.len() <= 160 {
-        return line.to_owned();
-    }
-    crate::text::split_sentences(line)
-        .first()
-        .map_or(line, |s| s.slice(line))
-        .to_owned()
 }
 
 impl Boilerplate {

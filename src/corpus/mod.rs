@@ -8,6 +8,7 @@ mod decode;
 mod file_stamp;
 mod html;
 mod html_fallback;
+mod lead;
 mod loader;
 mod metadata;
 
@@ -18,6 +19,7 @@ pub use crate::text::is_headline_like;
 pub use boilerplate::Boilerplate;
 pub use decode::{Decoded, Encoding, MAX_CONTROL_SHARE, declared_charset, decode};
 pub use html::{HtmlPage, html_to_page};
+pub use lead::{Lead, Outlets, read_lead};
 pub use loader::{
     DEFAULT_MAX_FILE_MB, FolderScan, LoadError, LoadOptions, LoadProgress, Loaded,
     article_from_bytes, load_folder, read_article, read_each, read_file, scan_folder,
