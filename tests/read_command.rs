@@ -88,3 +88,36 @@ fn a_text_file_and_a_broken_file_read_as_the_window_reads_them() {
             .is_some_and(|r| r.contains("binary"))
     );
 }
+
+#[test]
+fn a_web_archive_is_read_like_the_page_it_holds() {
+    let folder = common::fixture("pages");
+    let json = read_json(&[folder.to_str().expect("utf-8 path")]);
+    let page = article(&json, "navy-order.mhtml");
+    assert_eq!(page["title"], "Eastmark orders minesweepers from Valdoria");
+    assert_eq!(page["outlet"], "Example Daily");
+    assert_eq!(page["published"], "2024-03-04");
+    let text = page["text"].as_str().expect("text");
+    // Quoted-printable soft breaks and UTF-8 escapes are decoded.
+    assert!(
+        text.contains("Eastmark’s navy has ordered two minesweepers from a shipyard in Valdoria"),
+        "{text}"
+    );
+    assert!(!text.contains("Home"), "{text}");
+}
+
+#[test]
+fn a_file_named_as_a_web_archive_that_is_none_is_listed_with_the_reason() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("notes.mht");
+    std::fs::write(&file, "Just a few words, no MIME parts.\n").expect("written");
+    let json = read_json(&[file.to_str().expect("utf-8 path")]);
+    assert_eq!(json["articles"].as_array().map(Vec::len), Some(0));
+    let problem = &json["problems"][0];
+    assert_eq!(problem["kind"], "malformed");
+    assert!(
+        problem["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("not a web archive"))
+    );
+}

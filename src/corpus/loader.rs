@@ -1,17 +1,14 @@
+use super::formats::{Kind, Read, article_kind, read_html, read_text, read_web_archive};
 use super::{
     Article, Boilerplate, Decoded, FileStamp, Lead, MetaSource, Outlets, Problem, ProblemKind,
-    ReadError, declared_charset, decode, describe_file_type, html_to_page, parse_date, read_header,
-    read_lead, read_regular_file,
+    ReadError, declared_charset, decode, describe_file_type, parse_date, read_lead,
+    read_regular_file,
 };
 use crate::model::article_id;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-
-/// Extensions read as articles.
-const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
-const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
 
 /// Settings for [`load_folder`].
 #[derive(Debug, Clone)]
@@ -310,23 +307,6 @@ pub fn load_folder(
     Ok(loaded)
 }
 
-#[derive(Clone, Copy)]
-enum Kind {
-    Text,
-    Html,
-}
-
-fn article_kind(path: &Path) -> Option<Kind> {
-    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
-    if TEXT_EXTENSIONS.contains(&ext.as_str()) {
-        Some(Kind::Text)
-    } else if HTML_EXTENSIONS.contains(&ext.as_str()) {
-        Some(Kind::Html)
-    } else {
-        None
-    }
-}
-
 /// Path of `path` relative to `root`, with `/` separators; non-UTF-8 names are shown lossily.
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
@@ -405,52 +385,26 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
     let kind = article_kind(path).unwrap_or(Kind::Text);
     let declared = match kind {
         Kind::Html => declared_charset(bytes),
-        Kind::Text => None,
+        Kind::Text | Kind::WebArchive => None,
     };
-    let (raw, encoding) = match decode(bytes, declared) {
-        Decoded::Text(text, encoding) => (unix_line_ends(text), encoding),
-        Decoded::Binary(reason) => return Err(problem(ProblemKind::Binary, reason)),
+    let decoded = || match decode(bytes, declared) {
+        Decoded::Text(text, encoding) => Ok((unix_line_ends(text), encoding.to_string())),
+        Decoded::Binary(reason) => Err(problem(ProblemKind::Binary, reason)),
     };
-    // Whether a reader view already cut the story from its page.
-    let mut reader_view = false;
-    let (body, title, outlet, mut date) = match kind {
-        Kind::Html => {
-            let page = html_to_page(&raw);
-            reader_view = page.reader_view;
-            let date = page
-                .date
-                .as_deref()
-                .and_then(parse_date)
-                .map(|d| (d, page.date_source.unwrap_or(MetaSource::HtmlMeta)));
-            let title = page
-                .title
-                .map(|t| (t, page.title_source.unwrap_or(MetaSource::TitleTag)));
-            let outlet = page
-                .site_name
-                .map(|o| (o, page.site_source.unwrap_or(MetaSource::HtmlMeta)));
-            (page.text, title, outlet, date)
-        }
-        Kind::Text => {
-            let header = read_header(&raw);
-            // In place: a 20 MB file is not copied for a header of a few lines.
-            let mut body = raw;
-            body.drain(..header.len);
-            // A title given in a header leads the text, so that it can be quoted as evidence.
-            if let Some(title) = &header.title
-                && !body.trim_start().starts_with(title.as_str())
-            {
-                body = format!("{title}\n\n{body}");
-            }
-            let title_source = if header.headline_above {
-                MetaSource::FirstLine
-            } else {
-                header.source
-            };
-            let title = header.title.map(|t| (t, title_source));
-            let outlet = header.outlet.map(|o| (o, header.source));
-            (body, title, outlet, header.date)
-        }
+    let (read, encoding) = match kind {
+        Kind::Text => decoded().map(|(raw, encoding)| (read_text(raw), encoding))?,
+        Kind::Html => decoded().map(|(raw, encoding)| (read_html(&raw), encoding))?,
+        Kind::WebArchive => read_web_archive(bytes)
+            .map(|read| (read, "web archive".to_owned()))
+            .map_err(|(kind, reason)| problem(kind, reason))?,
     };
+    let Read {
+        body,
+        title,
+        outlet,
+        mut date,
+        reader_view,
+    } = read;
     let boilerplate = Boilerplate::builtin_shared();
     let text = if reader_view {
         boilerplate.clean_lines(&body)
@@ -491,7 +445,7 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
         published: date.map(|(d, _)| d.to_string()),
         published_source: date.map(|(_, s)| s),
         date: None,
-        encoding: encoding.to_string(),
+        encoding,
         text: text.into(),
         stamp: None,
     })

@@ -6,6 +6,7 @@
 mod boilerplate;
 mod decode;
 mod file_stamp;
+mod formats;
 mod html;
 mod html_fallback;
 mod lead;

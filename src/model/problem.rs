@@ -11,6 +11,9 @@ pub enum ProblemKind {
     Binary,
     /// The file is over the configured size limit.
     TooLarge,
+    /// The file is not what its extension says, or is damaged, encrypted or beyond the
+    /// reader's limits (a web archive with no page, a PDF without a text layer).
+    Malformed,
     /// The file holds no text once markup and boilerplate are removed.
     Empty,
     /// A folder entry could not be walked (symlink loop, permissions), or a symbolic link
