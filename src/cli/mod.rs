@@ -46,7 +46,7 @@ pub struct Cli {
 pub enum Command {
     /// Extract transfers from a folder and write them as JSON and/or CSV.
     Extract {
-        /// Folder of articles (.txt, .md, .html, .mhtml), read recursively.
+        /// Folder of articles (.txt, .md, .html, .mhtml, .pdf), read recursively.
         folder: PathBuf,
         /// Write the JSON dataset here ("-" for standard output; the default when no --csv).
         #[arg(long)]

@@ -11,6 +11,8 @@ const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
 /// Extensions of web archives (a browser's "save as single file").
 const WEB_ARCHIVE_EXTENSIONS: &[&str] = &["mhtml", "mht"];
+/// Extensions of PDF documents.
+const PDF_EXTENSIONS: &[&str] = &["pdf"];
 
 /// How a file is read, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +23,8 @@ pub(super) enum Kind {
     Html,
     /// A MIME web archive holding a web page.
     WebArchive,
+    /// A PDF document (its text layer).
+    Pdf,
 }
 
 /// The kind of article `path` is, or `None` when its extension is no article's.
@@ -33,6 +37,8 @@ pub(super) fn article_kind(path: &Path) -> Option<Kind> {
         Some(Kind::Html)
     } else if is(WEB_ARCHIVE_EXTENSIONS) {
         Some(Kind::WebArchive)
+    } else if is(PDF_EXTENSIONS) {
+        Some(Kind::Pdf)
     } else {
         None
     }

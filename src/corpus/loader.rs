@@ -1,4 +1,5 @@
 use super::formats::{Kind, Read, article_kind, read_html, read_text, read_web_archive};
+use super::pdf::read_pdf;
 use super::{
     Article, Boilerplate, Decoded, FileStamp, Lead, MetaSource, Outlets, Problem, ProblemKind,
     ReadError, declared_charset, decode, describe_file_type, parse_date, read_lead,
@@ -385,7 +386,7 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
     let kind = article_kind(path).unwrap_or(Kind::Text);
     let declared = match kind {
         Kind::Html => declared_charset(bytes),
-        Kind::Text | Kind::WebArchive => None,
+        Kind::Text | Kind::WebArchive | Kind::Pdf => None,
     };
     let decoded = || match decode(bytes, declared) {
         Decoded::Text(text, encoding) => Ok((unix_line_ends(text), encoding.to_string())),
@@ -396,6 +397,9 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
         Kind::Html => decoded().map(|(raw, encoding)| (read_html(&raw), encoding))?,
         Kind::WebArchive => read_web_archive(bytes)
             .map(|read| (read, "web archive".to_owned()))
+            .map_err(|(kind, reason)| problem(kind, reason))?,
+        Kind::Pdf => read_pdf(bytes)
+            .map(|read| (read, "pdf".to_owned()))
             .map_err(|(kind, reason)| problem(kind, reason))?,
     };
     let Read {

@@ -12,6 +12,7 @@ mod html_fallback;
 mod lead;
 mod loader;
 mod metadata;
+mod pdf;
 
 pub use crate::dates::parse_date;
 pub use crate::files::{ReadError, describe_file_type, read_regular_file, read_regular_text};

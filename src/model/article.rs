@@ -24,6 +24,8 @@ pub enum MetaSource {
     Dateline,
     /// The first line of the text that reads as a headline.
     FirstLine,
+    /// A PDF's document information (`/Title`, `/CreationDate`).
+    PdfInfo,
 }
 
 impl MetaSource {
@@ -39,6 +41,7 @@ impl MetaSource {
             Self::FileName => "the file name",
             Self::Dateline => "the dateline",
             Self::FirstLine => "the first line",
+            Self::PdfInfo => "the PDF's document information",
         }
     }
 }

@@ -111,7 +111,7 @@ pub fn main_window(
             let message = if state.loading.is_some() {
                 "Reading the folder…"
             } else if state.data.dataset.articles.is_empty() {
-                "No articles in this folder: ArmsFlow reads .txt, .md, .html and .mhtml files."
+                "No articles in this folder: ArmsFlow reads .txt, .md, .html, .mhtml and .pdf files."
             } else {
                 "No transfers were found in these articles."
             };

@@ -3,6 +3,7 @@
 #![allow(dead_code)] // Each test file uses some of these.
 
 pub mod app;
+pub mod pdf;
 
 use armsflow::corpus::{LoadOptions, LoadProgress};
 use armsflow::dataset::{Dataset, build_dataset};
