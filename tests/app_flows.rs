@@ -620,20 +620,18 @@ fn at_1024_by_700_the_table_keeps_its_first_columns_and_side_panels_fold_away() 
     let selected = harness.state().state.selection.transfers.clone();
     assert_eq!(selected.len(), 1);
     // View > Articles panel folds the article list away, and back.
-    harness.get_by_label("View").click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(Role::CheckBox, "Articles panel")
-        .click();
-    harness.run_steps(3);
+    let toggle_articles = |harness: &mut Harness<'static, ArmsFlowApp>| {
+        harness.get_by_label("View").click();
+        harness.run_steps(2);
+        harness
+            .get_by_role_and_label(Role::CheckBox, "Articles panel")
+            .click();
+        harness.run_steps(3);
+    };
+    toggle_articles(&mut harness);
     let hidden = &harness.state().state.settings.hidden_panels;
     assert!(hidden.contains(&armsflow::app::SidePanel::Articles));
     assert!(harness.query_by_label_contains("Articles (").is_none());
-    harness.get_by_label("View").click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(Role::CheckBox, "Articles panel")
-        .click();
-    harness.run_steps(3);
+    toggle_articles(&mut harness);
     harness.get_by_label_contains("Articles (");
 }

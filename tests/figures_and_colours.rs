@@ -82,17 +82,7 @@ fn a_timeline_figure_names_every_lane_at_the_publication_size() {
 fn the_export_command_writes_every_lane_of_the_timeline() {
     let dir = tempfile::tempdir().expect("temp dir");
     let folder = dir.path().join("gen");
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_armsflow"))
-            .args(args)
-            .output()
-            .expect("armsflow runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
+    let run = |args: &[&str]| common::run_armsflow(args);
     let folder_arg = folder.display().to_string();
     run(&["generate", &folder_arg, "--articles", "60", "--seed", "7"]);
     let svg_path = dir.path().join("t.svg").display().to_string();

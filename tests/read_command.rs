@@ -5,19 +5,12 @@ use serde_json::Value;
 
 mod common;
 
-fn read_json(args: &[&str]) -> Value {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_armsflow"))
-        .arg("read")
-        .args(args)
-        .arg("--json")
-        .output()
-        .expect("armsflow runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+fn read_json(paths: &[&str]) -> Value {
+    let args: Vec<&str> = ["read", "--json"]
+        .into_iter()
+        .chain(paths.iter().copied())
+        .collect();
+    serde_json::from_slice(&common::run_armsflow(&args)).expect("JSON")
 }
 
 fn article<'a>(json: &'a Value, name: &str) -> &'a Value {

@@ -56,3 +56,18 @@ pub fn build(folder: &Path) -> Dataset {
     )
     .expect("the folder loads")
 }
+
+/// Runs the `armsflow` binary with `args`, fails the test (with its stderr) unless it
+/// succeeds, and returns what it printed on standard output.
+pub fn run_armsflow(args: &[&str]) -> Vec<u8> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_armsflow"))
+        .args(args)
+        .output()
+        .expect("armsflow runs");
+    assert!(
+        out.status.success(),
+        "armsflow {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
