@@ -118,9 +118,13 @@ fn strip_dateline<'a>(line: &'a str, outlets: &Outlets) -> (&'a str, Option<Stri
         if let Some(outlet) = outlets.listed(name) {
             return (&line[caps[0].len()..], Some(outlet.to_owned()));
         }
-        if !name.chars().any(char::is_lowercase) {
-            // A place's dateline ("SEOUL, March 26 - ") goes too: the title follows it.
-            return (&line[caps[0].len()..], None);
+        let rest = &line[caps[0].len()..];
+        // A place's dateline opens a story's first paragraph ("SEOUL, March 26 - South
+        // Korea is studying …."); before a headline, capitals are its first word ("NATO —
+        // allies pledge more aid").
+        let before_story = rest.trim().is_empty() || !crate::text::is_headline_like(rest.trim());
+        if !name.chars().any(char::is_lowercase) && before_story {
+            return (rest, None);
         }
     }
     (line, None)
@@ -205,6 +209,8 @@ mod tests {
     fn a_headline_with_a_dash_keeps_its_first_words() {
         let got = lead("Valdoria — the view from the coast\n\nText.");
         assert_eq!(got.title, "Valdoria — the view from the coast");
+        let got = lead("NATO — allies pledge more air defence\n\nText.");
+        assert_eq!(got.title, "NATO — allies pledge more air defence");
         let got = lead("WASHINGTON—Valdoria bought radars on Monday, officials said.");
         assert_eq!(
             got.title,
