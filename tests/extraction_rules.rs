@@ -15,6 +15,7 @@ fn extract(text: &str) -> Vec<Report> {
         published_source: None,
         title_source: None,
         outlet_source: None,
+        author: None,
         date: None,
         encoding: "utf-8".into(),
         text: text.into(),

@@ -20,6 +20,7 @@ fn extract_dated(text: &str, published: Option<&str>) -> Vec<Report> {
         published_source: None,
         title_source: None,
         outlet_source: None,
+        author: None,
         date: None,
         encoding: "utf-8".into(),
         text: text.into(),

@@ -78,6 +78,7 @@ fn article(text: String) -> Article {
         published_source: None,
         title_source: None,
         outlet_source: None,
+        author: None,
         date: None,
         encoding: "utf-8".into(),
         text: text.into(),

@@ -36,6 +36,7 @@ fn a_saved_page_gives_its_story_and_metadata_with_their_sources() {
     assert_eq!(page["outlet_source"], "json-ld");
     assert_eq!(page["published"], "2021-03-04");
     assert_eq!(page["published_source"], "json-ld");
+    assert_eq!(page["author"], "By a staff reporter");
     let text = page["text"].as_str().expect("text");
     assert!(
         text.starts_with("Freedonia to buy six patrol boats from Sylvania\n\nFreedonia signed"),
@@ -66,6 +67,7 @@ fn a_text_file_and_a_broken_file_read_as_the_window_reads_them() {
     assert_eq!(story["title"], "Valdoria orders radar systems");
     assert_eq!(story["title_source"], "header");
     assert_eq!(story["outlet"], "Example Wire");
+    assert_eq!(story["author"], "Kim Lee");
     assert_eq!(story["published"], "2022-05-10");
     assert_eq!(story["published_source"], "header");
     let problems = json["problems"].as_array().expect("problems");

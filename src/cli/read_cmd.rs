@@ -14,6 +14,7 @@ struct ReadArticle<'a> {
     title_source: Option<MetaSource>,
     outlet: Option<&'a str>,
     outlet_source: Option<MetaSource>,
+    author: Option<&'a str>,
     published: Option<&'a str>,
     published_source: Option<MetaSource>,
     encoding: &'a str,
@@ -53,6 +54,7 @@ pub fn run_read(paths: &[PathBuf], options: &LoadOptions, json: bool) -> anyhow:
                 title_source: a.title_source,
                 outlet: a.outlet.as_deref(),
                 outlet_source: a.outlet_source,
+                author: a.author.as_deref(),
                 published: a.published.as_deref(),
                 published_source: a.published_source,
                 encoding: &a.encoding,
@@ -108,6 +110,9 @@ fn write_listing(w: &mut dyn std::io::Write, a: &ReadArticle<'_>) -> anyhow::Res
         a.outlet.unwrap_or(unknown),
         from(a.outlet_source)
     )?;
+    if let Some(author) = a.author {
+        writeln!(w, "author:    {author}")?;
+    }
     writeln!(
         w,
         "published: {}{}",

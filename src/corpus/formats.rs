@@ -54,6 +54,8 @@ pub(super) struct Read {
     pub title: Option<(String, MetaSource)>,
     /// The publisher.
     pub outlet: Option<(String, MetaSource)>,
+    /// Who wrote it.
+    pub author: Option<String>,
     /// The publication date.
     pub date: Option<(Date, MetaSource)>,
     /// True when a reader view cut the body from its page (furniture is already gone).
@@ -81,6 +83,7 @@ pub(super) fn read_text(raw: String) -> Read {
         body,
         title: header.title.map(|t| (t, title_source)),
         outlet: header.outlet.map(|o| (o, header.source)),
+        author: header.author,
         date: header.date,
         reader_view: false,
     }
@@ -102,6 +105,7 @@ pub(super) fn read_html(raw: &str) -> Read {
         outlet: page
             .site_name
             .map(|o| (o, source(page.site_source, MetaSource::HtmlMeta))),
+        author: page.author,
         body: page.text,
         reader_view: page.reader_view,
     }

@@ -16,6 +16,8 @@ pub struct HtmlPage {
     pub site_name: Option<String>,
     /// Where [`HtmlPage::site_name`] came from.
     pub site_source: Option<MetaSource>,
+    /// The byline.
+    pub author: Option<String>,
     /// Raw published date from JSON-LD, meta tags or `<time datetime>`.
     pub date: Option<String>,
     /// Where [`HtmlPage::date`] came from.
@@ -177,6 +179,11 @@ fn reader_view(source: &str) -> Option<HtmlPage> {
         title,
         site_source: from(&article.site_name, &json_ld.site_name),
         site_name: article.site_name.clone(),
+        author: article
+            .byline
+            .as_deref()
+            .map(clean_inline)
+            .filter(|b| !b.is_empty()),
         date_source: from(&article.published_time, &json_ld.published_time),
         date: article.published_time.clone(),
         text,
@@ -245,6 +252,7 @@ fn fallback_page(source: &str) -> HtmlPage {
         title: title.map(|t| t.0),
         site_source: site.as_ref().map(|_| MetaSource::HtmlMeta),
         site_name: site,
+        author: meta(r#"meta[name="author"]"#),
         date_source: date.as_ref().map(|d| d.1),
         date: date.map(|d| d.0),
         text: paragraphs(text.lines()),

@@ -406,6 +406,7 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
         body,
         title,
         outlet,
+        author,
         mut date,
         reader_view,
     } = read;
@@ -446,6 +447,7 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
         title_source: Some(title_source),
         outlet_source: outlet.as_ref().map(|o| o.1),
         outlet: outlet.map(|o| o.0),
+        author,
         published: date.map(|(d, _)| d.to_string()),
         published_source: date.map(|(_, s)| s),
         date: None,

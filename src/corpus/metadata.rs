@@ -11,6 +11,8 @@ pub struct Header {
     pub title: Option<String>,
     /// `Source:`, `Outlet:`, `Publisher:` or `Site:` line.
     pub outlet: Option<String>,
+    /// `Author:` or `By:` line.
+    pub author: Option<String>,
     /// Parsed `Date:` / `Published:` line, with where it came from.
     pub date: Option<(Date, MetaSource)>,
     /// Byte length of the header block (removed from the article text).
@@ -57,6 +59,7 @@ fn read_header_block(text: &str) -> Header {
     let mut header = Header {
         title: None,
         outlet: None,
+        author: None,
         date: None,
         len: 0,
         source: MetaSource::Header,
@@ -106,6 +109,7 @@ fn read_header_block(text: &str) -> Header {
             "source" | "outlet" | "publisher" | "site" if !value.is_empty() => {
                 header.outlet = Some(value)
             }
+            "author" | "by" if !value.is_empty() => header.author = Some(value),
             "date" | "published" | "publication date" => {
                 if let Some(date) = parse_date(&value) {
                     header.date = Some((date, source));

@@ -100,6 +100,7 @@ fn read_checked(bytes: &[u8]) -> Result<Read, Failure> {
         body,
         title,
         outlet: None,
+        author: info(b"Author"),
         date,
         reader_view: false,
     })

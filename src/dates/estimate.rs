@@ -52,6 +52,7 @@ mod tests {
             published_source: published.map(|_| MetaSource::Header),
             title_source: None,
             outlet_source: None,
+            author: None,
             date: None,
             encoding: "UTF-8".into(),
             text: text.into(),

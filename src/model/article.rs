@@ -66,6 +66,9 @@ pub struct Article {
     /// Where [`Article::outlet`] came from.
     #[serde(default)]
     pub outlet_source: Option<MetaSource>,
+    /// Who wrote it, when the file says (a byline, an `Author:` line, a PDF's `/Author`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
     /// Publication date as `YYYY-MM-DD`, when known.
     pub published: Option<String>,
     /// Where [`Article::published`] came from.

@@ -63,9 +63,13 @@ pub fn reader_ui(
     };
     ui.heading(&article.title)
         .on_hover_text(format!("Title {}", from(article.title_source)));
+    let byline = article
+        .author
+        .as_deref()
+        .map_or_else(String::new, |a| format!(" · {a}"));
     ui.label(
         egui::RichText::new(format!(
-            "{} · {}",
+            "{}{byline} · {}",
             article.outlet.as_deref().unwrap_or("outlet unknown"),
             article.path
         ))
