@@ -46,6 +46,8 @@ pub(super) fn read_pdf(bytes: &[u8]) -> Result<Read, Failure> {
             "damaged or hostile PDF: objects nested more than {MAX_PDF_NESTING} deep"
         )));
     }
+    // Before the PDF library sees the file: it inflates object streams as it loads them.
+    check_inflated_size(bytes, MAX_INFLATED_BYTES)?;
     // The PDF libraries panic on some damaged files: a panic is the file's problem, not
     // the load's.
     std::panic::catch_unwind(|| read_checked(bytes)).unwrap_or_else(|_| {
@@ -70,7 +72,6 @@ fn read_checked(bytes: &[u8]) -> Result<Read, Failure> {
             pages.len()
         )));
     }
-    check_inflated_size(&doc, MAX_INFLATED_BYTES)?;
     let mut page_texts = Vec::with_capacity(pages.len());
     for &number in pages.keys() {
         let mut text = String::new();
@@ -139,42 +140,44 @@ fn nesting_depth(bytes: &[u8]) -> usize {
     deepest
 }
 
-/// Fails when the document's streams (other than images, which are never decoded here)
-/// inflate to more than `cap` bytes together ([`MAX_INFLATED_BYTES`]). Each is inflated
-/// through a capped reader into nothing, so the check itself holds no more than a buffer.
-fn check_inflated_size(doc: &Document, cap: u64) -> Result<(), Failure> {
+/// Fails when the file's streams (other than images, which are never decoded here) inflate
+/// to more than `cap` bytes together ([`MAX_INFLATED_BYTES`]). The streams are found in the
+/// raw bytes ("stream" … "endstream"), so object streams are checked too, before the PDF
+/// library inflates them as it loads; each is inflated through a capped reader into nothing,
+/// so the check holds no more than a buffer. Data that is not zlib counts as its length.
+fn check_inflated_size(bytes: &[u8], cap: u64) -> Result<(), Failure> {
     let mut total: u64 = 0;
-    for object in doc.objects.values() {
-        let Object::Stream(stream) = object else {
-            continue;
-        };
-        let is_image = stream
-            .dict
-            .get(b"Subtype")
-            .and_then(Object::as_name)
-            .is_ok_and(|n| n == b"Image");
-        let flate = stream
-            .filters()
-            .is_ok_and(|f| f.iter().any(|f| *f == b"FlateDecode"));
-        if is_image || !flate {
-            total += stream.content.len() as u64;
-            continue;
+    let mut at = 0;
+    while let Some(found) = find(&bytes[at..], b"stream") {
+        let keyword = at + found;
+        let mut start = keyword + b"stream".len();
+        start += usize::from(bytes.get(start) == Some(&b'\r'));
+        start += usize::from(bytes.get(start) == Some(&b'\n'));
+        let len = find(&bytes[start..], b"endstream").unwrap_or(bytes.len() - start);
+        let data = &bytes[start..start + len];
+        let dict = &bytes[keyword.saturating_sub(512)..keyword];
+        if find(dict, b"/Image").is_none() {
+            let budget = cap.saturating_sub(total) + 1;
+            let mut inflated = flate2::read::ZlibDecoder::new(data).take(budget);
+            total += match std::io::copy(&mut inflated, &mut std::io::sink()) {
+                Ok(n) if n > 0 => n,
+                _ => data.len() as u64,
+            };
         }
-        let budget = cap.saturating_sub(total) + 1;
-        let inflated = std::io::copy(
-            &mut flate2::read::ZlibDecoder::new(stream.content.as_slice()).take(budget),
-            &mut std::io::sink(),
-        )
-        .unwrap_or(0);
-        total += inflated;
         if total > cap {
             return Err(malformed(format!(
                 "hostile or broken PDF: its streams inflate to more than {} MB",
                 cap >> 20
             )));
         }
+        at = (start + len + b"endstream".len()).min(bytes.len());
     }
     Ok(())
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The pages' lines without the running headers and footers (a line, its digits aside,
@@ -323,9 +326,11 @@ mod tests {
         dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
         let mut doc = Document::with_version("1.5");
         doc.add_object(Stream::new(dict, packed).with_compression(false));
-        let failure = check_inflated_size(&doc, 2 << 20).expect_err("over the cap");
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).expect("saved");
+        let failure = check_inflated_size(&bytes, 2 << 20).expect_err("over the cap");
         assert!(failure.1.contains("more than 2 MB"), "{}", failure.1);
-        assert!(check_inflated_size(&doc, 4 << 20).is_ok());
+        assert!(check_inflated_size(&bytes, 4 << 20).is_ok());
     }
 
     #[test]
