@@ -17,6 +17,13 @@ fn fixture() -> PathBuf {
     common::fixture("folder")
 }
 
+/// Clicks the Export dialog's Export button and waits for the file to be written.
+fn click_export_and_wait(harness: &mut Harness<'static, ArmsFlowApp>) {
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    step_while(harness, |app| app.state.export_job.is_some(), "the export");
+}
+
 /// Opens the fixture folder in the app and waits for the background load to finish.
 fn open_fixture(tab: Tab) -> Harness<'static, ArmsFlowApp> {
     open_folder(fixture(), tab)
@@ -179,13 +186,7 @@ fn export_button_writes_the_chart_shown_and_ctrl_e_opens_the_timeline_export() {
     };
     harness.state_mut().apply(Command::EditExport(edited));
     harness.run_steps(2);
-    harness.get_by_label("Export").click();
-    harness.run_steps(2);
-    step_while(
-        &mut harness,
-        |app| app.state.export_job.is_some(),
-        "the export",
-    );
+    click_export_and_wait(&mut harness);
     harness.run_steps(2);
     let state = &harness.state().state;
     assert!(
@@ -590,13 +591,7 @@ fn an_export_opens_at_a_publication_size_with_a_title_and_source_line_to_edit() 
         .get_by_label("Source line")
         .type_text("Source: my own words");
     harness.run_steps(2);
-    harness.get_by_label("Export").click();
-    harness.run_steps(2);
-    step_while(
-        &mut harness,
-        |app| app.state.export_job.is_some(),
-        "the export",
-    );
+    click_export_and_wait(&mut harness);
     let svg = std::fs::read_to_string(&path).expect("written");
     assert!(
         svg.contains(">Source: my own words<"),

@@ -69,11 +69,7 @@ pub(super) fn read_text(raw: String) -> Read {
     // In place: a 20 MB file is not copied for a header of a few lines.
     let mut body = raw;
     body.drain(..header.len);
-    if let Some(title) = &header.title
-        && !body.trim_start().starts_with(title.as_str())
-    {
-        body = format!("{title}\n\n{body}");
-    }
+    let body = title_first(body, header.title.as_deref());
     let title_source = if header.headline_above {
         MetaSource::FirstLine
     } else {
@@ -86,6 +82,15 @@ pub(super) fn read_text(raw: String) -> Read {
         author: header.author,
         date: header.date,
         reader_view: false,
+    }
+}
+
+/// `body` led by `title` when it does not begin with it already: a title from a file's
+/// metadata is then in the text, where evidence can quote it.
+pub(super) fn title_first(body: String, title: Option<&str>) -> String {
+    match title {
+        Some(title) if !body.trim_start().starts_with(title) => format!("{title}\n\n{body}"),
+        _ => body,
     }
 }
 

@@ -67,19 +67,12 @@ const SKIPPED_MARKERS: &[&str] = &[
 pub fn html_to_page(source: &str) -> HtmlPage {
     if nesting_exceeds(source, MAX_HTML_DEPTH) {
         // Too deep for the parsers in reasonable time: the text, without the structure.
-        let text = strip_tags(source);
-        let lines: Vec<&str> = text.lines().collect();
         return HtmlPage {
-            text: paragraphs(lines),
+            text: paragraphs(strip_tags(source).lines()),
             ..HtmlPage::default()
         };
     }
     let mut page = reader_view(source).unwrap_or_else(|| fallback_page(source));
-    if page.date.is_none() {
-        // Readability looks at JSON-LD and OpenGraph only; many pages date the story with
-        // `<time>` or a Dublin Core tag.
-        (page.date, page.date_source) = dated_markup(source).unzip();
-    }
     headline_first(&mut page);
     page
 }
@@ -153,15 +146,23 @@ fn reader_view(source: &str) -> Option<HtmlPage> {
     if text.is_empty() {
         return None;
     }
-    let from = |value: &Option<String>, in_json_ld: &Option<String>| {
-        value.as_ref().map(|v| {
-            if in_json_ld.as_ref() == Some(v) {
-                MetaSource::JsonLd
-            } else {
-                MetaSource::HtmlMeta
-            }
-        })
+    let from_json_ld = |value: &String, in_json_ld: &Option<String>| {
+        if in_json_ld.as_ref() == Some(value) {
+            MetaSource::JsonLd
+        } else {
+            MetaSource::HtmlMeta
+        }
     };
+    // Readability looks at JSON-LD and OpenGraph only; many pages date the story with
+    // `<time>` or a Dublin Core tag.
+    let date = article
+        .published_time
+        .clone()
+        .map(|d| {
+            let source = from_json_ld(&d, &json_ld.published_time);
+            (d, source)
+        })
+        .or_else(|| dated_markup(source));
     let title = Some(clean_inline(&article.title))
         .map(|t| without_site_name(t, article.site_name.as_deref()))
         .filter(|t| !t.is_empty());
@@ -177,15 +178,18 @@ fn reader_view(source: &str) -> Option<HtmlPage> {
     Some(HtmlPage {
         title_source,
         title,
-        site_source: from(&article.site_name, &json_ld.site_name),
+        site_source: article
+            .site_name
+            .as_ref()
+            .map(|s| from_json_ld(s, &json_ld.site_name)),
         site_name: article.site_name.clone(),
         author: article
             .byline
             .as_deref()
             .map(clean_inline)
             .filter(|b| !b.is_empty()),
-        date_source: from(&article.published_time, &json_ld.published_time),
-        date: article.published_time.clone(),
+        date_source: date.as_ref().map(|d| d.1),
+        date: date.map(|d| d.0),
         text,
         reader_view: true,
     })

@@ -392,15 +392,16 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, Problem> {
         Decoded::Text(text, encoding) => Ok((unix_line_ends(text), encoding.to_string())),
         Decoded::Binary(reason) => Err(problem(ProblemKind::Binary, reason)),
     };
+    // A format read from its bytes (not decoded as text first), named as its encoding.
+    let container = |read: Result<Read, (ProblemKind, String)>, format: &str| {
+        read.map(|read| (read, format.to_owned()))
+            .map_err(|(kind, reason)| problem(kind, reason))
+    };
     let (read, encoding) = match kind {
         Kind::Text => decoded().map(|(raw, encoding)| (read_text(raw), encoding))?,
         Kind::Html => decoded().map(|(raw, encoding)| (read_html(&raw), encoding))?,
-        Kind::WebArchive => read_web_archive(bytes)
-            .map(|read| (read, "web archive".to_owned()))
-            .map_err(|(kind, reason)| problem(kind, reason))?,
-        Kind::Pdf => read_pdf(bytes)
-            .map(|read| (read, "pdf".to_owned()))
-            .map_err(|(kind, reason)| problem(kind, reason))?,
+        Kind::WebArchive => container(read_web_archive(bytes), "web archive")?,
+        Kind::Pdf => container(read_pdf(bytes), "pdf")?,
     };
     let Read {
         body,

@@ -7,12 +7,13 @@
 //! streams that inflate to gigabytes). Each of these is checked before the text is read, so
 //! it becomes a [`ProblemKind::Malformed`] problem with its reason in bounded time and memory.
 
-use super::formats::Read;
+use super::formats::{Read, title_first};
 use super::{MetaSource, ProblemKind, parse_date};
 use pdf_extract::{Document, Object};
 use regex::Regex;
 use std::collections::HashMap;
 use std::io::Read as _;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// More pages than this is no article (a book, or a file built to take the reader hours).
@@ -93,10 +94,7 @@ fn read_checked(bytes: &[u8]) -> Result<Read, Failure> {
     let date = info(b"CreationDate")
         .and_then(|d| pdf_date(&d))
         .map(|d| (d, MetaSource::PdfInfo));
-    let body = match &title {
-        Some((t, _)) if !body.trim_start().starts_with(t.as_str()) => format!("{t}\n\n{body}"),
-        _ => body,
-    };
+    let body = title_first(body, title.as_ref().map(|t| t.0.as_str()));
     Ok(Read {
         body,
         title,
@@ -107,37 +105,69 @@ fn read_checked(bytes: &[u8]) -> Result<Read, Failure> {
     })
 }
 
+/// A stream found in the file's raw bytes.
+struct RawStream {
+    /// Where its `stream` keyword starts (its dictionary comes just before).
+    keyword: usize,
+    /// Its data, up to `endstream` (or the end of a cut-off file).
+    data: Range<usize>,
+    /// Where the bytes after its `endstream` begin.
+    after: usize,
+}
+
+/// The streams of a PDF's raw bytes, in order ("stream" … "endstream"), found without
+/// parsing: the checks that must run before the PDF library loads the file use them.
+fn raw_streams(bytes: &[u8]) -> impl Iterator<Item = RawStream> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let keyword = at + find(&bytes[at..], b"stream")?;
+        let mut start = keyword + b"stream".len();
+        start += usize::from(bytes.get(start) == Some(&b'\r'));
+        start += usize::from(bytes.get(start) == Some(&b'\n'));
+        let len = find(&bytes[start..], b"endstream").unwrap_or(bytes.len() - start);
+        at = (start + len + b"endstream".len()).min(bytes.len());
+        Some(RawStream {
+            keyword,
+            data: start..start + len,
+            after: at,
+        })
+    })
+}
+
 /// The deepest nesting of `[` arrays and `<<` dictionaries in the file's bytes, stream data
 /// skipped (it is binary and means nothing here).
 fn nesting_depth(bytes: &[u8]) -> usize {
-    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
-    while i < bytes.len() {
-        match bytes[i] {
-            b'[' => depth += 1,
-            b']' => depth = depth.saturating_sub(1),
-            b'<' if bytes.get(i + 1) == Some(&b'<') => {
-                depth += 1;
+    let (mut depth, mut deepest, mut from) = (0usize, 0usize, 0usize);
+    for stream in raw_streams(bytes) {
+        nest(&bytes[from..stream.keyword], &mut depth, &mut deepest);
+        from = stream.after;
+    }
+    nest(&bytes[from..], &mut depth, &mut deepest);
+    deepest
+}
+
+/// Follows the nesting through `segment` (no stream data in it), from `depth`, raising
+/// `deepest` to the deepest level reached.
+fn nest(segment: &[u8], depth: &mut usize, deepest: &mut usize) {
+    let mut i = 0;
+    while i < segment.len() {
+        let pair = segment.get(i + 1) == Some(&segment[i]);
+        match segment[i] {
+            b'[' => *depth += 1,
+            b']' => *depth = depth.saturating_sub(1),
+            b'<' if pair => {
+                *depth += 1;
                 i += 1;
             }
-            b'>' if bytes.get(i + 1) == Some(&b'>') => {
-                depth = depth.saturating_sub(1);
+            b'>' if pair => {
+                *depth = depth.saturating_sub(1);
                 i += 1;
-            }
-            b's' if bytes[i..].starts_with(b"stream") => {
-                // Skip to the end of the stream's data.
-                let rest = &bytes[i..];
-                i += rest
-                    .windows(9)
-                    .position(|w| w == b"endstream")
-                    .map_or(rest.len(), |p| p + 9);
-                continue;
             }
             _ => {}
         }
-        deepest = deepest.max(depth);
+        *deepest = (*deepest).max(*depth);
         i += 1;
     }
-    deepest
 }
 
 /// Fails when the file's streams (other than images, which are never decoded here) inflate
@@ -147,15 +177,9 @@ fn nesting_depth(bytes: &[u8]) -> usize {
 /// so the check holds no more than a buffer. Data that is not zlib counts as its length.
 fn check_inflated_size(bytes: &[u8], cap: u64) -> Result<(), Failure> {
     let mut total: u64 = 0;
-    let mut at = 0;
-    while let Some(found) = find(&bytes[at..], b"stream") {
-        let keyword = at + found;
-        let mut start = keyword + b"stream".len();
-        start += usize::from(bytes.get(start) == Some(&b'\r'));
-        start += usize::from(bytes.get(start) == Some(&b'\n'));
-        let len = find(&bytes[start..], b"endstream").unwrap_or(bytes.len() - start);
-        let data = &bytes[start..start + len];
-        let dict = &bytes[keyword.saturating_sub(512)..keyword];
+    for stream in raw_streams(bytes) {
+        let data = &bytes[stream.data];
+        let dict = &bytes[stream.keyword.saturating_sub(512)..stream.keyword];
         if find(dict, b"/Image").is_none() {
             let budget = cap.saturating_sub(total) + 1;
             let mut inflated = flate2::read::ZlibDecoder::new(data).take(budget);
@@ -170,7 +194,6 @@ fn check_inflated_size(bytes: &[u8], cap: u64) -> Result<(), Failure> {
                 cap >> 20
             )));
         }
-        at = (start + len + b"endstream".len()).min(bytes.len());
     }
     Ok(())
 }
