@@ -17,16 +17,17 @@
 //! 3. [`files`]: reading regular files and writing atomically;
 //! 4. [`dates`]: the date grammar, article dates and report dates;
 //! 5. [`gazetteer`]: country names and where the text names them;
-//! 6. [`corpus`]: a folder into articles (walk, decode, HTML, metadata, boilerplate);
-//! 7. [`extract`]: an article into reports;
-//! 8. [`dataset`]: the pipeline: a folder into a dataset (reports grouped into transfers,
+//! 6. [`register`]: SIPRI trade-register exports, and a transfer checked against one;
+//! 7. [`corpus`]: a folder into articles (walk, decode, HTML, metadata, boilerplate);
+//! 8. [`extract`]: an article into reports;
+//! 9. [`dataset`]: the pipeline: a folder into a dataset (reports grouped into transfers,
 //!    dated, with the user's corrections), and its JSON and CSV;
-//! 9. [`eval`]: scores against an answer key;
-//! 10. [`view`]: what the window shows, computed from a dataset and filters;
-//! 11. [`chart`]: charts laid out into renderer-agnostic scenes;
-//! 12. [`export`]: scenes as SVG and PNG, data as CSV and JSON;
-//! 13. [`synthetic`]: generated folders for trying ArmsFlow at scale;
-//! 14. [`app`], [`ui`], [`cli`]: the window and the command line.
+//! 10. [`eval`]: scores against an answer key;
+//! 11. [`view`]: what the window shows, computed from a dataset and filters;
+//! 12. [`chart`]: charts laid out into renderer-agnostic scenes;
+//! 13. [`export`]: scenes as SVG and PNG, data as CSV and JSON;
+//! 14. [`synthetic`]: generated folders for trying ArmsFlow at scale;
+//! 15. [`app`], [`ui`], [`cli`]: the window and the command line.
 
 pub mod app;
 pub mod chart;
@@ -40,6 +41,7 @@ pub mod extract;
 pub mod files;
 pub mod gazetteer;
 pub mod model;
+pub mod register;
 pub mod synthetic;
 pub mod text;
 pub mod ui;

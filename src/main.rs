@@ -27,19 +27,22 @@ fn main() -> ExitCode {
             json,
             csv,
             reviewed_only,
+            sipri,
         }) => run_extract(
             &folder,
             &options,
             json.as_deref(),
             csv.as_deref(),
             reviewed_only,
+            sipri.as_deref(),
         ),
         Some(Command::Export {
             folder,
             out,
             chart,
             filters,
-        }) => run_export(&folder, &options, &out, &chart, &filters),
+            sipri,
+        }) => run_export(&folder, &options, &out, &chart, &filters, sipri.as_deref()),
         Some(Command::Read { paths, json }) => run_read(&paths, &options, json),
         Some(Command::Generate {
             folder,

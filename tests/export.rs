@@ -9,8 +9,8 @@ use armsflow::chart::{CHART_FONT, Primitive, Rgba, Scene, chart_measure};
 use armsflow::corpus::{LoadOptions, LoadProgress};
 use armsflow::dataset::{Dataset, build_dataset};
 use armsflow::export::{
-    ChartKind, ChartStyle, FigureRequest, FigureSource, REPORT_CSV_HEADER, export_chart,
-    export_data, layout_figure, scene_to_svg,
+    ChartKind, ChartStyle, FigureRequest, FigureSource, REGISTER_CSV_COLUMNS, REPORT_CSV_HEADER,
+    export_chart, export_data, layout_figure, scene_to_svg,
 };
 use armsflow::extract::Extractor;
 use armsflow::view::{DatasetIndex, flows};
@@ -225,7 +225,12 @@ fn timeline_png_and_data_exports() {
     export_data(&d, &index, &visible[..3], &csv).expect("CSV export");
     let mut reader = csv::Reader::from_path(&csv).expect("CSV reads");
     let header = common::csv_header(&mut reader);
-    assert_eq!(header, REPORT_CSV_HEADER);
+    let expected: Vec<&str> = REPORT_CSV_HEADER
+        .iter()
+        .chain(&REGISTER_CSV_COLUMNS)
+        .copied()
+        .collect();
+    assert_eq!(header, expected);
     let reports: usize = visible[..3]
         .iter()
         .map(|&i| d.transfers[i].reports.len())

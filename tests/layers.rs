@@ -10,6 +10,7 @@ const LAYERS: &[&[&str]] = &[
     &["files"],
     &["dates"],
     &["gazetteer"],
+    &["register"],
     &["corpus"],
     &["extract"],
     &["dataset"],

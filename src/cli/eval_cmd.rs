@@ -100,7 +100,7 @@ fn score_set(set: &EvalSet, options: &LoadOptions) -> anyhow::Result<Scores> {
         "{} lists no articles: it cannot score anything (an empty key would pass every gate)",
         set.key.display()
     );
-    let dataset = extract_folder(&set.folder, options)?;
+    let dataset = extract_folder(&set.folder, options, None)?;
     let file_name = |path: &str| path.rsplit('/').next().unwrap_or(path).to_owned();
     anyhow::ensure!(
         dataset

@@ -149,13 +149,14 @@ pub fn run_export(
     out: &Path,
     chart: &ChartArgs,
     filter_args: &FilterArgs,
+    sipri: Option<&Path>,
 ) -> anyhow::Result<Outcome> {
     let format = ExportFormat::from_path(out)?;
     crate::files::check_writable(out)?;
     if !crate::export::SCALES.contains(&chart.scale) {
         bail!("--scale must be 1, 2 or 4 (got {})", chart.scale);
     }
-    let dataset = extract_folder(folder, options)?;
+    let dataset = extract_folder(folder, options, sipri)?;
     let index = DatasetIndex::new(&dataset);
     let filters = filters_from_args(&dataset, filter_args)?;
     let visible = filters.visible(&dataset, &index);

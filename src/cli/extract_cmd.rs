@@ -5,6 +5,8 @@ use crate::dataset::{Dataset, build_dataset};
 use crate::export::write_csv;
 use crate::extract::Extractor;
 use crate::gazetteer::Gazetteer;
+use crate::model::{Problem, ProblemKind, RegisterMark};
+use crate::register::read_register;
 use anyhow::Context;
 use std::path::Path;
 use std::sync::Arc;
@@ -22,16 +24,38 @@ pub(crate) fn extractor_with_user_gazetteer() -> anyhow::Result<Extractor> {
 /// Loads and extracts `folder` with `options`, as the headless commands do. Each file that
 /// could not be read is printed to stderr as `armsflow: problem: PATH: REASON`; it never
 /// stops the command.
-pub(crate) fn extract_folder(folder: &Path, options: &LoadOptions) -> anyhow::Result<Dataset> {
+///
+/// With `sipri`, the transfers are checked against that SIPRI trade-register export; a
+/// register that cannot be read stops the command before the folder is read.
+pub(crate) fn extract_folder(
+    folder: &Path,
+    options: &LoadOptions,
+    sipri: Option<&Path>,
+) -> anyhow::Result<Dataset> {
     let extractor = extractor_with_user_gazetteer()?;
-    let dataset = build_dataset(
+    let register = sipri
+        .map(|path| read_register(path, extractor.gazetteer()).map(Arc::new))
+        .transpose()?;
+    let mut dataset = build_dataset(
         folder,
         &extractor,
         options,
         &Arc::new(LoadProgress::default()),
     )?;
-    for p in &dataset.problems {
+    if let Some(register) = register {
+        eprintln!("armsflow: register {}", register.describe());
+        dataset.set_register(Some(register));
+        eprintln!("armsflow: {}", register_marks(&dataset));
+    }
+    let unmapped = |p: &&Problem| p.kind == ProblemKind::Unmapped;
+    for p in dataset.problems.iter().filter(|p| !unmapped(p)) {
         eprintln!("armsflow: problem: {p}");
+    }
+    let names = dataset.problems.iter().filter(unmapped).count();
+    if names > 0 {
+        eprintln!(
+            "armsflow: {names} party names of the register map to no country code; their deals are left out (listed under problems in the JSON)"
+        );
     }
     Ok(dataset)
 }
@@ -43,6 +67,7 @@ pub fn run_extract(
     json: Option<&Path>,
     csv: Option<&Path>,
     reviewed_only: bool,
+    sipri: Option<&Path>,
 ) -> anyhow::Result<Outcome> {
     let json = json.or(if csv.is_none() {
         Some(Path::new("-"))
@@ -57,7 +82,7 @@ pub fn run_extract(
             crate::files::check_writable(path)?;
         }
     }
-    let mut dataset = extract_folder(folder, options)?;
+    let mut dataset = extract_folder(folder, options, sipri)?;
     if reviewed_only {
         dataset
             .transfers
@@ -82,4 +107,22 @@ pub fn run_extract(
         folder.display()
     );
     Ok(Outcome::Ok)
+}
+
+/// How the transfers came out of the register check: "register check: 5 in the register,
+/// 3 not in it, 4 not covered".
+fn register_marks(dataset: &Dataset) -> String {
+    let count = |mark: RegisterMark| {
+        dataset
+            .transfers
+            .iter()
+            .filter(|t| t.register.as_ref().is_some_and(|m| m.mark == mark))
+            .count()
+    };
+    format!(
+        "register check: {} in the register, {} not in it, {} not covered",
+        count(RegisterMark::InRegister),
+        count(RegisterMark::NotInRegister),
+        count(RegisterMark::NotCovered)
+    )
 }

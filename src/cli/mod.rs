@@ -59,6 +59,11 @@ pub enum Command {
         /// marked so.
         #[arg(long)]
         reviewed_only: bool,
+        /// Check every transfer against this SIPRI trade-register export (the CSV of
+        /// armstransfers.sipri.org): each gets in-register, not-in-register or not-covered,
+        /// with the matching deals.
+        #[arg(long, value_name = "FILE")]
+        sipri: Option<PathBuf>,
     },
     /// Export a chart (.png, .svg) or the filtered reports (.csv, .json) of a folder, as the
     /// app's Export… and Export data… do.
@@ -71,9 +76,13 @@ pub enum Command {
         /// Chart and size (boxed: the largest of the commands' arguments).
         #[command(flatten)]
         chart: Box<ChartArgs>,
-        /// Which reports.
+        /// Which reports (boxed, as the chart arguments).
         #[command(flatten)]
-        filters: FilterArgs,
+        filters: Box<FilterArgs>,
+        /// Check the transfers against this SIPRI trade-register export (for --register
+        /// filters, --color register, and the register columns of .csv and .json).
+        #[arg(long, value_name = "FILE")]
+        sipri: Option<PathBuf>,
     },
     /// Show what ArmsFlow reads from each file (a folder is read recursively): title, outlet
     /// and published date with where each came from, and the text evidence quotes.

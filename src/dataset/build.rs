@@ -148,8 +148,12 @@ pub fn rebuild_dataset(
         problems,
         overrides,
         review,
+        register: None,
+        register_summary: None,
     };
     dataset.assemble(reports, &dated, reused);
+    // A refresh keeps checking against the register the folder was checked against.
+    dataset.set_register(previous.and_then(|p| p.register.clone()));
     Ok(dataset)
 }
 
@@ -270,6 +274,8 @@ impl Dataset {
             problems,
             overrides,
             review: Review::default(),
+            register: None,
+            register_summary: None,
         };
         dataset.assemble(reports, &[], Vec::new());
         dataset
@@ -355,6 +361,7 @@ impl Dataset {
             })
             .collect();
         self.transfers = regroup(reports, kept);
+        self.check_register();
     }
 }
 

@@ -3,6 +3,7 @@
 //! documented in the README; the CSV forms are in [`crate::export`]).
 
 mod build;
+mod cross_check;
 pub mod grouping;
 mod model;
 mod overrides;

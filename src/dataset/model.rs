@@ -1,6 +1,8 @@
 use super::{Overrides, Review, Transfer};
-use crate::model::{Article, Problem};
+use crate::model::{Article, Problem, RegisterSummary};
+use crate::register::Register;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Version tag of the JSON this crate writes.
 pub const SCHEMA: &str = "armsflow/2";
@@ -23,6 +25,13 @@ pub struct Dataset {
     /// The analyst's review laid over it (from `.armsflow/review.json`).
     #[serde(skip)]
     pub review: Review,
+    /// The SIPRI register the transfers are checked against, if any
+    /// ([`Dataset::set_register`]).
+    #[serde(skip)]
+    pub register: Option<Arc<Register>>,
+    /// What the check against [`Dataset::register`] found beyond each transfer's mark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub register_summary: Option<RegisterSummary>,
 }
 
 impl Dataset {

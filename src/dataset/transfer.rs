@@ -1,5 +1,5 @@
 use super::{Category, Evidence, Party, Quantity, Report, Status};
-use crate::model::ReviewState;
+use crate::model::{RegisterMatch, ReviewState};
 use serde::{Deserialize, Serialize, Serializer};
 
 /// One deal: the reports of the same transfer across articles, and a summary of them.
@@ -36,6 +36,9 @@ pub struct Transfer {
     pub rule: String,
     /// The reports, oldest first (undated ones last).
     pub reports: Vec<Report>,
+    /// What a SIPRI register says of it, when the dataset is checked against one.
+    #[serde(default)]
+    pub register: Option<RegisterMatch>,
 }
 
 impl Transfer {
@@ -67,6 +70,7 @@ impl Transfer {
             attribution: reports.iter().find_map(|r| r.attribution.clone()),
             rule: first.rule.clone(),
             reports,
+            register: None,
         })
     }
 
@@ -160,6 +164,8 @@ struct TransferJson<'a> {
     rule: &'a str,
     evidence: Vec<&'a Evidence>,
     reports: &'a [Report],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    register: &'a Option<RegisterMatch>,
 }
 
 impl Serialize for Transfer {
@@ -178,6 +184,7 @@ impl Serialize for Transfer {
             rule: &self.rule,
             evidence: self.evidence().collect(),
             reports: &self.reports,
+            register: &self.register,
         }
         .serialize(s)
     }

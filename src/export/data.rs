@@ -16,6 +16,8 @@ pub fn filtered_dataset(dataset: &Dataset, visible: &[usize]) -> Dataset {
         problems: dataset.problems.clone(),
         overrides: dataset.overrides.clone(),
         review: dataset.review.clone(),
+        register: dataset.register.clone(),
+        register_summary: dataset.register_summary.clone(),
     }
 }
 

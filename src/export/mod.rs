@@ -12,7 +12,7 @@ mod svg;
 
 pub use crate::chart::{ChartKind, ChartStyle};
 pub use crate::files::{remove_unfinished, write_atomic, write_atomic_with};
-pub use csv::{CSV_HEADER, REPORT_CSV_HEADER, write_csv, write_report_csv};
+pub use csv::{CSV_HEADER, REGISTER_CSV_COLUMNS, REPORT_CSV_HEADER, write_csv, write_report_csv};
 pub use data::{filtered_dataset, report_json};
 pub use error::ExportError;
 pub use figure::{

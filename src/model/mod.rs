@@ -1,11 +1,12 @@
 //! The data everything else is about, and nothing else: articles, the problems of files that
 //! are not articles, reports with their parties, goods, figures, status, dates and evidence
-//! spans. The bottom layer: it imports nothing else of the project, so every layer above
+//! spans, and what a SIPRI register says of a transfer. The bottom layer: it imports nothing else of the project, so every layer above
 //! (reading, extraction, the dataset, views, charts, export, the app) speaks the same types.
 
 mod article;
 mod dates;
 mod problem;
+mod register;
 mod report;
 mod review;
 mod values;
@@ -14,6 +15,7 @@ mod when;
 pub use article::{Article, FileStamp, MetaSource, article_id};
 pub use dates::{ArticleDate, DateBasis, ReportDate, ReportDateBasis};
 pub use problem::{Problem, ProblemKind};
+pub use register::{RegisterDeal, RegisterMark, RegisterMatch, RegisterSummary, UnreportedDeals};
 pub use report::Report;
 pub use review::{
     ANALYST_RULE, AddedReport, Decision, MachineReading, ReportEdit, ReportKey, ReportReview,

@@ -24,6 +24,9 @@ pub enum ProblemKind {
     /// A decision of the analyst's review whose report the folder no longer has (its
     /// article edited, moved or removed): kept in the review file, listed with its content.
     Orphaned,
+    /// A party of a SIPRI register that maps to no country code (a rebel group, an
+    /// organisation, "unknown supplier(s)"): its deals are left out of the cross-check.
+    Unmapped,
 }
 
 /// A file that was skipped, with a reason a user can act on.
