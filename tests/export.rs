@@ -13,7 +13,7 @@ use armsflow::export::{
     export_chart, export_data, layout_figure, scene_to_svg,
 };
 use armsflow::extract::Extractor;
-use armsflow::view::{DatasetIndex, flows};
+use armsflow::view::{DatasetIndex, FlowSplitBy, flows};
 use resvg::usvg;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -98,7 +98,7 @@ fn flow_svg_parses_names_every_country_and_has_one_band_per_pair() {
     for name in &countries {
         assert!(svg.contains(&format!(">{name} (")), "no label for {name}");
     }
-    let pairs = flows(&d, &index, &visible, false).len();
+    let pairs = flows(&d, &index, &visible, FlowSplitBy::Nothing).len();
     // Bands are the only polygons of a Flow chart.
     assert_eq!(svg.matches("<polygon").count(), pairs);
     assert!(svg.contains("Reported arms transfers between countries"));

@@ -6,7 +6,7 @@ use armsflow::chart::{chart_measure, country_color};
 use armsflow::export::{ChartKind, ChartStyle, FigureRequest, FigureSource, layout_figure};
 use armsflow::extract::Extractor;
 use armsflow::synthetic::generated_dataset;
-use armsflow::view::{DatasetIndex, Filters, LaneMode, flows, timeline_data};
+use armsflow::view::{DatasetIndex, Filters, FlowSplitBy, LaneMode, flows, timeline_data};
 use std::collections::BTreeMap;
 
 mod common;
@@ -118,7 +118,7 @@ fn a_supplier_keeps_its_colour_across_filters_and_no_two_share_one() {
     let index = DatasetIndex::new(&dataset);
     let colour_of = |filters: &Filters| -> BTreeMap<String, [u8; 4]> {
         let visible = filters.visible(&dataset, &index);
-        flows(&dataset, &index, &visible, false)
+        flows(&dataset, &index, &visible, FlowSplitBy::Nothing)
             .into_iter()
             .map(|f| (f.key.supplier.clone(), country_color(f.color).0))
             .collect()

@@ -36,6 +36,8 @@ pub struct ArmsFlowApp {
     /// The settings as last saved: while they differ, the window wakes once after the save
     /// interval, because eframe saves only on a painted frame.
     settings_saved: Option<Settings>,
+    /// Whether the register of the last session has been compared again.
+    register_restored: bool,
 }
 
 impl ArmsFlowApp {
@@ -83,6 +85,7 @@ impl ArmsFlowApp {
             ctx: ctx.clone(),
             title: String::new(),
             settings_saved: Some(settings_loaded),
+            register_restored: false,
         };
         app.apply_theme();
         crate::ui::install_chart_font(ctx);
@@ -106,10 +109,13 @@ impl ArmsFlowApp {
         self.state.loading.is_some()
     }
 
-    /// True while any background work runs: a load, an export, or the regrouping after a
-    /// date correction.
+    /// True while any background work runs: a load, an export, the regrouping after a
+    /// date correction, or a register check.
     pub fn is_busy(&self) -> bool {
-        self.is_loading() || self.state.export_job.is_some() || self.state.regrouping.is_some()
+        self.is_loading()
+            || self.state.export_job.is_some()
+            || self.state.regrouping.is_some()
+            || self.state.register_checking
     }
 
     /// Queues a command for the end of the frame.
@@ -227,6 +233,7 @@ impl ArmsFlowApp {
             Command::SetArticleDate { article, date } => {
                 self.correct_article_date(article, date.as_deref());
             }
+            Command::Register(command) => self.on_register_command(command),
             Command::CopyText(text) => {
                 self.ctx.copy_text(text);
                 state.notice = Some("Citation copied to the clipboard".into());
@@ -356,9 +363,11 @@ impl ArmsFlowApp {
             old.cancel();
         }
         let ctx = self.ctx.clone();
+        let register = self.state.data.dataset.register.clone();
         LoadJob::spawn(
             folder,
             previous,
+            register,
             Arc::clone(&self.extractor),
             LoadOptions::with_max_megabytes(self.state.settings.max_file_mb),
             move || ctx.request_repaint(),
@@ -581,6 +590,18 @@ impl ArmsFlowApp {
             Event::FolderChanged => self.on_command(Command::Refresh),
             Event::WatchErrors(errors) => self.state.warnings.extend(errors),
             Event::Regrouped(regrouped) => self.finish_regroup(*regrouped),
+            Event::RegisterPathPicked { path, open_for } => {
+                match (path, &mut self.state.register_dialog) {
+                    (Some(path), _) => {
+                        self.on_register_command(super::RegisterCommand::Compare(path))
+                    }
+                    (None, Some(d)) if open_for < NO_DIALOG_SERVICE => {
+                        d.error = Some("No file dialog is available on this desktop: type the register's path in the box instead.".into());
+                    }
+                    _ => {}
+                }
+            }
+            Event::RegisterChecked(checked) => self.finish_register(*checked),
         }
     }
 
@@ -632,6 +653,13 @@ impl ArmsFlowApp {
                     state.settings.remember_folder(folder.to_owned());
                 } else {
                     state.settings.last_folder = None;
+                }
+                // The register compared in the last session is compared again, once.
+                if !std::mem::replace(&mut self.register_restored, true)
+                    && self.state.data.dataset.register.is_none()
+                    && let Some(path) = self.state.settings.register_file.clone()
+                {
+                    self.check_register(Some(path), None);
                 }
                 if self.watcher.is_none() {
                     let ctx = self.ctx.clone();
@@ -776,7 +804,7 @@ const SETTINGS_SAVE_INTERVAL: Duration = Duration::from_secs(5);
 /// sends what it answered as the event `answer` makes of it (with how long it was open: an
 /// answer of nothing in under [`NO_DIALOG_SERVICE`] means no dialog was shown), and wakes the
 /// window.
-fn spawn_dialog(
+pub(super) fn spawn_dialog(
     ctx: &egui::Context,
     events: &Sender<Event>,
     name: &str,

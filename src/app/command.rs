@@ -78,6 +78,8 @@ pub enum Command {
     },
     /// Put text on the clipboard.
     CopyText(String),
+    /// Compare with a SIPRI register, or stop comparing.
+    Register(super::RegisterCommand),
     /// Switch tab.
     SetTab(Tab),
     /// Timeline lanes per pair or per supplier.

@@ -36,6 +36,16 @@ pub enum Event {
     /// A date correction was saved and the reports dated and grouped again, off the UI
     /// thread (or saving failed).
     Regrouped(Box<Regrouped>),
+    /// The register file dialog closed.
+    RegisterPathPicked {
+        /// The file, or `None` when the dialog was cancelled (or never shown).
+        path: Option<PathBuf>,
+        /// How long the dialog was open.
+        open_for: Duration,
+    },
+    /// A SIPRI register was read and the transfers checked against it (or the check
+    /// removed), off the UI thread.
+    RegisterChecked(Box<super::RegisterChecked>),
 }
 
 /// The result of a correction's background work (a date or a review decision).

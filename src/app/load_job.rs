@@ -1,6 +1,7 @@
 use crate::corpus::{LoadOptions, LoadProgress};
 use crate::dataset::{Dataset, rebuild_dataset};
 use crate::extract::Extractor;
+use crate::register::Register;
 use crate::view::{DatasetIndex, thousands};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -41,11 +42,14 @@ const QUIET_REFRESH: Duration = Duration::from_millis(400);
 
 impl LoadJob {
     /// Starts loading `folder` on a new thread. With `previous` (the dataset shown, of the
-    /// same folder) only new and changed files are read again. `wake` is called when the
-    /// result is ready (the app passes a repaint request so the window wakes up).
+    /// same folder) only new and changed files are read again. The transfers are checked
+    /// against `register` (the SIPRI register compared, kept from folder to folder). `wake`
+    /// is called when the result is ready (the app passes a repaint request so the window
+    /// wakes up).
     pub fn spawn(
         folder: &Path,
         previous: Option<Arc<Dataset>>,
+        register: Option<Arc<Register>>,
         extractor: Arc<Extractor>,
         options: LoadOptions,
         wake: impl Fn() + Send + 'static,
@@ -70,7 +74,10 @@ impl LoadJob {
                 drop(previous);
                 let result = match built {
                     _ if job_progress.cancel.load(Ordering::Relaxed) => LoadResult::Cancelled,
-                    Ok(dataset) => {
+                    Ok(mut dataset) => {
+                        if dataset.register.is_none() && register.is_some() {
+                            dataset.set_register(register);
+                        }
                         let index = DatasetIndex::new(&dataset);
                         // The first search would otherwise build this on the UI thread.
                         index.search_text(&dataset);

@@ -1,6 +1,6 @@
 //! The desktop app: plain-data state ([`AppState`]), every user action as a [`Command`] and
 //! every report of background work (loading, exporting, folder watching, file dialogs,
-//! regrouping after a date correction) as an [`Event`], both applied in one place
+//! regrouping after a date correction, the SIPRI register check) as an [`Event`], both applied in one place
 //! ([`ArmsFlowApp::apply`]). The panels live in [`crate::ui`].
 
 mod armsflow_app;
@@ -13,6 +13,7 @@ mod export_job;
 mod folder_chooser;
 mod history;
 mod load_job;
+mod register_check;
 mod review_actions;
 mod review_form;
 mod run;
@@ -31,6 +32,7 @@ pub use export_job::ExportJob;
 pub use folder_chooser::FolderChooser;
 pub use history::{Change, DecisionChange, History};
 pub use load_job::{LoadJob, LoadResult};
+pub use register_check::{RegisterChecked, RegisterCommand, RegisterDialog};
 pub use review_actions::ReviewAction;
 pub use review_form::{FormTarget, FormValues, ReportForm};
 pub use run::{ICON_PNG, run_app};

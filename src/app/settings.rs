@@ -74,6 +74,8 @@ pub struct Settings {
     pub max_file_mb: u64,
     /// Side panels the user has hidden to give a small screen to the chart.
     pub hidden_panels: BTreeSet<SidePanel>,
+    /// The SIPRI register compared at exit, compared again at the next start.
+    pub register_file: Option<PathBuf>,
 }
 
 /// A side panel the View menu shows or hides.
@@ -111,6 +113,7 @@ impl Default for Settings {
             last_export_dir: None,
             max_file_mb: crate::corpus::DEFAULT_MAX_FILE_MB,
             hidden_panels: BTreeSet::new(),
+            register_file: None,
         }
     }
 }

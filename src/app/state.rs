@@ -1,6 +1,5 @@
 use super::{ExportDraft, ExportJob, LoadJob, Settings};
 use crate::chart::DayRange;
-use crate::chart::FlowColor;
 use crate::dataset::Dataset;
 use crate::view::{
     DatasetIndex, Filters, Flow, QueueOrder, ReviewQueue, TableColumn, TimelineData, flows,
@@ -79,6 +78,10 @@ pub struct AppState {
     /// What the views show, computed from the dataset, the filters and the settings: never
     /// per frame.
     pub views: DerivedViews,
+    /// The Compare with SIPRI register window, when open.
+    pub register_dialog: Option<super::RegisterDialog>,
+    /// True while a register is read and the transfers checked against it.
+    pub register_checking: bool,
 }
 
 /// A note (or a rejection's reason) being typed for some reports.
@@ -232,8 +235,8 @@ impl AppState {
             visible,
             self.settings.lane_mode,
         );
-        let by_status = self.settings.flow_color == FlowColor::Status;
-        self.views.flows = flows(&self.data.dataset, &self.data.index, visible, by_status);
+        let split = self.settings.flow_color.split_by();
+        self.views.flows = flows(&self.data.dataset, &self.data.index, visible, split);
         self.resort_table();
         self.requeue();
         self.views.version += 1;

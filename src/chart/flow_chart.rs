@@ -1,10 +1,9 @@
 use super::{
     Anchor, HitRegion, HitShape, LegendEntry, Pos, Primitive, Rect, Rgba, Scene, Swatch,
-    TextMeasure, Theme, country_color, fit_text, layout_legend, status_color,
+    TextMeasure, Theme, country_color, fit_text, layout_legend, register_color, status_color,
 };
 use super::{Chart, ChartData, ChartKind, ChartStyle};
-use crate::dataset::Status;
-use crate::view::{Flow, FlowWeight};
+use crate::view::{Flow, FlowSplit, FlowSplitBy, FlowWeight};
 use std::collections::BTreeMap;
 
 /// How bands are coloured.
@@ -15,6 +14,28 @@ pub enum FlowColor {
     Supplier,
     /// One colour per status (the flows should then be split by status).
     Status,
+    /// One colour per SIPRI register mark (the flows split by mark).
+    Register,
+}
+
+impl FlowColor {
+    /// How flows must be split for this colouring.
+    pub fn split_by(self) -> FlowSplitBy {
+        match self {
+            Self::Supplier => FlowSplitBy::Nothing,
+            Self::Status => FlowSplitBy::Status,
+            Self::Register => FlowSplitBy::Register,
+        }
+    }
+
+    /// In words, for menus and legends: "supplier", "status", "SIPRI register".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Supplier => "supplier",
+            Self::Status => "status",
+            Self::Register => "SIPRI register",
+        }
+    }
 }
 
 /// An interactive part of the Flow chart.
@@ -142,8 +163,8 @@ impl Chart for FlowChart {
         theme: Theme,
         measure: &dyn TextMeasure,
     ) -> Scene<()> {
-        let by_status = style.flow_color == FlowColor::Status;
-        let flows = crate::view::flows(data.dataset, data.index, data.visible, by_status);
+        let split = style.flow_color.split_by();
+        let flows = crate::view::flows(data.dataset, data.index, data.visible, split);
         let options = FlowChartOptions::new(style, (width, height), theme);
         layout_flow_chart(&flows, &options, measure).into_drawing()
     }
@@ -563,8 +584,8 @@ impl<'a> FlowLayout<'a> {
 
     /// The fill of band `i` (drawing `f`): its status, or its supplier node.
     fn color_of(&self, f: &Flow) -> Rgba {
-        match (self.options.color, f.key.status) {
-            (FlowColor::Status, Some(s)) => status_color(s),
+        match (self.options.color, f.key.split) {
+            (FlowColor::Status | FlowColor::Register, Some(split)) => split_color(split),
             _ => country_color(f.color),
         }
     }
@@ -584,9 +605,8 @@ impl<'a> FlowLayout<'a> {
     /// `ends` picks (this side's node, other side's) from a band's pair.
     fn stack(&self, nodes: &[Node], ends: fn((usize, usize)) -> (usize, usize)) -> Vec<f32> {
         let (flows, pair) = (&self.bands, &self.plan.pair);
-        let status_rank = |f: &Flow| f.key.status.map_or(0, |s| s as usize);
         let mut order: Vec<usize> = (0..flows.len()).collect();
-        order.sort_by_key(|&i| (ends(pair[i]), status_rank(&flows[i])));
+        order.sort_by_key(|&i| (ends(pair[i]), flows[i].key.split));
         let mut fill: Vec<f32> = nodes.iter().map(Node::top).collect();
         let mut at = vec![0.0_f32; flows.len()];
         for i in order {
@@ -814,11 +834,11 @@ impl<'a> FlowLayout<'a> {
 /// Groups flows by their (supplier node, recipient node, status): each group's flow indices
 /// (in order, groups by their first flow) and its two nodes.
 fn merge_bands(pair: &[(usize, usize)], flows: &[Flow]) -> (Vec<Vec<usize>>, Vec<(usize, usize)>) {
-    let mut band_of: BTreeMap<(usize, usize, Option<Status>), usize> = BTreeMap::new();
+    let mut band_of: BTreeMap<(usize, usize, Option<FlowSplit>), usize> = BTreeMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut ends = Vec::new();
     for (i, (&(l, r), f)) in pair.iter().zip(flows).enumerate() {
-        let band = *band_of.entry((l, r, f.key.status)).or_insert_with(|| {
+        let band = *band_of.entry((l, r, f.key.split)).or_insert_with(|| {
             members.push(Vec::new());
             ends.push((l, r));
             members.len() - 1
@@ -839,8 +859,8 @@ fn band_flow(flows: &[Flow], members: &[usize], left: &Node, right: &Node) -> Fl
         key: crate::view::FlowKey {
             supplier: left.code.clone(),
             recipient: right.code.clone(),
-            // A band never mixes statuses.
-            status: of_band.first().and_then(|f| f.key.status),
+            // A band never mixes statuses or marks.
+            split: of_band.first().and_then(|f| f.key.split),
         },
         supplier_name: left.label_name().to_owned(),
         recipient_name: right.label_name().to_owned(),
@@ -950,13 +970,25 @@ fn curve(x0: f32, y0: f32, x1: f32, y1: f32) -> Vec<Pos> {
         .collect()
 }
 
+/// The colour of a split band: its status's, or its register mark's.
+fn split_color(split: FlowSplit) -> Rgba {
+    match split {
+        FlowSplit::Status(s) => status_color(s),
+        FlowSplit::Register(m) => register_color(m),
+    }
+}
+
 fn band_label(f: &Flow, weight: FlowWeight) -> String {
     let reports = format!(
         "{} ({})",
         count_of(f.transfers.len(), "transfer"),
         count_of(f.reports, "report")
     );
-    let status = f.key.status.map(|s| format!(", {s}")).unwrap_or_default();
+    let status = f
+        .key
+        .split
+        .map(|s| format!(", {}", s.label()))
+        .unwrap_or_default();
     let qty = match weight {
         FlowWeight::Quantity => format!(", {} items stated", f.quantity),
         FlowWeight::Transfers | FlowWeight::Reports => String::new(),
@@ -987,10 +1019,7 @@ fn legend_entries(flows: &[Flow], options: &FlowChartOptions) -> Vec<LegendEntry
     };
     let mut entries = vec![LegendEntry {
         swatch: Swatch::None,
-        text: match options.color {
-            FlowColor::Supplier => format!("{width} · colour: supplier"),
-            FlowColor::Status => format!("{width} · colour: status"),
-        },
+        text: format!("{width} · colour: {}", options.color.label()),
         color: theme.muted(),
     }];
     if flows.iter().any(|f| f.reviewed.is_some()) {
@@ -1000,12 +1029,12 @@ fn legend_entries(flows: &[Flow], options: &FlowChartOptions) -> Vec<LegendEntry
             color: theme.muted(),
         });
     }
-    if options.color == FlowColor::Status {
-        let statuses: std::collections::BTreeSet<Status> =
-            flows.iter().filter_map(|f| f.key.status).collect();
-        entries.extend(statuses.into_iter().map(|s| LegendEntry {
-            swatch: Swatch::Square(s),
-            text: s.as_str().to_owned(),
+    if options.color != FlowColor::Supplier {
+        let splits: std::collections::BTreeSet<FlowSplit> =
+            flows.iter().filter_map(|f| f.key.split).collect();
+        entries.extend(splits.into_iter().map(|s| LegendEntry {
+            swatch: Swatch::Fill(split_color(s)),
+            text: s.label().to_owned(),
             color: theme.text(),
         }));
     }
@@ -1023,7 +1052,7 @@ mod tests {
             key: FlowKey {
                 supplier: s.into(),
                 recipient: r.into(),
-                status: None,
+                split: None,
             },
             supplier_name: format!("Country {s}"),
             recipient_name: format!("Country {r}"),

@@ -10,6 +10,8 @@ pub enum Swatch {
     Marker(Status),
     /// A filled square of the status's colour (Flow bands).
     Square(Status),
+    /// A filled square of a colour (Flow bands by register mark, map shading).
+    Fill(Rgba),
 }
 
 /// One legend entry: a swatch and its words.
@@ -21,6 +23,15 @@ pub struct LegendEntry {
     pub text: String,
     /// Colour of the words.
     pub color: Rgba,
+}
+
+/// A legend square of `color` of half-side `r`, left edge `x`, centred on `y`.
+fn square(x: f32, y: f32, r: f32, color: Rgba) -> Primitive {
+    Primitive::Rect {
+        rect: Rect::from_xywh(x, y - r, 2.0 * r, 2.0 * r),
+        fill: color,
+        stroke: None,
+    }
 }
 
 /// Lays out `entries` left to right from `(left, top)`, wrapping onto a new row where the
@@ -57,11 +68,8 @@ pub fn layout_legend(
             Swatch::Marker(s) => {
                 out.extend(super::status_marker(s, Pos::new(x + r, y), r, None));
             }
-            Swatch::Square(s) => out.push(Primitive::Rect {
-                rect: Rect::from_xywh(x, y - r, 2.0 * r, 2.0 * r),
-                fill: status_color(s),
-                stroke: None,
-            }),
+            Swatch::Square(s) => out.push(square(x, y, r, status_color(s))),
+            Swatch::Fill(color) => out.push(square(x, y, r, color)),
         }
         out.push(Primitive::Text {
             pos: Pos::new(x + lead, y),

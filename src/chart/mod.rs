@@ -20,7 +20,7 @@ pub use font_measure::{
 };
 pub use legend::{LegendEntry, Swatch, layout_legend};
 pub use measure::{ApproxMeasure, TextMeasure, fit_text};
-pub use palette::{OTHER_COUNTRY, Theme, country_color, status_color};
+pub use palette::{OTHER_COUNTRY, Theme, country_color, register_color, status_color};
 pub use registry::{Chart, ChartData, ChartKind, ChartStyle};
 pub use scene::{Anchor, HitRegion, HitShape, Pos, Primitive, Rect, Rgba, Scene};
 pub use timeline_chart::{

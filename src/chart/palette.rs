@@ -1,5 +1,6 @@
 use super::Rgba;
 use crate::dataset::Status;
+use crate::model::RegisterMark;
 
 /// Light or dark colours for a chart.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -71,6 +72,17 @@ pub fn country_color(slot: Option<u8>) -> Rgba {
     slot.and_then(|s| COUNTRY_COLORS.get(usize::from(s)))
         .copied()
         .unwrap_or(OTHER_COUNTRY)
+}
+
+/// The colour of a SIPRI register mark: confirmed blue, a new finding orange (what an
+/// analyst looks at first), not covered grey; `None` (not compared) light grey.
+pub fn register_color(mark: Option<RegisterMark>) -> Rgba {
+    match mark {
+        Some(RegisterMark::InRegister) => Rgba::rgb(52, 120, 198),
+        Some(RegisterMark::NotInRegister) => Rgba::rgb(230, 120, 30),
+        Some(RegisterMark::NotCovered) => Rgba::rgb(150, 150, 150),
+        None => Rgba::rgb(200, 200, 200),
+    }
 }
 
 /// The colour of a status, the same in every chart and legend.

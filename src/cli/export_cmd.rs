@@ -6,6 +6,7 @@ use crate::dataset::{Category, Dataset, Status};
 use crate::export::{
     ChartKind, ChartStyle, ExportFormat, FigureRequest, FigureSource, export_chart, export_data,
 };
+use crate::model::RegisterMark;
 use crate::view::{DatasetIndex, Filters, FlowWeight, LaneMode, parse_date_bound};
 use anyhow::{Context, bail};
 use std::collections::BTreeSet;
@@ -49,6 +50,10 @@ pub struct FilterArgs {
     /// Also transfers an analyst rejected (left out otherwise).
     #[arg(long)]
     pub show_rejected: bool,
+    /// Only transfers with this SIPRI register mark: in-register, not-in-register or
+    /// not-covered (repeatable; needs --sipri).
+    #[arg(long)]
+    pub register: Vec<String>,
 }
 
 /// How the chart is drawn and at what size.
@@ -139,6 +144,7 @@ pub enum WeightArg {
 pub enum ColorArg {
     Supplier,
     Status,
+    Register,
 }
 
 /// `armsflow export`: a chart as PNG/SVG or the filtered reports as CSV/JSON, by the
@@ -155,6 +161,9 @@ pub fn run_export(
     crate::files::check_writable(out)?;
     if !crate::export::SCALES.contains(&chart.scale) {
         bail!("--scale must be 1, 2 or 4 (got {})", chart.scale);
+    }
+    if matches!(chart.color, ColorArg::Register) && sipri.is_none() {
+        bail!("--color register needs a register to colour by: add --sipri FILE");
     }
     let dataset = extract_folder(folder, options, sipri)?;
     let index = DatasetIndex::new(&dataset);
@@ -177,6 +186,7 @@ pub fn run_export(
                 flow_color: match chart.color {
                     ColorArg::Supplier => FlowColor::Supplier,
                     ColorArg::Status => FlowColor::Status,
+                    ColorArg::Register => FlowColor::Register,
                 },
                 timeline_window: None,
                 first_lane: 0,
@@ -270,6 +280,19 @@ pub fn filters_from_args(dataset: &Dataset, args: &FilterArgs) -> anyhow::Result
                 })
         })
         .collect::<anyhow::Result<_>>()?;
+    if !args.register.is_empty() && dataset.register_summary.is_none() {
+        bail!("--register needs a register to check against: add --sipri FILE");
+    }
+    let register = args
+        .register
+        .iter()
+        .map(|m| {
+            RegisterMark::parse(m.trim()).with_context(|| {
+                let all: Vec<&str> = RegisterMark::ALL.iter().map(|k| k.as_str()).collect();
+                format!("unknown register mark {m:?} (one of: {})", all.join(", "))
+            })
+        })
+        .collect::<anyhow::Result<_>>()?;
     let bound = |text: &Option<String>, end: bool| -> anyhow::Result<Option<jiff::civil::Date>> {
         text.as_deref()
             .map(|t| {
@@ -298,6 +321,7 @@ pub fn filters_from_args(dataset: &Dataset, args: &FilterArgs) -> anyhow::Result
         review_states: BTreeSet::new(),
         show_rejected: args.show_rejected,
         only_reviewed: args.reviewed_only,
+        register,
     })
 }
 

@@ -5,7 +5,7 @@ use crate::dataset::{Dataset, build_dataset};
 use crate::export::write_csv;
 use crate::extract::Extractor;
 use crate::gazetteer::Gazetteer;
-use crate::model::{Problem, ProblemKind, RegisterMark};
+use crate::model::{Problem, ProblemKind};
 use crate::register::read_register;
 use anyhow::Context;
 use std::path::Path;
@@ -45,7 +45,7 @@ pub(crate) fn extract_folder(
     if let Some(register) = register {
         eprintln!("armsflow: register {}", register.describe());
         dataset.set_register(Some(register));
-        eprintln!("armsflow: {}", register_marks(&dataset));
+        eprintln!("armsflow: register check: {}", dataset.register_marks());
     }
     let unmapped = |p: &&Problem| p.kind == ProblemKind::Unmapped;
     for p in dataset.problems.iter().filter(|p| !unmapped(p)) {
@@ -107,22 +107,4 @@ pub fn run_extract(
         folder.display()
     );
     Ok(Outcome::Ok)
-}
-
-/// How the transfers came out of the register check: "register check: 5 in the register,
-/// 3 not in it, 4 not covered".
-fn register_marks(dataset: &Dataset) -> String {
-    let count = |mark: RegisterMark| {
-        dataset
-            .transfers
-            .iter()
-            .filter(|t| t.register.as_ref().is_some_and(|m| m.mark == mark))
-            .count()
-    };
-    format!(
-        "register check: {} in the register, {} not in it, {} not covered",
-        count(RegisterMark::InRegister),
-        count(RegisterMark::NotInRegister),
-        count(RegisterMark::NotCovered)
-    )
 }

@@ -23,6 +23,23 @@ impl Dataset {
         self.check_register();
     }
 
+    /// How the transfers came out of the register check, in words: "25 in the register,
+    /// 4 not in it, 16 not covered".
+    pub fn register_marks(&self) -> String {
+        let count = |mark: RegisterMark| {
+            self.transfers
+                .iter()
+                .filter(|t| t.register.as_ref().is_some_and(|m| m.mark == mark))
+                .count()
+        };
+        format!(
+            "{} in the register, {} not in it, {} not covered",
+            count(RegisterMark::InRegister),
+            count(RegisterMark::NotInRegister),
+            count(RegisterMark::NotCovered)
+        )
+    }
+
     /// Marks every transfer against the register set, and lists what the register has more
     /// (nothing to do without one).
     pub(super) fn check_register(&mut self) {

@@ -55,6 +55,7 @@ pub fn evidence_ui(
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     transfer_summary(ui, state, i, t);
+                    super::register_evidence::register_section(ui, state, t);
                     transfer_review(ui, i, t, out);
                     reports_side_by_side(ui, state, i, t);
                     for (n, r) in t.reports.iter().enumerate() {

@@ -1,7 +1,7 @@
 use super::ViewCaches;
 use crate::app::{AppState, Command};
 use crate::dataset::{Category, Status};
-use crate::model::ReviewState;
+use crate::model::{RegisterMark, ReviewState};
 use crate::view::parse_date_bound;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -64,6 +64,16 @@ pub fn filter_bar_ui(
             .labelled_by(label.id);
         if ui.input_mut(|i| i.consume_shortcut(&SEARCH_SHORTCUT)) {
             search.request_focus();
+        }
+        // Only once a register is compared (File > Compare with SIPRI register…).
+        if state.data.dataset.register_summary.is_some() || !current.register.is_empty() {
+            set_combo(
+                ui,
+                "SIPRI",
+                &RegisterMark::ALL,
+                RegisterMark::label,
+                &mut edited.register,
+            );
         }
         if ui
             .add_enabled(!current.is_empty(), egui::Button::new("Clear filters"))

@@ -33,10 +33,16 @@ pub fn flow_ui(
         }
         ui.separator();
         ui.label("Colour:");
-        let colors = [
+        let mut colors = vec![
             (FlowColor::Supplier, "by supplier"),
             (FlowColor::Status, "by status"),
         ];
+        // Offered once a register is compared (or kept from an earlier session).
+        if state.data.dataset.register_summary.is_some()
+            || settings.flow_color == FlowColor::Register
+        {
+            colors.push((FlowColor::Register, "by SIPRI register"));
+        }
         if let Some(c) = radio_choice(ui, settings.flow_color, &colors) {
             out.push(Command::SetFlowColor(c));
         }

@@ -1,4 +1,4 @@
-use crate::app::{AppState, Command, ExportTarget, SidePanel, Tab};
+use crate::app::{AppState, Command, ExportTarget, RegisterCommand, SidePanel, Tab};
 use crate::chart::Theme;
 
 /// File and View menus.
@@ -55,6 +55,22 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
             }
             if ui.button("Export data…").clicked() {
                 out.push(Command::OpenExport(ExportTarget::Data));
+            }
+            ui.separator();
+            if ui
+                .button("Compare with SIPRI register…")
+                .on_hover_text(
+                    "Mark each transfer as in the SIPRI Arms Transfers Database, not in it, or \
+                     not covered by it",
+                )
+                .clicked()
+            {
+                out.push(Command::Register(RegisterCommand::OpenDialog));
+            }
+            if state.data.dataset.register_summary.is_some()
+                && ui.button("Stop comparing with the register").clicked()
+            {
+                out.push(Command::Register(RegisterCommand::Stop));
             }
             ui.separator();
             if ui

@@ -15,6 +15,8 @@ mod menu;
 mod paint;
 mod problems;
 mod reader;
+mod register_evidence;
+mod register_window;
 mod review;
 mod review_forms;
 mod status_bar;
@@ -58,6 +60,7 @@ pub fn main_window(
     review_forms::report_form_ui(ui, state, gazetteer, &mut caches.country_search, out);
     review_forms::note_ui(ui, state, out);
     folder_chooser::folder_chooser_ui(ui, state, out);
+    register_window::register_window_ui(ui, state, out);
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, state, out));
     if state.show_problems {
         egui::Panel::bottom("problems")

@@ -5,13 +5,14 @@ use egui::{Color32, FontFamily, FontId, Mesh, Painter, Pos2, Shape, Stroke, Stro
 /// chart text on screen is drawn with the font the layout measured and exports embed.
 pub const CHART_FAMILY: &str = "chart";
 
-fn color(c: Rgba) -> Color32 {
+/// A chart colour as egui's.
+pub fn to_color32(c: Rgba) -> Color32 {
     let [r, g, b, a] = c.0;
     Color32::from_rgba_unmultiplied(r, g, b, a)
 }
 
 fn stroke(s: Option<(Rgba, f32)>) -> Stroke {
-    s.map_or(Stroke::NONE, |(c, w)| Stroke::new(w, color(c)))
+    s.map_or(Stroke::NONE, |(c, w)| Stroke::new(w, to_color32(c)))
 }
 
 /// Paints `scene` with its top-left corner at `offset`.
@@ -20,7 +21,7 @@ pub fn paint_scene<T>(painter: &Painter, scene: &Scene<T>, offset: Vec2) {
     painter.rect_filled(
         egui::Rect::from_min_size(offset.to_pos2(), Vec2::new(scene.width, scene.height)),
         0.0,
-        color(scene.background),
+        to_color32(scene.background),
     );
     for p in &scene.primitives {
         match p {
@@ -30,7 +31,7 @@ pub fn paint_scene<T>(painter: &Painter, scene: &Scene<T>, offset: Vec2) {
                 stroke: s,
             } => {
                 let r = egui::Rect::from_min_max(pos(&rect.min), pos(&rect.max));
-                painter.rect(r, 2.0, color(*fill), stroke(*s), StrokeKind::Inside);
+                painter.rect(r, 2.0, to_color32(*fill), stroke(*s), StrokeKind::Inside);
             }
             Primitive::Circle {
                 center,
@@ -38,7 +39,7 @@ pub fn paint_scene<T>(painter: &Painter, scene: &Scene<T>, offset: Vec2) {
                 fill,
                 stroke: s,
             } => {
-                painter.circle(pos(center), *radius, color(*fill), stroke(*s));
+                painter.circle(pos(center), *radius, to_color32(*fill), stroke(*s));
             }
             Primitive::Polygon {
                 points,
@@ -47,13 +48,13 @@ pub fn paint_scene<T>(painter: &Painter, scene: &Scene<T>, offset: Vec2) {
             } => {
                 // Every polygon a chart draws (triangles, diamonds) is convex.
                 let pts: Vec<Pos2> = points.iter().map(pos).collect();
-                painter.add(Shape::convex_polygon(pts, color(*fill), stroke(*s)));
+                painter.add(Shape::convex_polygon(pts, to_color32(*fill), stroke(*s)));
             }
             Primitive::Ribbon { top, bottom, fill } => {
                 // A triangle strip between the two edges: exact for any curve, where a
                 // filled path would need to be convex.
                 let mut mesh = Mesh::default();
-                let c = color(*fill);
+                let c = to_color32(*fill);
                 for (t, b) in top.iter().zip(bottom) {
                     mesh.colored_vertex(pos(t), c);
                     mesh.colored_vertex(pos(b), c);
@@ -72,7 +73,7 @@ pub fn paint_scene<T>(painter: &Painter, scene: &Scene<T>, offset: Vec2) {
                 width,
             } => {
                 let pts: Vec<Pos2> = points.iter().map(pos).collect();
-                painter.add(Shape::line(pts, Stroke::new(*width, color(*c))));
+                painter.add(Shape::line(pts, Stroke::new(*width, to_color32(*c))));
             }
             Primitive::Text {
                 pos: p,
@@ -91,7 +92,7 @@ pub fn paint_scene<T>(painter: &Painter, scene: &Scene<T>, offset: Vec2) {
                     align,
                     text,
                     FontId::new(*size, FontFamily::Name(CHART_FAMILY.into())),
-                    color(*c),
+                    to_color32(*c),
                 );
             }
         }

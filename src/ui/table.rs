@@ -21,7 +21,13 @@ pub fn table_ui(
     caches: &mut ViewCaches,
     out: &mut Vec<Command>,
 ) {
-    let (frozen, rest) = TableColumn::ALL.split_at(FROZEN);
+    // The SIPRI column only once a register is compared.
+    let compared = state.data.dataset.register_summary.is_some();
+    let columns: Vec<TableColumn> = TableColumn::ALL
+        .into_iter()
+        .filter(|&c| c != TableColumn::Register || compared)
+        .collect();
+    let (frozen, rest) = columns.split_at(FROZEN);
     let y = caches.table_scroll_y;
     let mut offsets = [y, y];
     ui.horizontal_top(|ui| {
@@ -143,7 +149,30 @@ fn cell(ui: &mut egui::Ui, state: &AppState, i: usize, c: TableColumn) {
             ui.add(egui::Label::new(badge).selectable(false));
             return;
         }
+        TableColumn::Register => {
+            register_cell(ui, t);
+            return;
+        }
     };
     ui.add(egui::Label::new(&text).truncate().selectable(false))
         .on_hover_text(&text);
+}
+
+/// The register mark in its colour; on hover, why, and the best matching deal.
+fn register_cell(ui: &mut egui::Ui, t: &crate::dataset::Transfer) {
+    let Some(m) = &t.register else {
+        ui.add(egui::Label::new("—").selectable(false));
+        return;
+    };
+    let color = super::paint::to_color32(crate::chart::register_color(Some(m.mark)));
+    let mut hover = m.why.clone();
+    if let Some(deal) = m.deals.first() {
+        hover.push_str(&format!("\n{}", deal.summary()));
+    }
+    ui.add(
+        egui::Label::new(egui::RichText::new(m.mark.label()).color(color))
+            .truncate()
+            .selectable(false),
+    )
+    .on_hover_text(hover);
 }

@@ -1,7 +1,7 @@
 use super::{DatasetIndex, TransferDate};
 use crate::dataset::{Category, Dataset, Status, Transfer};
 use crate::dates::When;
-use crate::model::ReviewState;
+use crate::model::{RegisterMark, ReviewState};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -38,6 +38,9 @@ pub struct Filters {
     /// Only the transfers an analyst checked and kept: every report accepted, edited or
     /// added.
     pub only_reviewed: bool,
+    /// Marks of a SIPRI register check (in the register, not in it, not covered); a
+    /// transfer not checked passes none.
+    pub register: BTreeSet<RegisterMark>,
 }
 
 impl Filters {
@@ -89,6 +92,14 @@ impl Filters {
             return false;
         }
         if !self.passes_review(transfer) {
+            return false;
+        }
+        if !self.register.is_empty()
+            && !transfer
+                .register
+                .as_ref()
+                .is_some_and(|m| self.register.contains(&m.mark))
+        {
             return false;
         }
         if self.has_date_range() {
@@ -177,6 +188,10 @@ impl Filters {
         }
         if self.only_reviewed {
             out.push("only reviewed".to_owned());
+        }
+        if !self.register.is_empty() {
+            let list: Vec<&str> = self.register.iter().map(|m| m.label()).collect();
+            out.push(format!("SIPRI register: {}", list.join(", ")));
         }
         if self.show_rejected {
             out.push("rejected shown".to_owned());

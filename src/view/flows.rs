@@ -1,5 +1,6 @@
 use super::DatasetIndex;
 use crate::dataset::{Dataset, Status};
+use crate::model::RegisterMark;
 use std::collections::BTreeMap;
 
 /// What a flow band's width stands for.
@@ -15,15 +16,48 @@ pub enum FlowWeight {
     Quantity,
 }
 
-/// Identifies one band: a supplier -> recipient pair, split by status when coloured by status.
+/// What the bands of one pair are split by (when coloured by it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FlowSplitBy {
+    /// One band per pair.
+    #[default]
+    Nothing,
+    /// One band per status.
+    Status,
+    /// One band per SIPRI register mark.
+    Register,
+}
+
+/// What the transfers of one band of a split pair share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FlowSplit {
+    /// Their status.
+    Status(Status),
+    /// Their SIPRI register mark (`None`: not checked).
+    Register(Option<RegisterMark>),
+}
+
+impl FlowSplit {
+    /// In words: "delivered", "in the register".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Status(s) => s.as_str(),
+            Self::Register(Some(m)) => m.label(),
+            Self::Register(None) => "not compared with a register",
+        }
+    }
+}
+
+/// Identifies one band: a supplier -> recipient pair, split by status or register mark when
+/// coloured by it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FlowKey {
     /// Supplier code.
     pub supplier: String,
     /// Recipient code.
     pub recipient: String,
-    /// The status, when bands are split by status.
-    pub status: Option<Status>,
+    /// What the band's transfers share, when bands are split.
+    pub split: Option<FlowSplit>,
 }
 
 /// The transfers from one supplier to one recipient (of one status, when split).
@@ -65,22 +99,26 @@ pub fn flows(
     dataset: &Dataset,
     index: &DatasetIndex,
     visible: &[usize],
-    by_status: bool,
+    split_by: FlowSplitBy,
 ) -> Vec<Flow> {
     // Grouped by the index's pair ids (an integer compare per transfer); names are copied
     // once per flow.
-    let mut map: BTreeMap<(u32, Option<Status>), Flow> = BTreeMap::new();
+    let mut map: BTreeMap<(u32, Option<FlowSplit>), Flow> = BTreeMap::new();
     let reviewing = !dataset.review.is_empty();
     for &i in visible {
         let (Some(t), Some(&pair)) = (dataset.transfers.get(i), index.transfer_pair.get(i)) else {
             continue;
         };
-        let status = by_status.then_some(t.status);
-        let flow = map.entry((pair, status)).or_insert_with(|| Flow {
+        let split = match split_by {
+            FlowSplitBy::Nothing => None,
+            FlowSplitBy::Status => Some(FlowSplit::Status(t.status)),
+            FlowSplitBy::Register => Some(FlowSplit::Register(t.register.as_ref().map(|m| m.mark))),
+        };
+        let flow = map.entry((pair, split)).or_insert_with(|| Flow {
             key: FlowKey {
                 supplier: t.supplier.code.clone(),
                 recipient: t.recipient.code.clone(),
-                status,
+                split,
             },
             supplier_name: t.supplier.name.clone(),
             recipient_name: t.recipient.name.clone(),

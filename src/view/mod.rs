@@ -13,7 +13,7 @@ mod table_rows;
 mod timeline_marks;
 
 pub use filters::{Filters, parse_date_bound};
-pub use flows::{Flow, FlowKey, FlowWeight, flows};
+pub use flows::{Flow, FlowKey, FlowSplit, FlowSplitBy, FlowWeight, flows};
 pub use format::{
     article_date_label, citation, compact_quantity, date_label, dollars, edited_fields,
     figures_label, machine_values_label, quantity_label, status_history_label, thousands,

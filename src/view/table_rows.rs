@@ -27,11 +27,13 @@ pub enum TableColumn {
     Confidence,
     /// Where the transfer stands in the analyst's review.
     Review,
+    /// What a SIPRI register check found (shown once a register is compared).
+    Register,
 }
 
 impl TableColumn {
     /// Every column, left to right.
-    pub const ALL: [TableColumn; 11] = [
+    pub const ALL: [TableColumn; 12] = [
         Self::Date,
         Self::Supplier,
         Self::Recipient,
@@ -43,6 +45,7 @@ impl TableColumn {
         Self::Sources,
         Self::Confidence,
         Self::Review,
+        Self::Register,
     ];
 
     /// Header text.
@@ -59,6 +62,7 @@ impl TableColumn {
             Self::Sources => "Reports",
             Self::Confidence => "Confidence",
             Self::Review => "Review",
+            Self::Register => "SIPRI",
         }
     }
 }
@@ -112,6 +116,9 @@ pub fn table_rows(
             (transfer(i).confidence() * 100.0).round() as u32
         }),
         TableColumn::Review => sorted(rows, ascending, |i| transfer(i).review_state()),
+        TableColumn::Register => sorted(rows, ascending, |i| {
+            transfer(i).register.as_ref().map(|m| m.mark)
+        }),
     }
 }
 

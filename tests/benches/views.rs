@@ -9,7 +9,7 @@ use armsflow::dataset::{Dataset, Overrides, Review, Status};
 use armsflow::extract::Extractor;
 use armsflow::model::{Decision, ReportEdit, ReportKey, ReviewState};
 use armsflow::synthetic::generated_dataset;
-use armsflow::view::{DatasetIndex, Filters, LaneMode, flows, timeline_data};
+use armsflow::view::{DatasetIndex, Filters, FlowSplitBy, LaneMode, flows, timeline_data};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -50,9 +50,9 @@ fn views(c: &mut Criterion) {
         b.iter(|| filters.visible(black_box(&dataset), &index))
     });
     group.bench_function("flows", |b| {
-        b.iter(|| flows(black_box(&dataset), &index, &all, false))
+        b.iter(|| flows(black_box(&dataset), &index, &all, FlowSplitBy::Nothing))
     });
-    let f = flows(&dataset, &index, &all, false);
+    let f = flows(&dataset, &index, &all, FlowSplitBy::Nothing);
     group.bench_function("flow_layout", |b| {
         b.iter(|| layout_flow_chart(black_box(&f), &FlowChartOptions::default(), measure))
     });
