@@ -47,14 +47,21 @@ pub(crate) fn extract_folder(
         dataset.set_register(Some(register));
         eprintln!("armsflow: register check: {}", dataset.register_marks());
     }
-    let unmapped = |p: &&Problem| p.kind == ProblemKind::Unmapped;
-    for p in dataset.problems.iter().filter(|p| !unmapped(p)) {
+    for p in &dataset.problems {
         eprintln!("armsflow: problem: {p}");
     }
-    let names = dataset.problems.iter().filter(unmapped).count();
+    let register_problems = dataset
+        .register_summary
+        .as_ref()
+        .map_or(&[][..], |s| s.problems.as_slice());
+    let unmapped = |p: &&Problem| p.kind == ProblemKind::Unmapped;
+    for p in register_problems.iter().filter(|p| !unmapped(p)) {
+        eprintln!("armsflow: register problem: {p}");
+    }
+    let names = register_problems.iter().filter(unmapped).count();
     if names > 0 {
         eprintln!(
-            "armsflow: {names} party names of the register map to no country code; their deals are left out (listed under problems in the JSON)"
+            "armsflow: {names} party names of the register map to no country code; their deals are left out (listed in the JSON's register_summary.problems)"
         );
     }
     Ok(dataset)

@@ -13,12 +13,6 @@ impl Dataset {
     /// Checks every transfer against `register` from now on (`None` removes the check and
     /// its marks).
     pub fn set_register(&mut self, register: Option<Arc<Register>>) {
-        if let Some(old) = self.register.take() {
-            self.problems.retain(|p| !old.problems.contains(p));
-        }
-        if let Some(new) = &register {
-            self.problems.extend(new.problems.iter().cloned());
-        }
         self.register = register;
         self.check_register();
     }
@@ -74,6 +68,7 @@ impl Dataset {
             title: register.title.clone(),
             generated: register.generated.clone(),
             deals: register.deals.len(),
+            problems: register.problems.clone(),
             unreported: unreported(&self.transfers, &years, &register),
         });
     }

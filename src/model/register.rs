@@ -2,7 +2,7 @@
 //! cross-check gives a transfer ([`RegisterMatch`]). The rules that read registers and
 //! compare them are in `crate::register`.
 
-use super::Category;
+use super::{Category, Problem};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -171,6 +171,10 @@ pub struct RegisterSummary {
     pub generated: Option<String>,
     /// How many deals were read (with both parties mapped).
     pub deals: usize,
+    /// The register's records that could not be read and its party names that map to no
+    /// code (their deals are left out).
+    #[serde(default)]
+    pub problems: Vec<Problem>,
     /// Per supplier and recipient with a checked transfer: the register's deals in the years
     /// of their reports that no transfer matched.
     pub unreported: Vec<UnreportedDeals>,

@@ -8,7 +8,13 @@ pub fn problems_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>) 
             out.push(Command::ToggleProblems);
         }
     });
-    let problems = &state.data.dataset.problems;
+    let d = &state.data.dataset;
+    // The folder's files, then the compared register's records and unmapped names.
+    let register = d
+        .register_summary
+        .as_ref()
+        .map_or(&[][..], |s| s.problems.as_slice());
+    let problems: Vec<&crate::model::Problem> = d.problems.iter().chain(register).collect();
     if problems.is_empty() && state.warnings.is_empty() {
         ui.label("Every file in the folder was read.");
         return;

@@ -106,6 +106,7 @@ fn column_width(c: TableColumn) -> Column {
             Column::initial(180.0).at_least(60.0).clip(true)
         }
         TableColumn::Quantity => Column::initial(110.0).at_least(60.0).clip(true),
+        TableColumn::Register => Column::initial(165.0).at_least(60.0).clip(true),
         TableColumn::Supplier | TableColumn::Recipient => {
             Column::initial(110.0).at_least(60.0).clip(true)
         }

@@ -42,10 +42,10 @@ impl TableColumn {
         Self::Quantity,
         Self::Value,
         Self::Status,
+        Self::Register,
         Self::Sources,
         Self::Confidence,
         Self::Review,
-        Self::Register,
     ];
 
     /// Header text.
