@@ -248,6 +248,7 @@ impl ArmsFlowApp {
                 state.recompute_views();
             }
             Command::SetTimelineView(view) => state.timeline_view = view,
+            Command::SetMapView(view) => state.map_view = view,
             Command::SetFlowWeight(weight) => state.settings.flow_weight = weight,
             Command::SetFlowColor(color) => {
                 state.settings.flow_color = color;

@@ -86,6 +86,8 @@ pub enum Command {
     SetLaneMode(LaneMode),
     /// Pan, zoom or scroll the timeline.
     SetTimelineView(TimelineView),
+    /// Pan or zoom the map.
+    SetMapView(crate::chart::MapView),
     /// Flow band width by reports or quantity.
     SetFlowWeight(FlowWeight),
     /// Flow colours by supplier or status.

@@ -82,6 +82,8 @@ pub struct AppState {
     pub register_dialog: Option<super::RegisterDialog>,
     /// True while a register is read and the transfers checked against it.
     pub register_checking: bool,
+    /// The part of the world the Map shows.
+    pub map_view: crate::chart::MapView,
 }
 
 /// A note (or a rejection's reason) being typed for some reports.
@@ -318,6 +320,7 @@ impl AppState {
             flow_color: self.settings.flow_color,
             timeline_window: self.timeline_view.window,
             first_lane: self.timeline_view.first_lane,
+            map_view: self.map_view,
         }
     }
 

@@ -978,7 +978,9 @@ fn split_color(split: FlowSplit) -> Rgba {
     }
 }
 
-fn band_label(f: &Flow, weight: FlowWeight) -> String {
+/// A band's words: "Iran → Russia: 1 transfer (1 report), delivered" (the Map's arcs say the
+/// same).
+pub(super) fn band_label(f: &Flow, weight: FlowWeight) -> String {
     let reports = format!(
         "{} ({})",
         count_of(f.transfers.len(), "transfer"),

@@ -31,6 +31,8 @@ pub struct ChartStyle {
     pub timeline_window: Option<DayRange>,
     /// The first timeline lane shown.
     pub first_lane: usize,
+    /// The part of the world the map shows.
+    pub map_view: super::MapView,
 }
 
 /// One kind of chart.

@@ -144,6 +144,18 @@ pub enum Primitive {
         /// Outline colour and width.
         stroke: Option<(Rgba, f32)>,
     },
+    /// A filled area of one or more rings (a country: its islands and holes), with its
+    /// triangles ready for painters that fill only triangles. Rings are filled even-odd.
+    Area {
+        /// The rings, each closed implicitly.
+        rings: Vec<Vec<Pos>>,
+        /// Triangles as indices into the rings' points taken in order, three per triangle.
+        triangles: std::sync::Arc<Vec<u32>>,
+        /// Fill colour.
+        fill: Rgba,
+        /// Outline colour and width.
+        stroke: Option<(Rgba, f32)>,
+    },
     /// One line of text, vertically centred on `pos.y`.
     Text {
         /// Anchor point.
@@ -199,6 +211,7 @@ impl Primitive {
                 *bottom = mv_all(bottom);
             }
             Self::Line { points, .. } | Self::Polygon { points, .. } => *points = mv_all(points),
+            Self::Area { rings, .. } => *rings = rings.iter().map(|r| mv_all(r)).collect(),
             Self::Circle { center, .. } => *center = mv(center),
             Self::Text { pos, .. } => *pos = mv(pos),
         }
@@ -217,6 +230,15 @@ pub enum HitShape {
         top: Vec<Pos>,
         /// Lower edge.
         bottom: Vec<Pos>,
+    },
+    /// Rings, inside by the even-odd rule (a country).
+    Area(Vec<Vec<Pos>>),
+    /// Within `reach` pixels of a polyline (a map's arc).
+    Path {
+        /// The line.
+        points: Vec<Pos>,
+        /// How far from the line still counts.
+        reach: f32,
     },
 }
 
@@ -252,6 +274,12 @@ impl HitShape {
                 let pad = ((4.0 - (y1 - y0)) / 2.0).max(0.0);
                 p.y >= y0 - pad && p.y <= y1 + pad
             }
+            Self::Area(rings) => {
+                self.bounds().contains(p) && rings.iter().filter(|r| crosses(r, p)).count() % 2 == 1
+            }
+            Self::Path { points, reach } => points
+                .windows(2)
+                .any(|w| distance_to_segment(p, w[0], w[1]) <= *reach),
         }
     }
 
@@ -272,8 +300,57 @@ impl HitShape {
                 }
                 r
             }
+            Self::Area(rings) => bounds_of(rings.iter().flatten()),
+            Self::Path { points, reach } => {
+                let r = bounds_of(points.iter());
+                Rect {
+                    min: Pos::new(r.min.x - reach, r.min.y - reach),
+                    max: Pos::new(r.max.x + reach, r.max.y + reach),
+                }
+            }
         }
     }
+}
+
+/// The bounding box of `points`.
+pub fn bounds_of<'a>(points: impl Iterator<Item = &'a Pos>) -> Rect {
+    let mut r = Rect {
+        min: Pos::new(f32::MAX, f32::MAX),
+        max: Pos::new(f32::MIN, f32::MIN),
+    };
+    for p in points {
+        r.min.x = r.min.x.min(p.x);
+        r.min.y = r.min.y.min(p.y);
+        r.max.x = r.max.x.max(p.x);
+        r.max.y = r.max.y.max(p.y);
+    }
+    r
+}
+
+/// Whether a ray from `p` to the right crosses `ring` an odd number of times.
+fn crosses(ring: &[Pos], p: Pos) -> bool {
+    let mut inside = false;
+    let n = ring.len();
+    for i in 0..n {
+        let (a, b) = (ring[i], ring[(i + n - 1) % n]);
+        if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+/// The distance from `p` to the segment `a`–`b`.
+fn distance_to_segment(p: Pos, a: Pos, b: Pos) -> f32 {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (x, y) = (a.x + t * dx - p.x, a.y + t * dy - p.y);
+    (x * x + y * y).sqrt()
 }
 
 /// An interactive region of a scene, with the words a screen reader says for it.
@@ -339,6 +416,32 @@ impl<T> Scene<T> {
                     })
                     .filter_map(|i| Some((top.get(i)?, bottom.get(i)?)))
                     .map(|(a, b)| Pos::new(a.x, (a.y + b.y) / 2.0))
+                    .find(|&p| is_region(p))
+            }
+            // Along the line from its middle outwards.
+            HitShape::Path { points, .. } => {
+                let mid = points.len() / 2;
+                (0..points.len())
+                    .map(|k| {
+                        if k % 2 == 0 {
+                            mid + k / 2
+                        } else {
+                            mid.wrapping_sub(k / 2 + 1)
+                        }
+                    })
+                    .filter_map(|i| points.get(i).copied())
+                    .find(|&p| is_region(p))
+            }
+            // The rings' points nudged towards the box's centre, then the centre.
+            HitShape::Area(rings) => {
+                let c = region.shape.bounds().center();
+                std::iter::once(c)
+                    .chain(
+                        rings
+                            .iter()
+                            .flatten()
+                            .map(|q| Pos::new(q.x + (c.x - q.x) * 0.05, q.y + (c.y - q.y) * 0.05)),
+                    )
                     .find(|&p| is_region(p))
             }
         }

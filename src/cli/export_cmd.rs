@@ -190,6 +190,7 @@ pub fn run_export(
                 },
                 timeline_window: None,
                 first_lane: 0,
+                map_view: Default::default(),
             },
             width: chart.width as f32,
             height: chart.height as f32,

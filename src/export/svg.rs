@@ -135,6 +135,26 @@ fn write_primitive(s: &mut String, p: &Primitive) {
                 stroke_attrs(*stroke)
             );
         }
+        Primitive::Area {
+            rings,
+            fill,
+            stroke,
+            ..
+        } => {
+            let mut d = String::new();
+            for ring in rings.iter().filter(|r| r.len() >= 3) {
+                for (i, p) in ring.iter().enumerate() {
+                    let _ = write!(d, "{}{:.2},{:.2}", if i == 0 { "M" } else { "L" }, p.x, p.y);
+                }
+                d.push('Z');
+            }
+            let _ = writeln!(
+                s,
+                r#"<path d="{d}" fill-rule="evenodd"{}{}/>"#,
+                paint("fill", *fill),
+                stroke_attrs(*stroke)
+            );
+        }
         Primitive::Ribbon { top, bottom, fill } => {
             let mut outline: Vec<Pos> = top.clone();
             outline.extend(bottom.iter().rev());

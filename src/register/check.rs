@@ -39,6 +39,11 @@ impl Register {
         if let Some(why) = self.not_covered(q) {
             return outcome(RegisterMark::NotCovered, why, Vec::new());
         }
+        if table.never_compared(q.category)
+            && let Some(why) = table.outside(q.category)
+        {
+            return outcome(RegisterMark::NotCovered, why.to_owned(), Vec::new());
+        }
         let window = q.years.map(|(a, b)| (a - YEAR_SLACK, b + YEAR_SLACK));
         let in_window: Vec<&RegisterDeal> = match window {
             Some(w) => self.deals_in(q.supplier, q.recipient, w).collect(),

@@ -24,6 +24,8 @@ pub struct CategoryTable {
     outside: BTreeMap<Category, String>,
     /// Designation words too common to name a weapon alone.
     generic: BTreeSet<String>,
+    /// Categories that are not arms: never compared.
+    never: BTreeSet<Category>,
 }
 
 impl CategoryTable {
@@ -52,6 +54,12 @@ impl CategoryTable {
             };
             if *kind == "generic" {
                 table.generic.insert(words.trim().to_lowercase());
+                continue;
+            }
+            if *kind == "never" {
+                let category = Category::parse(words.trim())
+                    .ok_or_else(|| bad(&format!("no category {words:?}")))?;
+                table.never.insert(category);
                 continue;
             }
             let Some((named, rest)) = rest.split_first() else {
@@ -113,6 +121,11 @@ impl CategoryTable {
         self.outside.get(&category).map(String::as_str)
     }
 
+    /// True when reports of `category` are not arms and never compared.
+    pub fn never_compared(&self, category: Category) -> bool {
+        self.never.contains(&category)
+    }
+
     /// True when `word` (lower case) is too common to name a weapon alone ("type").
     pub fn is_generic(&self, word: &str) -> bool {
         self.generic.contains(word)
@@ -125,6 +138,7 @@ impl CategoryTable {
             + self.compatible.len()
             + self.outside.len()
             + self.generic.len()
+            + self.never.len()
     }
 }
 

@@ -12,6 +12,8 @@ pub struct ViewCaches {
     /// only when the flows or the chart options change (finding the tops of hundreds of
     /// overlapping bands costs more than a frame).
     pub(super) flow_layout: Option<Arc<FlowLayout>>,
+    /// The Map chart's last plain layout.
+    pub(super) map_layout: Option<Arc<super::map::MapLayout>>,
     /// A date filter's text while it is being typed (by field), so a half-typed date is not
     /// lost; it applies once it is a date.
     pub(super) date_text: BTreeMap<&'static str, String>,

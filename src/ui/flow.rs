@@ -22,30 +22,7 @@ pub fn flow_ui(
     let mut export = false;
     // Wrapped, so a narrow window never pushes the chart under the Evidence panel.
     ui.horizontal_wrapped(|ui| {
-        ui.label("Band width:");
-        let weights = [
-            (FlowWeight::Transfers, "transfers"),
-            (FlowWeight::Reports, "reports"),
-            (FlowWeight::Quantity, "quantity stated"),
-        ];
-        if let Some(w) = radio_choice(ui, settings.flow_weight, &weights) {
-            out.push(Command::SetFlowWeight(w));
-        }
-        ui.separator();
-        ui.label("Colour:");
-        let mut colors = vec![
-            (FlowColor::Supplier, "by supplier"),
-            (FlowColor::Status, "by status"),
-        ];
-        // Offered once a register is compared (or kept from an earlier session).
-        if state.data.dataset.register_summary.is_some()
-            || settings.flow_color == FlowColor::Register
-        {
-            colors.push((FlowColor::Register, "by SIPRI register"));
-        }
-        if let Some(c) = radio_choice(ui, settings.flow_color, &colors) {
-            out.push(Command::SetFlowColor(c));
-        }
+        width_and_colour(ui, state, "Band width:", out);
         ui.separator();
         export = super::export_window::export_button(ui);
     });
@@ -187,4 +164,37 @@ fn cached_layout(
     });
     caches.flow_layout = Some(Arc::clone(&layout));
     layout
+}
+
+/// The width and colour choices the Flow and Map charts share: `width_label` names what
+/// is wide ("Band width:", "Arc width:").
+pub(super) fn width_and_colour(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    width_label: &str,
+    out: &mut Vec<Command>,
+) {
+    let settings = &state.settings;
+    ui.label(width_label);
+    let weights = [
+        (FlowWeight::Transfers, "transfers"),
+        (FlowWeight::Reports, "reports"),
+        (FlowWeight::Quantity, "quantity stated"),
+    ];
+    if let Some(w) = radio_choice(ui, settings.flow_weight, &weights) {
+        out.push(Command::SetFlowWeight(w));
+    }
+    ui.separator();
+    ui.label("Colour:");
+    let mut colors = vec![
+        (FlowColor::Supplier, "by supplier"),
+        (FlowColor::Status, "by status"),
+    ];
+    // Offered once a register is compared (or kept from an earlier session).
+    if state.data.dataset.register_summary.is_some() || settings.flow_color == FlowColor::Register {
+        colors.push((FlowColor::Register, "by SIPRI register"));
+    }
+    if let Some(c) = radio_choice(ui, settings.flow_color, &colors) {
+        out.push(Command::SetFlowColor(c));
+    }
 }

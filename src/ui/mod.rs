@@ -11,6 +11,7 @@ mod filter_bar;
 mod flow;
 mod folder_chooser;
 mod loading;
+mod map;
 mod menu;
 mod paint;
 mod problems;
@@ -157,6 +158,7 @@ type ChartPanel = fn(&mut egui::Ui, &AppState, &mut ViewCaches, &mut Vec<Command
 const CHART_PANELS: &[(ChartKind, ChartPanel)] = &[
     (ChartKind::TIMELINE, timeline::timeline_ui),
     (ChartKind::FLOW, flow::flow_ui),
+    (ChartKind::MAP, map::map_ui),
 ];
 
 /// The panel of chart `kind` (the first one's when none is registered, which the test

@@ -50,6 +50,30 @@ pub fn paint_scene<T>(painter: &Painter, scene: &Scene<T>, offset: Vec2) {
                 let pts: Vec<Pos2> = points.iter().map(pos).collect();
                 painter.add(Shape::convex_polygon(pts, to_color32(*fill), stroke(*s)));
             }
+            Primitive::Area {
+                rings,
+                triangles,
+                fill,
+                stroke: s,
+            } => {
+                // Triangulated once when the map data was read; only the corners move.
+                let mut mesh = Mesh::default();
+                let c = to_color32(*fill);
+                for p in rings.iter().flatten() {
+                    mesh.colored_vertex(pos(p), c);
+                }
+                mesh.indices.extend(triangles.iter().copied());
+                painter.add(Shape::mesh(mesh));
+                if let Some((color, width)) = s {
+                    for ring in rings {
+                        let pts: Vec<Pos2> = ring.iter().map(pos).collect();
+                        painter.add(Shape::closed_line(
+                            pts,
+                            Stroke::new(*width, to_color32(*color)),
+                        ));
+                    }
+                }
+            }
             Primitive::Ribbon { top, bottom, fill } => {
                 // A triangle strip between the two edges: exact for any curve, where a
                 // filled path would need to be convex.

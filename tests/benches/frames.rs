@@ -80,6 +80,7 @@ fn frames(c: &mut Criterion) {
     for tab in [
         Tab::Chart(ChartKind::TIMELINE),
         Tab::Chart(ChartKind::FLOW),
+        Tab::Chart(ChartKind::MAP),
         Tab::Table,
         Tab::Review,
     ] {
