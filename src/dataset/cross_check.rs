@@ -104,7 +104,7 @@ fn transfer_years(
 type PairsSeen<'a> = BTreeMap<(&'a str, &'a str), (Option<(i32, i32)>, BTreeSet<u32>)>;
 
 /// Per pair with a checked transfer, the register's deals in the pair's years that no
-/// transfer matched.
+/// transfer matched (none for pairs or years the register does not cover).
 fn unreported(
     transfers: &[Transfer],
     years: &[Option<(i32, i32)>],
@@ -112,11 +112,9 @@ fn unreported(
 ) -> Vec<UnreportedDeals> {
     let mut pairs: PairsSeen<'_> = BTreeMap::new();
     for (t, &span) in transfers.iter().zip(years) {
-        let Some(m) = t
-            .register
-            .as_ref()
-            .filter(|m| m.mark != RegisterMark::NotCovered)
-        else {
+        // Every pair, goods SIPRI does not record included: what the register has between
+        // North Korea and Russia matters beside a report of shells.
+        let Some(m) = &t.register else {
             continue;
         };
         let entry = pairs

@@ -175,6 +175,30 @@ pub(super) struct MapLayout {
     probes: Vec<Option<Pos>>,
 }
 
+/// A point inside a region for its accessible element: an arc's middle, a point inside a
+/// country (its box's centre, else one of its corners nudged inwards). Unlike the Flow chart's
+/// probes it is not checked to be on top: with thousands of arcs that check would cost
+/// seconds at every zoom, and the element selects its own target when pressed.
+fn probe(shape: &HitShape) -> Option<Pos> {
+    match shape {
+        HitShape::Path { points, .. } => points.get(points.len() / 2).copied(),
+        HitShape::Area(rings) => {
+            let c = shape.bounds().center();
+            let step = (rings.iter().map(Vec::len).sum::<usize>() / 50).max(1);
+            std::iter::once(c)
+                .chain(
+                    rings
+                        .iter()
+                        .flatten()
+                        .step_by(step)
+                        .map(|q| Pos::new(q.x + (c.x - q.x) * 0.05, q.y + (c.y - q.y) * 0.05)),
+                )
+                .find(|&p| shape.contains(p))
+        }
+        _ => None,
+    }
+}
+
 /// The plain layout, kept between frames and redone only when the flows or options change.
 fn cached_layout(
     caches: &mut ViewCaches,
@@ -190,14 +214,7 @@ fn cached_layout(
     }
     let measure = crate::chart::chart_measure();
     let (scene, frame) = layout_map_chart(flows, options, measure);
-    let probes = scene
-        .hits
-        .iter()
-        .map(|h| match &h.shape {
-            HitShape::Path { .. } | HitShape::Area(_) => scene.probe_point(h),
-            _ => None,
-        })
-        .collect();
+    let probes = scene.hits.iter().map(|h| probe(&h.shape)).collect();
     let layout = Arc::new(MapLayout {
         version,
         options: options.clone(),

@@ -3,7 +3,8 @@
 //! charts. Run: `cargo bench --bench views`.
 
 use armsflow::chart::{
-    FlowChartOptions, TimelineChartOptions, chart_measure, layout_flow_chart, layout_timeline_chart,
+    ChartStyle, FlowChartOptions, MapChartOptions, TimelineChartOptions, chart_measure,
+    layout_flow_chart, layout_map_chart, layout_timeline_chart,
 };
 use armsflow::dataset::{Dataset, Overrides, Review, Status};
 use armsflow::extract::Extractor;
@@ -53,6 +54,14 @@ fn views(c: &mut Criterion) {
         b.iter(|| flows(black_box(&dataset), &index, &all, FlowSplitBy::Nothing))
     });
     let f = flows(&dataset, &index, &all, FlowSplitBy::Nothing);
+    group.bench_function("map_layout", |b| {
+        let options = MapChartOptions::new(
+            &ChartStyle::default(),
+            (1280.0, 800.0),
+            armsflow::chart::Theme::Light,
+        );
+        b.iter(|| layout_map_chart(black_box(&f), &options, measure))
+    });
     group.bench_function("flow_layout", |b| {
         b.iter(|| layout_flow_chart(black_box(&f), &FlowChartOptions::default(), measure))
     });
