@@ -614,6 +614,24 @@ fn at_1024_by_700_the_table_keeps_its_first_columns_and_side_panels_fold_away() 
     harness.run_steps(2);
     let selected = harness.state().state.selection.transfers.clone();
     assert_eq!(selected.len(), 1);
+    // Evidence, now full, fits beside the table: its heading starts inside the window, right
+    // of the table's frozen columns, and a long selection label wraps instead of widening it.
+    harness.state_mut().apply(armsflow::app::Command::Select {
+        transfers: selected.clone(),
+        label: "Democratic People's Republic of Korea → Russian Federation: rockets and \
+                    artillery shells"
+            .into(),
+    });
+    harness.run_steps(4);
+    let heading = harness.get_by_label("Evidence").rect();
+    let clear = harness.get_by_role_and_label(Role::Button, "Clear").rect();
+    let recipient = harness
+        .get_by_role_and_label(Role::Button, "Recipient")
+        .rect();
+    assert!(
+        heading.min.x > recipient.max.x && clear.max.x <= 1024.0,
+        "Evidence at {heading:?} with Clear at {clear:?}, Recipient column at {recipient:?}"
+    );
     // View > Articles panel folds the article list away, and back.
     let toggle_articles = |harness: &mut Harness<'static, ArmsFlowApp>| {
         harness.get_by_label("View").click();

@@ -58,7 +58,7 @@ fn comparing_with_a_register_marks_the_table_evidence_filters_and_flow() {
     // For the tanks the register has no deal, and lists what it has between the two.
     harness.get_by_label("Germany").click();
     harness.run_steps(3);
-    harness.get_by_label_contains("The register has 1 more deal between Germany and Egypt");
+    harness.get_by_label_contains("Register has 1 more deal, 2023–2025");
 
     // The filter: only the candidate new findings.
     harness

@@ -28,7 +28,8 @@ pub fn evidence_ui(
         ui.label("Click a band, a mark, a row or an article to see the sentences that report it.");
         return;
     }
-    ui.horizontal(|ui| {
+    // Wrapped: a long selection label must not widen the panel past a small window.
+    ui.horizontal_wrapped(|ui| {
         let n = selection.transfers.len();
         ui.label(
             egui::RichText::new(format!(

@@ -80,16 +80,19 @@ pub fn main_window(
     }
     // With nothing selected Evidence is only a hint: a narrow panel of its own, so the
     // chart has the room (the full panel keeps the width the user gave it).
-    let (id, width) = if state.selection.transfers.is_empty() {
+    let (id, width): (&str, f32) = if state.selection.transfers.is_empty() {
         ("evidence_hint", 190.0)
     } else {
         ("evidence", 400.0)
     };
+    // The central view keeps room for the table's frozen columns and a chart: in a narrow
+    // window Evidence gives way (else the view would spill under it).
+    let evidence_max = (ui.available_width() - MIN_CENTRAL_WIDTH).clamp(180.0, max_side);
     if shown(SidePanel::Evidence) {
         egui::Panel::right(id)
             .resizable(true)
-            .default_size(width)
-            .max_size(max_side)
+            .default_size(width.min(evidence_max))
+            .max_size(evidence_max)
             .show(ui, |ui| evidence::evidence_ui(ui, state, gazetteer, out));
     }
     egui::CentralPanel::default().show(ui, |ui| {
@@ -138,6 +141,10 @@ pub fn main_window(
         }
     });
 }
+
+/// The narrowest the central view is made by the side panels, in points: the table's
+/// frozen columns and a sideways-scrolling part.
+const MIN_CENTRAL_WIDTH: f32 = 450.0;
 
 /// What every view shows when the filters leave nothing: a plain statement and the way out.
 fn no_matches_ui(ui: &mut egui::Ui, out: &mut Vec<Command>) {

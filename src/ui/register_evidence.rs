@@ -28,14 +28,18 @@ pub fn register_section(ui: &mut egui::Ui, state: &AppState, t: &Transfer) {
     };
     let (from, to) = more.years;
     let n = more.deals.len();
+    // A short header: a collapsing header does not wrap, and a long one would widen the panel
+    // past a small window.
     egui::CollapsingHeader::new(format!(
-        "The register has {n} more deal{} between {} and {} in {from}–{to}",
-        if n == 1 { "" } else { "s" },
-        t.supplier.name,
-        t.recipient.name
+        "Register has {n} more deal{}, {from}–{to}",
+        if n == 1 { "" } else { "s" }
     ))
     .id_salt(("register_more", &t.id))
     .show(ui, |ui| {
+        ui.label(format!(
+            "Deals from {} to {} in the register that no report matched:",
+            t.supplier.name, t.recipient.name
+        ));
         for deal in more.deals.iter().take(MORE_LISTED) {
             ui.label(format!("• {}", deal.summary()));
         }
