@@ -1,6 +1,6 @@
 use super::{
     Anchor, HitRegion, HitShape, LegendEntry, Pos, Primitive, Rect, Rgba, Scene, Swatch,
-    TextMeasure, Theme, country_color, fit_text, layout_legend, register_color, status_color,
+    TextMeasure, Theme, country_color, fit_text, layout_legend, split_color, split_entries,
 };
 use super::{Chart, ChartData, ChartKind, ChartStyle};
 use crate::view::{Flow, FlowSplit, FlowSplitBy, FlowWeight};
@@ -64,7 +64,7 @@ impl FlowBand {
     /// The transfers of the band's flows (indices into the dataset), sorted: what a click on
     /// the band selects.
     pub fn transfers(&self, flows: &[Flow]) -> Vec<usize> {
-        band_transfers(flows, &self.flows)
+        crate::view::transfers_of(flows, &self.flows)
     }
 }
 
@@ -864,7 +864,7 @@ fn band_flow(flows: &[Flow], members: &[usize], left: &Node, right: &Node) -> Fl
         },
         supplier_name: left.label_name().to_owned(),
         recipient_name: right.label_name().to_owned(),
-        transfers: band_transfers(flows, members),
+        transfers: crate::view::transfers_of(flows, members),
         reports: of_band.iter().map(|f| f.reports).sum(),
         quantity: of_band.iter().map(|f| f.quantity).sum(),
         reviewed: of_band.iter().map(|f| f.reviewed).sum::<Option<usize>>(),
@@ -874,17 +874,6 @@ fn band_flow(flows: &[Flow], members: &[usize], left: &Node, right: &Node) -> Fl
             .and_then(|f| f.color)
             .filter(|&c| of_band.iter().all(|f| f.color == Some(c))),
     }
-}
-
-/// The transfers of the flows `members` (indices into `flows`), sorted.
-fn band_transfers(flows: &[Flow], members: &[usize]) -> Vec<usize> {
-    let mut transfers: Vec<usize> = members
-        .iter()
-        .filter_map(|&i| flows.get(i))
-        .flat_map(|f| f.transfers.iter().copied())
-        .collect();
-    transfers.sort_unstable();
-    transfers
 }
 
 /// Whether `band` stands for exactly the `selected` transfers (sorted).
@@ -970,14 +959,6 @@ fn curve(x0: f32, y0: f32, x1: f32, y1: f32) -> Vec<Pos> {
         .collect()
 }
 
-/// The colour of a split band: its status's, or its register mark's.
-fn split_color(split: FlowSplit) -> Rgba {
-    match split {
-        FlowSplit::Status(s) => status_color(s),
-        FlowSplit::Register(m) => register_color(m),
-    }
-}
-
 /// A band's words: "Iran → Russia: 1 transfer (1 report), delivered" (the Map's arcs say the
 /// same).
 pub(super) fn band_label(f: &Flow, weight: FlowWeight) -> String {
@@ -1032,13 +1013,7 @@ fn legend_entries(flows: &[Flow], options: &FlowChartOptions) -> Vec<LegendEntry
         });
     }
     if options.color != FlowColor::Supplier {
-        let splits: std::collections::BTreeSet<FlowSplit> =
-            flows.iter().filter_map(|f| f.key.split).collect();
-        entries.extend(splits.into_iter().map(|s| LegendEntry {
-            swatch: Swatch::Fill(split_color(s)),
-            text: s.label().to_owned(),
-            color: theme.text(),
-        }));
+        entries.extend(split_entries(flows, theme));
     }
     entries
 }
@@ -1047,24 +1022,8 @@ fn legend_entries(flows: &[Flow], options: &FlowChartOptions) -> Vec<LegendEntry
 mod tests {
     use super::*;
     use crate::chart::ApproxMeasure;
-    use crate::view::FlowKey;
 
-    fn flow(s: &str, r: &str, n: usize) -> Flow {
-        Flow {
-            key: FlowKey {
-                supplier: s.into(),
-                recipient: r.into(),
-                split: None,
-            },
-            supplier_name: format!("Country {s}"),
-            recipient_name: format!("Country {r}"),
-            transfers: (0..n).collect(),
-            reports: n,
-            quantity: 0,
-            reviewed: None,
-            color: None,
-        }
-    }
+    use crate::view::test_flow as flow;
 
     /// Vertical extents of the labels on one side (`anchor`), sorted.
     fn label_rows(scene: &Scene<FlowTarget>, anchor: Anchor, font: f32) -> Vec<(f32, f32)> {

@@ -25,6 +25,20 @@ pub struct LegendEntry {
     pub color: Rgba,
 }
 
+/// A legend entry per status or register mark the split `flows` show, in their colours.
+pub fn split_entries(flows: &[crate::view::Flow], theme: super::Theme) -> Vec<LegendEntry> {
+    let splits: std::collections::BTreeSet<crate::view::FlowSplit> =
+        flows.iter().filter_map(|f| f.key.split).collect();
+    splits
+        .into_iter()
+        .map(|s| LegendEntry {
+            swatch: Swatch::Fill(super::split_color(s)),
+            text: s.label().to_owned(),
+            color: theme.text(),
+        })
+        .collect()
+}
+
 /// A legend square of `color` of half-side `r`, left edge `x`, centred on `y`.
 fn square(x: f32, y: f32, r: f32, color: Rgba) -> Primitive {
     Primitive::Rect {

@@ -4,11 +4,10 @@
 
 use super::{
     Anchor, HitRegion, HitShape, LegendEntry, Pos, Primitive, Rect, Rgba, Scene, Swatch,
-    TextMeasure, Theme, World, country_color, equal_earth, fit_text, layout_legend, register_color,
-    status_color, world_extent,
+    TextMeasure, Theme, World, country_color, equal_earth, fit_text, layout_legend, world_extent,
 };
 use super::{Chart, ChartData, ChartKind, ChartStyle, FlowColor};
-use crate::view::{Flow, FlowSplit, FlowWeight};
+use crate::view::{Flow, FlowWeight};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Which part of the world the map shows: a centre in projected units and a zoom (1 shows
@@ -406,8 +405,7 @@ fn arcs(
 
 fn arc_color(f: &Flow, color: FlowColor) -> Rgba {
     match (color, f.key.split) {
-        (FlowColor::Status, Some(FlowSplit::Status(s))) => status_color(s),
-        (FlowColor::Register, Some(FlowSplit::Register(m))) => register_color(m),
+        (FlowColor::Status | FlowColor::Register, Some(split)) => super::split_color(split),
         _ => country_color(f.color),
     }
 }
@@ -558,15 +556,7 @@ fn legend_entries(flows: &[Flow], options: &MapChartOptions, world: &World) -> V
         )));
     }
     if options.color != FlowColor::Supplier {
-        let splits: BTreeSet<FlowSplit> = flows.iter().filter_map(|f| f.key.split).collect();
-        entries.extend(splits.into_iter().map(|s| LegendEntry {
-            swatch: Swatch::Fill(match s {
-                FlowSplit::Status(st) => status_color(st),
-                FlowSplit::Register(m) => register_color(m),
-            }),
-            text: s.label().to_owned(),
-            color: theme.text(),
-        }));
+        entries.extend(super::split_entries(flows, theme));
     }
     entries
 }
@@ -575,22 +565,11 @@ fn legend_entries(flows: &[Flow], options: &MapChartOptions, world: &World) -> V
 mod tests {
     use super::*;
     use crate::chart::ApproxMeasure;
-    use crate::view::FlowKey;
 
     fn flow(s: &str, r: &str, n: usize) -> Flow {
         Flow {
-            key: FlowKey {
-                supplier: s.into(),
-                recipient: r.into(),
-                split: None,
-            },
-            supplier_name: format!("Country {s}"),
-            recipient_name: format!("Country {r}"),
-            transfers: (0..n).collect(),
-            reports: n,
-            quantity: 0,
             color: Some(0),
-            reviewed: None,
+            ..crate::view::test_flow(s, r, n)
         }
     }
 

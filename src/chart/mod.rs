@@ -20,12 +20,12 @@ pub use flow_chart::{
 pub use font_measure::{
     CHART_FONT, CHART_FONT_FAMILY, CHART_TEXT_SIZE, FontMeasure, chart_measure,
 };
-pub use legend::{LegendEntry, Swatch, layout_legend};
+pub use legend::{LegendEntry, Swatch, layout_legend, split_entries};
 pub use map_chart::{
     MAX_ZOOM, MapChart, MapChartOptions, MapFrame, MapTarget, MapView, layout_map_chart, map_area,
 };
 pub use measure::{ApproxMeasure, TextMeasure, fit_text};
-pub use palette::{OTHER_COUNTRY, Theme, country_color, register_color, status_color};
+pub use palette::{OTHER_COUNTRY, Theme, country_color, register_color, split_color, status_color};
 pub use registry::{Chart, ChartData, ChartKind, ChartStyle};
 pub use scene::{Anchor, HitRegion, HitShape, Pos, Primitive, Rect, Rgba, Scene, bounds_of};
 pub use timeline_chart::{

@@ -1,6 +1,7 @@
 use super::Rgba;
 use crate::dataset::Status;
 use crate::model::RegisterMark;
+use crate::view::FlowSplit;
 
 /// Light or dark colours for a chart.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -82,6 +83,14 @@ pub fn register_color(mark: Option<RegisterMark>) -> Rgba {
         Some(RegisterMark::NotInRegister) => Rgba::rgb(230, 120, 30),
         Some(RegisterMark::NotCovered) => Rgba::rgb(150, 150, 150),
         None => Rgba::rgb(200, 200, 200),
+    }
+}
+
+/// The colour of a split band or arc: its status's, or its register mark's.
+pub fn split_color(split: FlowSplit) -> Rgba {
+    match split {
+        FlowSplit::Status(s) => status_color(s),
+        FlowSplit::Register(m) => register_color(m),
     }
 }
 

@@ -119,41 +119,20 @@ pub struct Register {
 }
 
 impl Register {
-    fn new(
-        file: String,
-        title: String,
-        generated: Option<String>,
-        layout: Layout,
-        coverage: Coverage,
-        deals: Vec<RegisterDeal>,
-        problems: Vec<Problem>,
-    ) -> Self {
-        let mut by_pair: HashMap<(String, String), Vec<usize>> = HashMap::new();
-        let mut codes = BTreeSet::new();
-        let mut span: Option<(i32, i32)> = None;
-        for (i, d) in deals.iter().enumerate() {
-            by_pair
+    /// The register with its lookups built from its deals (read.rs leaves them empty).
+    fn indexed(mut self) -> Self {
+        for (i, d) in self.deals.iter().enumerate() {
+            self.by_pair
                 .entry((d.supplier_code.clone(), d.recipient_code.clone()))
                 .or_default()
                 .push(i);
-            codes.insert(d.supplier_code.clone());
-            codes.insert(d.recipient_code.clone());
-            for y in d.order_year.iter().chain(&d.delivery_years) {
-                span = Some(span.map_or((*y, *y), |(a, b)| (a.min(*y), b.max(*y))));
+            self.codes.insert(d.supplier_code.clone());
+            self.codes.insert(d.recipient_code.clone());
+            for &y in d.order_year.iter().chain(&d.delivery_years) {
+                self.span = Some(self.span.map_or((y, y), |(a, b)| (a.min(y), b.max(y))));
             }
         }
-        Self {
-            file,
-            title,
-            generated,
-            layout,
-            coverage,
-            deals,
-            problems,
-            by_pair,
-            codes,
-            span,
-        }
+        self
     }
 
     /// The first and last year of any order or delivery in it.

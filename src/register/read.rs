@@ -107,15 +107,19 @@ pub fn parse_register(
             kind: ProblemKind::Unmapped,
         });
     }
-    Ok(Register::new(
-        file.to_owned(),
+    let register = Register {
+        file: file.to_owned(),
         title,
         generated,
         layout,
         coverage,
         deals,
         problems,
-    ))
+        by_pair: Default::default(),
+        codes: Default::default(),
+        span: None,
+    };
+    Ok(register.indexed())
 }
 
 /// UTF-8 when the bytes are, else Latin-1 (as SIPRI writes them).

@@ -133,8 +133,6 @@ pub fn flow_ui(
 /// The Flow chart as laid out without a highlight, and for each hit region a point where it
 /// is on top (for the accessible element that stands for it).
 pub(super) struct FlowLayout {
-    version: u64,
-    options: FlowChartOptions,
     scene: Scene<FlowTarget>,
     probes: Vec<Option<Pos>>,
 }
@@ -148,22 +146,11 @@ fn cached_layout(
     flows: &[Flow],
     options: &FlowChartOptions,
 ) -> Arc<FlowLayout> {
-    if let Some(cached) = &caches.flow_layout
-        && cached.version == version
-        && cached.options == *options
-    {
-        return Arc::clone(cached);
-    }
-    let scene = layout_flow_chart(flows, options, crate::chart::chart_measure());
-    let probes = scene.hits.iter().map(|h| scene.probe_point(h)).collect();
-    let layout = Arc::new(FlowLayout {
-        version,
-        options: options.clone(),
-        scene,
-        probes,
-    });
-    caches.flow_layout = Some(Arc::clone(&layout));
-    layout
+    super::caches::kept_or_build(&mut caches.flow_layout, version, options, || {
+        let scene = layout_flow_chart(flows, options, crate::chart::chart_measure());
+        let probes = scene.hits.iter().map(|h| scene.probe_point(h)).collect();
+        FlowLayout { scene, probes }
+    })
 }
 
 /// The width and colour choices the Flow and Map charts share: `width_label` names what

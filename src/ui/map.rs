@@ -106,14 +106,8 @@ pub fn map_ui(
             flows: members,
             title,
         }) => {
-            let mut transfers: Vec<usize> = members
-                .iter()
-                .filter_map(|&i| flows.get(i))
-                .flat_map(|f| f.transfers.iter().copied())
-                .collect();
-            transfers.sort_unstable();
             out.push(Command::Select {
-                transfers,
+                transfers: crate::view::transfers_of(flows, &members),
                 label: title,
             });
         }
@@ -168,8 +162,6 @@ fn pan_and_zoom(
 /// The map laid out without a highlight, its frame, and for each hit region a point where it
 /// is on top.
 pub(super) struct MapLayout {
-    version: u64,
-    options: MapChartOptions,
     scene: Scene<MapTarget>,
     frame: MapFrame,
     probes: Vec<Option<Pos>>,
@@ -206,22 +198,13 @@ fn cached_layout(
     flows: &[Flow],
     options: &MapChartOptions,
 ) -> Arc<MapLayout> {
-    if let Some(cached) = &caches.map_layout
-        && cached.version == version
-        && cached.options == *options
-    {
-        return Arc::clone(cached);
-    }
-    let measure = crate::chart::chart_measure();
-    let (scene, frame) = layout_map_chart(flows, options, measure);
-    let probes = scene.hits.iter().map(|h| probe(&h.shape)).collect();
-    let layout = Arc::new(MapLayout {
-        version,
-        options: options.clone(),
-        scene,
-        frame,
-        probes,
-    });
-    caches.map_layout = Some(Arc::clone(&layout));
-    layout
+    super::caches::kept_or_build(&mut caches.map_layout, version, options, || {
+        let (scene, frame) = layout_map_chart(flows, options, crate::chart::chart_measure());
+        let probes = scene.hits.iter().map(|h| probe(&h.shape)).collect();
+        MapLayout {
+            scene,
+            frame,
+            probes,
+        }
+    })
 }

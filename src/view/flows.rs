@@ -16,6 +16,37 @@ pub enum FlowWeight {
     Quantity,
 }
 
+/// The transfers of the flows `members` (indices into `flows`), sorted: what a click on a
+/// band or arc that draws them selects.
+pub fn transfers_of(flows: &[Flow], members: &[usize]) -> Vec<usize> {
+    let mut transfers: Vec<usize> = members
+        .iter()
+        .filter_map(|&i| flows.get(i))
+        .flat_map(|f| f.transfers.iter().copied())
+        .collect();
+    transfers.sort_unstable();
+    transfers
+}
+
+/// A flow of `n` transfers from `s` to `r` (codes), for the charts' unit tests.
+#[cfg(test)]
+pub fn test_flow(s: &str, r: &str, n: usize) -> Flow {
+    Flow {
+        key: FlowKey {
+            supplier: s.into(),
+            recipient: r.into(),
+            split: None,
+        },
+        supplier_name: format!("Country {s}"),
+        recipient_name: format!("Country {r}"),
+        transfers: (0..n).collect(),
+        reports: n,
+        quantity: 0,
+        reviewed: None,
+        color: None,
+    }
+}
+
 /// What the bands of one pair are split by (when coloured by it).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum FlowSplitBy {

@@ -13,7 +13,9 @@ mod table_rows;
 mod timeline_marks;
 
 pub use filters::{Filters, parse_date_bound};
-pub use flows::{Flow, FlowKey, FlowSplit, FlowSplitBy, FlowWeight, flows};
+#[cfg(test)]
+pub use flows::test_flow;
+pub use flows::{Flow, FlowKey, FlowSplit, FlowSplitBy, FlowWeight, flows, transfers_of};
 pub use format::{
     article_date_label, citation, compact_quantity, date_label, dollars, edited_fields,
     figures_label, machine_values_label, quantity_label, status_history_label, thousands,
