@@ -57,7 +57,8 @@ impl Register {
                 let named = names_designation(&words, &d.designation, table)
                     || names_designation(&named_in, &d.designation, table);
                 let exact = d.category == Some(q.category);
-                let fits = d.category.is_some_and(|c| table.compatible(q.category, c));
+                let fits = d.category.is_some_and(|c| table.compatible(q.category, c))
+                    && table.kinds_agree(&words, &d.description);
                 let kind = shares_a_word(&words, &d.description);
                 (named || fits).then(|| (!named, !kind, !exact, distance(d, q.years), *d))
             })
@@ -182,10 +183,14 @@ fn key(word: &str) -> String {
 }
 
 /// The keys of the reports' item words, joined with the number that follows a name
-/// ("Leopard 2" -> "leopard", "2", "leopard2").
+/// ("Leopard 2" -> "leopard", "2", "leopard2"), and the parts of hyphenated words
+/// ("anti-radar" -> "antiradar", "anti", "radar").
 fn item_words(items: &[&str]) -> Vec<String> {
     let mut keys = Vec::new();
     for item in items {
+        for word in item.split_whitespace().filter(|w| w.contains('-')) {
+            keys.extend(word.split('-').map(key).filter(|k| k.len() >= 3));
+        }
         let words: Vec<String> = item
             .split(|c: char| c.is_whitespace() || c == '/')
             .map(key)
@@ -265,6 +270,14 @@ mod tests {
                 want,
                 "{item} / {designation}"
             );
+        }
+    }
+
+    #[test]
+    fn hyphenated_goods_give_their_parts_as_words() {
+        let words = item_words(&["anti-radar missiles"]);
+        for w in ["antiradar", "anti", "radar", "missiles"] {
+            assert!(words.iter().any(|k| k == w), "{w} in {words:?}");
         }
     }
 

@@ -26,6 +26,8 @@ pub struct CategoryTable {
     generic: BTreeSet<String>,
     /// Categories that are not arms: never compared.
     never: BTreeSet<Category>,
+    /// Report words a deal found by category must match, with the description words that do.
+    distinguish: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl CategoryTable {
@@ -54,6 +56,19 @@ impl CategoryTable {
             };
             if *kind == "generic" {
                 table.generic.insert(words.trim().to_lowercase());
+                continue;
+            }
+            if *kind == "distinguish" {
+                let Some(satisfied) = rest.first() else {
+                    return Err(bad("needs the description words that match it"));
+                };
+                table.distinguish.insert(
+                    words.trim().to_lowercase(),
+                    satisfied
+                        .split(',')
+                        .map(|w| w.trim().to_lowercase())
+                        .collect(),
+                );
                 continue;
             }
             if *kind == "never" {
@@ -121,6 +136,21 @@ impl CategoryTable {
         self.outside.get(&category).map(String::as_str)
     }
 
+    /// True unless the report's goods (`words`, lower case, plurals' "s" taken off) name a
+    /// kind the deal's `description` does not: "fighter jets" and a "transport helicopter".
+    pub fn kinds_agree(&self, words: &[String], description: &str) -> bool {
+        let described: BTreeSet<String> = description
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .map(str::to_lowercase)
+            .collect();
+        words.iter().all(|w| {
+            self.distinguish
+                .get(w.as_str())
+                .or_else(|| w.strip_suffix('s').and_then(|s| self.distinguish.get(s)))
+                .is_none_or(|satisfied| satisfied.iter().any(|d| described.contains(d)))
+        })
+    }
+
     /// True when reports of `category` are not arms and never compared.
     pub fn never_compared(&self, category: Category) -> bool {
         self.never.contains(&category)
@@ -139,6 +169,7 @@ impl CategoryTable {
             + self.outside.len()
             + self.generic.len()
             + self.never.len()
+            + self.distinguish.len()
     }
 }
 
@@ -280,6 +311,23 @@ mod tests {
             t.categorise("something new", Some("Armoured vehicles")),
             Some(Category::ArmouredVehicles)
         );
+    }
+
+    #[test]
+    fn a_kind_the_report_names_must_be_the_deals() {
+        let t = CategoryTable::builtin();
+        let words = |item: &str| -> Vec<String> {
+            item.split_whitespace().map(str::to_lowercase).collect()
+        };
+        assert!(!t.kinds_agree(&words("fighter jets"), "transport helicopter"));
+        assert!(t.kinds_agree(&words("fighter jets"), "fighter/ground-attack aircraft"));
+        assert!(t.kinds_agree(&words("fighter jets"), "FGA aircraft"));
+        assert!(t.kinds_agree(&words("anti-aircraft vehicles"), "mobile SAM system"));
+        assert!(!t.kinds_agree(
+            &words("tactical nuclear weapons"),
+            "surface-to-surface missile"
+        ));
+        assert!(t.kinds_agree(&words("military aid"), "towed gun"));
     }
 
     #[test]
