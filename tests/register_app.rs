@@ -114,3 +114,44 @@ fn comparing_with_a_register_marks_the_table_evidence_filters_and_flow() {
     assert_eq!(state.settings.register_file, None);
     let _: &ArmsFlowApp = harness.state();
 }
+
+#[test]
+fn the_register_is_compared_again_at_start_and_survives_a_reload_begun_during_a_check() {
+    use armsflow::app::{Command, RegisterCommand, Settings};
+    use egui_kittest::Harness;
+    let register = common::fixture("registers/deal-level.csv");
+    let settings = Settings {
+        tab: Tab::Table,
+        register_file: Some(register.clone()),
+        ..Settings::default()
+    };
+    let folder = common::fixture("register-check");
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            ArmsFlowApp::with_settings(&cc.egui_ctx, settings, Some(folder))
+                .expect("built-in data loads")
+        });
+    step_while(&mut harness, ArmsFlowApp::is_busy, "the load and the check");
+    harness.run_steps(3);
+    let compared = |harness: &Harness<'static, ArmsFlowApp>| {
+        let d = &harness.state().state.data.dataset;
+        d.register_summary.is_some() && d.transfers.iter().all(|t| t.register.is_some())
+    };
+    assert!(
+        compared(&harness),
+        "the last session's register is compared at start"
+    );
+    // A reload and a new comparison at once: whichever ends first, the shown data is checked.
+    harness.state_mut().apply(Command::Reload);
+    harness
+        .state_mut()
+        .apply(Command::Register(RegisterCommand::Compare(register)));
+    step_while(
+        &mut harness,
+        ArmsFlowApp::is_busy,
+        "the reload and the check",
+    );
+    harness.run_steps(3);
+    assert!(compared(&harness), "still compared after the reload");
+}

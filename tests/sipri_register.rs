@@ -202,3 +202,96 @@ fn extract_with_a_register_marks_every_transfer_and_lists_what_the_register_has_
         "2022; 2023; 2024"
     );
 }
+
+#[test]
+fn a_cut_off_row_never_swallows_the_good_row_after_it() {
+    let g = gazetteer();
+    let mut bytes = std::fs::read(fixture("registers/deal-level.csv")).expect("fixture");
+    bytes.extend_from_slice(b"Peru,Spain,2012,,1\n");
+    bytes.extend_from_slice(b"Peru,Spain,2014,,2,,Toro-4,FGA aircraft,2,,2015,New,,1,1,1\n");
+    let r = parse_register(&bytes, "cut.csv", &g).expect("reads");
+    assert!(
+        r.deals.iter().any(|d| d.designation == "Toro-4"),
+        "the good row is read"
+    );
+    assert!(
+        r.problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::Malformed
+                && p.reason.starts_with("line 24 has 5 fields")),
+        "{:?}",
+        r.problems
+    );
+}
+
+#[test]
+fn delivery_rows_keep_unknown_numbers_unknown_and_count_a_left_out_deal_once() {
+    let g = gazetteer();
+    let header = "SIPRI AT Database ID,Supplier,Recipient,Designation,Description,Armament category,Order date,Order date is estimate,Numbers delivered,Numbers delivered is estimate,Delivery year,Delivery year is estimate,Status,SIPRI estimate,TIV deal unit,TIV delivery values,Local production";
+    let text = format!(
+        "Transfers of major conventional arms from All countries  to All countries . Deals with deliveries made for the year range '2000' to '2024' \nData generated: 1 Jan 2026\n{header}\n\
+         5,Poland,Ukraine,Wisla-2,light helicopter,Aircraft,2022,No,,No,2022,No,New,1,1,1,No\n\
+         5,Poland,Ukraine,Wisla-2,light helicopter,Aircraft,2022,No,,No,2023,No,New,1,1,1,No\n\
+         6,Poland,Ukraine Rebels*,Wisla-3,light helicopter,Aircraft,2022,No,3,No,2022,No,New,1,1,1,No\n\
+         6,Poland,Ukraine Rebels*,Wisla-3,light helicopter,Aircraft,2022,No,3,No,2023,No,New,1,1,1,No\n"
+    );
+    let r = parse_register(text.as_bytes(), "d.csv", &g).expect("reads");
+    assert_eq!(r.deals.len(), 1);
+    assert_eq!(r.deals[0].delivered, None, "two blank numbers are not 0");
+    assert_eq!(r.deals[0].delivery_years, vec![2022, 2023]);
+    let note = &r.problems[0].reason;
+    assert!(note.contains("its 1 deal is left out"), "{note}");
+}
+
+#[test]
+fn blocs_years_and_names_in_sentences_are_judged_strictly() {
+    use armsflow::model::Category;
+    use armsflow::register::Query;
+    let g = gazetteer();
+    let r = read_register(&fixture("registers/delivery-level.csv"), &g).expect("reads");
+    let query = |supplier: &'static str, category, items, sentences, years| Query {
+        supplier,
+        recipient: "UA",
+        category,
+        items,
+        sentences,
+        years: Some(years),
+    };
+    // The EU is no party of this register: its member states' deals are.
+    let eu = r.check(&query(
+        "EU",
+        Category::Missiles,
+        vec!["missiles"],
+        vec![],
+        (2023, 2023),
+    ));
+    assert_eq!(eu.mark, RegisterMark::NotCovered, "{}", eu.why);
+    // The export was made for 2000-2024: a 2025 report is outside it, slack or not.
+    let late = r.check(&query(
+        "US",
+        Category::AirDefence,
+        vec!["air defence"],
+        vec![],
+        (2025, 2025),
+    ));
+    assert_eq!(late.mark, RegisterMark::NotCovered, "{}", late.why);
+    // A tank deal named in passing does not confirm a report of patrol boats.
+    let passing = r.check(&query(
+        "DE",
+        Category::Ships,
+        vec!["patrol boats"],
+        vec!["Germany, which sent Keiler-7 tanks, will deliver patrol boats."],
+        (2023, 2023),
+    ));
+    assert_eq!(passing.mark, RegisterMark::NotInRegister, "{}", passing.why);
+    // The same name in the goods is the deal.
+    let named = r.check(&query(
+        "DE",
+        Category::ArmouredVehicles,
+        vec!["Keiler-7 tanks"],
+        vec![],
+        (2023, 2023),
+    ));
+    assert_eq!(named.mark, RegisterMark::InRegister);
+    assert_eq!(named.deals[0].designation, "Keiler-7");
+}

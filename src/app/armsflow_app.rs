@@ -37,7 +37,12 @@ pub struct ArmsFlowApp {
     /// interval, because eframe saves only on a painted frame.
     settings_saved: Option<Settings>,
     /// Whether the register of the last session has been compared again.
-    register_restored: bool,
+    pub(super) register_restored: bool,
+    /// The latest register check started (see [`ArmsFlowApp::check_register`]).
+    pub(super) register_generation: u64,
+    /// A register check that waits for a review decision being regrouped: its path and the
+    /// register read.
+    pub(super) register_pending: Option<(Option<PathBuf>, Option<Arc<crate::register::Register>>)>,
 }
 
 impl ArmsFlowApp {
@@ -86,6 +91,8 @@ impl ArmsFlowApp {
             title: String::new(),
             settings_saved: Some(settings_loaded),
             register_restored: false,
+            register_generation: 0,
+            register_pending: None,
         };
         app.apply_theme();
         crate::ui::install_chart_font(ctx);
@@ -590,7 +597,10 @@ impl ArmsFlowApp {
             Event::ExportFinished(result) => self.finish_export(result),
             Event::FolderChanged => self.on_command(Command::Refresh),
             Event::WatchErrors(errors) => self.state.warnings.extend(errors),
-            Event::Regrouped(regrouped) => self.finish_regroup(*regrouped),
+            Event::Regrouped(regrouped) => {
+                self.finish_regroup(*regrouped);
+                self.resume_register();
+            }
             Event::RegisterPathPicked { path, open_for } => {
                 match (path, &mut self.state.register_dialog) {
                     (Some(path), _) => {
@@ -635,6 +645,7 @@ impl ArmsFlowApp {
             LoadResult::Done(loaded) => {
                 let (dataset, index) = *loaded;
                 let state = &mut self.state;
+                let compared = state.data.dataset.register.clone();
                 let held = state.hold();
                 state.data.replace(dataset, index);
                 state.rehome(held);
@@ -655,13 +666,7 @@ impl ArmsFlowApp {
                 } else {
                     state.settings.last_folder = None;
                 }
-                // The register compared in the last session is compared again, once.
-                if !std::mem::replace(&mut self.register_restored, true)
-                    && self.state.data.dataset.register.is_none()
-                    && let Some(path) = self.state.settings.register_file.clone()
-                {
-                    self.check_register(Some(path), None);
-                }
+                self.keep_register(compared);
                 if self.watcher.is_none() {
                     let ctx = self.ctx.clone();
                     match FolderWatcher::new(folder, move || ctx.request_repaint()) {

@@ -39,6 +39,8 @@ pub struct RegisterDialog {
 /// The result of a register check run off the UI thread.
 #[derive(Debug)]
 pub struct RegisterChecked {
+    /// Which check this is: only the latest one started is shown.
+    pub generation: u64,
     /// The dataset it was run on ([`super::FolderData::version`]).
     pub dataset_version: u64,
     /// The register's file (`None`: the comparison was stopped).
@@ -81,6 +83,9 @@ impl ArmsFlowApp {
     /// Reads the register at `path` (or takes `read`, already read) and checks a copy of the
     /// dataset against it on a worker thread; with neither, removes the check.
     pub(super) fn check_register(&mut self, path: Option<PathBuf>, read: Option<Arc<Register>>) {
+        // A later Compare or Stop supersedes this one's result.
+        self.register_generation += 1;
+        let generation = self.register_generation;
         let dataset = Arc::clone(&self.state.data.dataset);
         let dataset_version = self.state.data.version;
         let extractor = Arc::clone(&self.extractor);
@@ -107,6 +112,7 @@ impl ArmsFlowApp {
                 (register, dataset, index)
             });
             let checked = RegisterChecked {
+                generation,
                 dataset_version,
                 path: job_path,
                 result,
@@ -123,31 +129,33 @@ impl ArmsFlowApp {
         }
     }
 
-    /// Shows a finished check, or runs it again on the dataset shown when that changed
-    /// meanwhile (a load or a review decision).
+    /// Shows the latest check; runs it again on the dataset shown when that changed meanwhile
+    /// (a load or a review decision), and waits for a review decision being regrouped, whose
+    /// result would otherwise be dropped as stale.
     pub(super) fn finish_register(&mut self, checked: RegisterChecked) {
-        self.state.register_checking = false;
+        if checked.generation != self.register_generation {
+            return;
+        }
         let (register, dataset, index) = match checked.result {
             Ok(done) => done,
             Err(e) => return self.fail_register(e),
         };
-        if checked.dataset_version != self.state.data.version {
-            if register.is_some() {
-                self.check_register(checked.path, register);
-            }
+        if self.state.regrouping.is_some() {
+            self.register_pending = Some((checked.path, register));
             return;
         }
+        if checked.dataset_version != self.state.data.version {
+            return self.check_register(checked.path, register);
+        }
         let state = &mut self.state;
+        state.register_checking = false;
         let held = state.hold();
         state.data.replace(dataset, index);
         state.rehome(held);
         state.register_dialog = None;
         state.settings.register_file = checked.path.map(|p| std::path::absolute(&p).unwrap_or(p));
         if register.is_none() {
-            state.filters.register.clear();
-            if state.settings.flow_color == crate::chart::FlowColor::Register {
-                state.settings.flow_color = crate::chart::FlowColor::Supplier;
-            }
+            forget_register(state);
         }
         state.refilter();
         state.notice = Some(match &register {
@@ -160,17 +168,47 @@ impl ArmsFlowApp {
         });
     }
 
+    /// Runs the check that waited for a review decision to be regrouped.
+    pub(super) fn resume_register(&mut self) {
+        if self.state.regrouping.is_none()
+            && let Some((path, register)) = self.register_pending.take()
+        {
+            self.check_register(path, register);
+        }
+    }
+
+    /// After a load: a loaded dataset that lost the register the window compared (the load
+    /// started before the comparison ended) is compared again; at the first load of a
+    /// session, the last session's register is.
+    pub(super) fn keep_register(&mut self, compared: Option<Arc<Register>>) {
+        let restore = !std::mem::replace(&mut self.register_restored, true);
+        if self.state.data.dataset.register.is_some() || self.state.register_checking {
+            return;
+        }
+        let Some(path) = self.state.settings.register_file.clone() else {
+            return;
+        };
+        match compared {
+            Some(register) => self.check_register(Some(path), Some(register)),
+            None if restore => self.check_register(Some(path), None),
+            None => {}
+        }
+    }
+
     fn fail_register(&mut self, error: String) {
         let state = &mut self.state;
         state.register_checking = false;
+        self.register_pending = None;
         match &mut state.register_dialog {
             Some(d) => {
                 d.running = false;
                 d.error = Some(error);
             }
             None => {
-                // Not asked for now (the last session's register): not tried again.
+                // Not asked for now (the last session's register): not tried again, and
+                // nothing waits for its marks.
                 state.settings.register_file = None;
+                forget_register(state);
                 state.notice = Some(format!("SIPRI register not compared: {error}"));
                 state
                     .warnings
@@ -207,5 +245,13 @@ impl ArmsFlowApp {
         if let Err(e) = spawned {
             self.fail_register(format!("the file dialog could not open: {e}"));
         }
+    }
+}
+
+/// No register is compared: the SIPRI filter and colouring go with it.
+fn forget_register(state: &mut super::AppState) {
+    state.filters.register.clear();
+    if state.settings.flow_color == crate::chart::FlowColor::Register {
+        state.settings.flow_color = crate::chart::FlowColor::Supplier;
     }
 }

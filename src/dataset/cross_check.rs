@@ -123,7 +123,7 @@ fn unreported(
         if let Some((a, b)) = span {
             entry.0 = Some(entry.0.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
         }
-        entry.1.extend(m.deals.iter().map(|d| d.line));
+        entry.1.extend(m.matched_lines.iter().copied());
     }
     pairs
         .into_iter()

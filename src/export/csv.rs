@@ -276,6 +276,6 @@ fn register_fields(t: &Transfer) -> [String; 12] {
         years.join("; "),
         best.map_or(String::new(), |d| d.status.clone()),
         best.map_or(String::new(), |d| d.comments.clone()),
-        m.deals.len().to_string(),
+        m.matched_lines.len().to_string(),
     ]
 }

@@ -17,6 +17,11 @@ const BLOCS: &[(&str, &str)] = &[
     ("WEST", "the West"),
 ];
 
+/// True when `code` is a bloc (EU, NATO, the West), not one country.
+pub fn is_bloc(code: &str) -> bool {
+    BLOCS.iter().any(|(c, _)| *c == code)
+}
+
 /// One meaning of a surface; `years` limits it to articles of those years.
 #[derive(Debug, Clone)]
 struct Entry {

@@ -15,5 +15,5 @@ mod mention;
 pub use ambiguity::AmbiguityRule;
 pub use era::{Era, UNDATED_FROM, Years};
 pub use error::GazetteerError;
-pub use gazetteer::{Gazetteer, user_file_path};
+pub use gazetteer::{Gazetteer, is_bloc, user_file_path};
 pub use mention::{Compound, Mention, MentionKind};

@@ -158,6 +158,10 @@ pub struct RegisterMatch {
     /// The matching deals, best first (at most a few).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deals: Vec<RegisterDeal>,
+    /// The register lines of every matching deal, the ones not kept in `deals` too (so none
+    /// is listed as a deal no report matched).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub matched_lines: Vec<u32>,
 }
 
 /// What a register cross-check of a whole dataset found, beside the marks on its transfers.

@@ -54,11 +54,14 @@ impl Register {
         let mut found: Vec<(bool, bool, bool, i32, &RegisterDeal)> = in_window
             .iter()
             .filter_map(|d| {
+                let compatible = d.category.is_some_and(|c| table.compatible(q.category, c));
+                // A designation in the goods is the deal; one elsewhere in the sentence ("…,
+                // which already sent Leopard tanks, will deliver missiles") only with goods
+                // of a compatible kind.
                 let named = names_designation(&words, &d.designation, table)
-                    || names_designation(&named_in, &d.designation, table);
+                    || (compatible && names_designation(&named_in, &d.designation, table));
                 let exact = d.category == Some(q.category);
-                let fits = d.category.is_some_and(|c| table.compatible(q.category, c))
-                    && table.kinds_agree(&words, &d.description);
+                let fits = compatible && table.kinds_agree(&words, &d.description);
                 let kind = shares_a_word(&words, &d.description);
                 (named || fits).then(|| (!named, !kind, !exact, distance(d, q.years), *d))
             })
@@ -89,19 +92,24 @@ impl Register {
         } else {
             format!("the designation {} is named in a report", best.designation)
         };
+        let matched_lines = found.iter().map(|(.., d)| d.line).collect();
         let deals = found
             .into_iter()
             .take(KEPT_DEALS)
             .map(|(.., d)| d.clone())
             .collect();
-        outcome(RegisterMark::InRegister, why, deals)
+        RegisterMatch {
+            matched_lines,
+            ..outcome(RegisterMark::InRegister, why, deals)
+        }
     }
 
     /// Why the register cannot say anything of `q`, if it cannot.
     fn not_covered(&self, q: &Query<'_>) -> Option<String> {
         for (side, code) in [("supplier", q.supplier), ("recipient", q.recipient)] {
-            // A bloc the register never names ("the West") is not one of its parties.
-            if code.len() != 2 && !self.codes.contains(code) {
+            // A bloc the register never names as one party (the West; the EU in most
+            // exports) is not one of its parties: its deals are the member states'.
+            if crate::gazetteer::is_bloc(code) && !self.codes.contains(code) {
                 return Some(format!("SIPRI records no deals with {code} as one {side}"));
             }
         }
@@ -116,9 +124,17 @@ impl Register {
                 return Some(format!("this register holds only deals {word} {name}"));
             }
         }
-        let (first, last) = self.coverage.years.or(self.span)?;
         let (from, to) = q.years?;
-        if to < first - YEAR_SLACK || from > last + YEAR_SLACK {
+        // The years an export was made for are a hard limit; the years its deals happen to
+        // span are widened as matching widens them.
+        let (first, last) = match self.coverage.years {
+            Some(years) => years,
+            None => {
+                let (a, b) = self.span?;
+                (a - YEAR_SLACK, b + YEAR_SLACK)
+            }
+        };
+        if to < first || from > last {
             return Some(format!("this register covers {first}–{last}"));
         }
         None
@@ -140,7 +156,12 @@ impl Register {
 }
 
 fn outcome(mark: RegisterMark, why: String, deals: Vec<RegisterDeal>) -> RegisterMatch {
-    RegisterMatch { mark, why, deals }
+    RegisterMatch {
+        mark,
+        why,
+        matched_lines: deals.iter().map(|d| d.line).collect(),
+        deals,
+    }
 }
 
 /// True when the deal was ordered or delivered within `window`, or is an order placed before

@@ -145,7 +145,8 @@ struct Records<'a> {
 
 impl Records<'_> {
     /// Deal-level rows. A row with too few fields was split by a stray newline in its
-    /// comments: it is joined with the lines after it until it has all its fields.
+    /// comments: it is joined (with a space) with the lines after it while together they
+    /// have no more fields than a record, so a cut-off row never swallows a good one.
     fn deal_level(&mut self, rows: &[&str], first_line: usize) -> Vec<RegisterDeal> {
         let mut deals = Vec::new();
         let mut i = 0;
@@ -153,12 +154,17 @@ impl Records<'_> {
             let line = first_line + i;
             let mut record = rows[i].to_owned();
             i += 1;
-            while field_count(&record) < DEAL_LEVEL_FIELDS && i < rows.len() {
-                record.push_str(rows[i]);
-                i += 1;
-            }
             if record.trim().is_empty() {
                 continue;
+            }
+            while let Some(next) = rows.get(i)
+                && field_count(&record) < DEAL_LEVEL_FIELDS
+                && !next.trim().is_empty()
+                && field_count(&record) + field_count(next) - 1 <= DEAL_LEVEL_FIELDS
+            {
+                record.push(' ');
+                record.push_str(next);
+                i += 1;
             }
             let fields: Vec<&str> = record.split(',').map(str::trim).collect();
             if fields.len() != DEAL_LEVEL_FIELDS {
@@ -212,6 +218,8 @@ impl Records<'_> {
     fn delivery_level(&mut self, rows: &[&str], first_line: usize) -> Vec<RegisterDeal> {
         let mut deals: Vec<RegisterDeal> = Vec::new();
         let mut position: BTreeMap<u64, usize> = BTreeMap::new();
+        // Deal numbers seen whose parties have no code.
+        let mut left_out: std::collections::BTreeSet<u64> = Default::default();
         for (i, row) in rows.iter().enumerate() {
             let line = first_line + i;
             if row.trim().is_empty() {
@@ -227,8 +235,14 @@ impl Records<'_> {
             let delivered: Option<u32> = f[8].parse().ok();
             let year: Option<i32> = f[10].parse().ok();
             if let Some(&at) = id.and_then(|id| position.get(&id)) {
-                let deal = &mut deals[at];
-                deal.delivered = Some(deal.delivered.unwrap_or(0) + delivered.unwrap_or(0));
+                let Some(deal) = deals.get_mut(at) else {
+                    continue;
+                };
+                // Unknown stays unknown only when every year's number is.
+                deal.delivered = match (deal.delivered, delivered) {
+                    (Some(a), Some(b)) => Some(a.saturating_add(b)),
+                    (a, b) => a.or(b),
+                };
                 deal.delivered_uncertain |= yes(f[9]);
                 if let Some(y) = year.filter(|y| !deal.delivery_years.contains(y)) {
                     deal.delivery_years.push(y);
@@ -236,10 +250,15 @@ impl Records<'_> {
                 }
                 continue;
             }
+            // A deal of an unmapped party is counted once, not once per delivery year.
+            if id.is_some_and(|id| !left_out.insert(id)) {
+                continue;
+            }
             let Some((supplier_code, recipient_code)) = self.parties(f[1], f[2]) else {
                 continue;
             };
             if let Some(id) = id {
+                left_out.remove(&id);
                 position.insert(id, deals.len());
             }
             deals.push(RegisterDeal {

@@ -21,8 +21,9 @@ pub fn register_window_ui(ui: &egui::Ui, state: &AppState, out: &mut Vec<Command
             ui.label(
                 "Each transfer is marked: in the register (the same supplier and recipient, a \
                  compatible category or the designation, ordered or delivered within a year of \
-                 its reports), not in the register (a candidate new finding), or not covered \
-                 (goods SIPRI does not record, or parties and years outside the export).",
+                 its reports, or ordered before them and not yet delivered), not in the \
+                 register (a candidate new finding), or not covered (goods SIPRI does not \
+                 record, or parties and years outside the export).",
             );
             ui.label(
                 egui::RichText::new(

@@ -41,7 +41,13 @@ pub fn status_bar_ui(ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>
         let unmapped = d.register_summary.as_ref().map_or(0, |s| s.problems.len());
         if unmapped > 0
             && ui
-                .selectable_label(state.show_problems, format!("{unmapped} register notes"))
+                .selectable_label(
+                    state.show_problems,
+                    format!(
+                        "{unmapped} register {}",
+                        if unmapped == 1 { "note" } else { "notes" }
+                    ),
+                )
                 .on_hover_text(
                     "Register records not read and SIPRI names (rebels, organisations, \
                      unknown parties) that map to no country: their deals are not compared",
