@@ -59,7 +59,7 @@ pub struct FilterArgs {
 /// How the chart is drawn and at what size.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ChartArgs {
-    /// Which chart (ignored for .csv/.json): a name from the chart registry (timeline, flow).
+    /// Which chart (ignored for .csv/.json): a name from the chart registry (timeline, flow, map).
     #[arg(long, default_value = "flow", value_parser = chart_kind)]
     pub chart: ChartKind,
     /// Figure width in pixels at scale 1 (200 to 16384).
@@ -81,10 +81,10 @@ pub struct ChartArgs {
     /// Timeline lanes.
     #[arg(long, value_enum, default_value = "pair")]
     pub lanes: LanesArg,
-    /// Flow band width.
+    /// Flow band and Map arc width.
     #[arg(long, value_enum, default_value = "transfers")]
     pub weight: WeightArg,
-    /// Flow band colour.
+    /// Flow band and Map arc colour (register: by SIPRI mark, with --sipri).
     #[arg(long, value_enum, default_value = "supplier")]
     pub color: ColorArg,
 }
