@@ -339,6 +339,8 @@ fn arcs(
         .map(|f| f.weight(options.weight))
         .fold(0.0, f64::max)
         .max(1e-9);
+    // The widest arc in proportion to the map: thick on a wall chart, not on a thumbnail.
+    let max_arc = (frame.area.width() / 90.0).clamp(5.0, MAX_ARC);
     // Bands of one pair split by status or mark bend apart, so each stays visible.
     let mut nth_of_pair: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     let mut drawn: Vec<(f32, usize, Vec<Pos>, Rgba)> = Vec::new();
@@ -357,7 +359,7 @@ fn arcs(
             .or_insert(0);
         let bend = 0.22 + 0.08 * *nth as f32;
         *nth += 1;
-        let width = MIN_ARC + (MAX_ARC - MIN_ARC) * (f.weight(options.weight) / max).sqrt() as f32;
+        let width = MIN_ARC + (max_arc - MIN_ARC) * (f.weight(options.weight) / max).sqrt() as f32;
         let points = curve(frame.to_scene(a), frame.to_scene(b), bend);
         drawn.push((width, i, points, arc_color(f, options.color)));
     }
@@ -531,10 +533,13 @@ fn legend_entries(flows: &[Flow], options: &MapChartOptions, world: &World) -> V
         text,
         color: theme.muted(),
     };
-    let mut entries = vec![note(format!(
-        "{width} · colour: {} · arrows point to the recipient · shaded: countries with transfers.",
-        options.color.label()
-    ))];
+    // Separate notes, so a narrow figure wraps between them instead of cutting one short.
+    let mut entries = vec![
+        note(format!("{width} ·")),
+        note(format!("colour: {} ·", options.color.label())),
+        note("arrows point to the recipient ·".to_owned()),
+        note("shaded: countries with transfers.".to_owned()),
+    ];
     let codes: BTreeSet<&str> = flows
         .iter()
         .flat_map(|f| [f.key.supplier.as_str(), f.key.recipient.as_str()])
