@@ -287,3 +287,37 @@ fn the_export_command_writes_the_chart_with_filters() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("Atlantis"));
 }
+
+#[test]
+fn a_zoomed_map_figure_stays_inside_its_frame() {
+    let (d, index) = load("folder");
+    let visible: Vec<usize> = (0..d.transfers.len()).collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let png = dir.path().join("map.png");
+    let mut req = request(ChartKind::MAP, 1000.0, 600.0);
+    // Zoomed into Europe, as a user leaves the window before exporting.
+    req.style.map_view = armsflow::chart::MapView {
+        center: armsflow::chart::equal_earth(20.0, 50.0),
+        zoom: 6.0,
+    };
+    export_chart(
+        &req,
+        &source(&d, &index, &visible),
+        &png,
+        1.0,
+        chart_measure(),
+    )
+    .expect("map PNG");
+    let img = image::open(&png).expect("decodes").to_rgb8();
+    // The title band stays the page's white: no land, sea or arc spilled over it.
+    let sea_or_land = (0..img.width())
+        .flat_map(|x| (0..30).map(move |y| (x, y)))
+        .filter(|&(x, y)| {
+            let [r, g, b] = img.get_pixel(x, y).0;
+            r < 245 && !(r == g && g == b)
+        })
+        .count();
+    assert_eq!(sea_or_land, 0, "coloured pixels in the title band");
+    let scene = layout_figure(&req, &source(&d, &index, &visible), chart_measure());
+    assert!(scene_to_svg(&scene, false).contains("<clipPath"));
+}

@@ -40,7 +40,7 @@ fn comparing_with_a_register_marks_the_table_evidence_filters_and_flow() {
         );
         let notice = state.notice.clone().unwrap_or_default();
         assert!(
-            notice.starts_with("Compared with deal-level.csv: 6 deals"),
+            notice.starts_with("Compared with deal-level.csv: 2 in the register"),
             "{notice}"
         );
     }

@@ -159,9 +159,10 @@ impl ArmsFlowApp {
         }
         state.refilter();
         state.notice = Some(match &register {
+            // Short, so the status bar keeps one line; the window says the rest.
             Some(r) => format!(
                 "Compared with {}: {}",
-                r.describe(),
+                r.file,
                 state.data.dataset.register_marks()
             ),
             None => "No longer compared with a SIPRI register".to_owned(),

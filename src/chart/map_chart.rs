@@ -211,11 +211,14 @@ pub fn layout_map_chart(
         map_area(options.width, options.height, legend_height),
         options.view,
     );
-    let mut prims = vec![Primitive::Polygon {
-        points: sphere(&frame),
-        fill: sea(theme),
-        stroke: Some((theme.muted().with_alpha(120), 1.0)),
-    }];
+    let mut prims = vec![
+        Primitive::ClipBegin(frame.area),
+        Primitive::Polygon {
+            points: sphere(&frame),
+            fill: sea(theme),
+            stroke: Some((theme.muted().with_alpha(120), 1.0)),
+        },
+    ];
     let mut hits: Vec<HitRegion<MapTarget>> = Vec::new();
     let involved = involvement(flows, options.weight);
     countries(&frame, world, &involved, theme, &mut prims, &mut hits);
@@ -223,13 +226,7 @@ pub fn layout_map_chart(
     labels(
         flows, &frame, world, &involved, options, measure, &mut prims,
     );
-    // The map's own margins painted over whatever a zoomed map spills into them.
-    prims.extend(frame_margins(
-        frame.area,
-        options.width,
-        options.height,
-        theme,
-    ));
+    prims.push(Primitive::ClipEnd);
     let legend_top = frame.area.max.y + 6.0;
     for p in &mut legend {
         *p = p.translated(0.0, legend_top);
@@ -498,24 +495,6 @@ fn labels(
 
 fn overlaps(a: &Rect, b: &Rect) -> bool {
     a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y
-}
-
-/// Four rectangles of background around `area`, covering what a zoomed map spills.
-fn frame_margins(area: Rect, width: f32, height: f32, theme: Theme) -> Vec<Primitive> {
-    let fill = theme.background();
-    [
-        Rect::from_xywh(0.0, 0.0, width, area.min.y),
-        Rect::from_xywh(0.0, area.max.y, width, (height - area.max.y).max(0.0)),
-        Rect::from_xywh(0.0, 0.0, area.min.x, height),
-        Rect::from_xywh(area.max.x, 0.0, (width - area.max.x).max(0.0), height),
-    ]
-    .into_iter()
-    .map(|rect| Primitive::Rect {
-        rect,
-        fill,
-        stroke: None,
-    })
-    .collect()
 }
 
 /// The key: what arc width and colour stand for, the notes of parties drawn at a stated

@@ -156,6 +156,11 @@ pub enum Primitive {
         /// Outline colour and width.
         stroke: Option<(Rgba, f32)>,
     },
+    /// What follows, up to the matching [`Primitive::ClipEnd`], is drawn only inside `rect`
+    /// (a zoomed map's countries and arcs stay inside its frame, in the window and in files).
+    ClipBegin(Rect),
+    /// Ends the clip of the last [`Primitive::ClipBegin`].
+    ClipEnd,
     /// One line of text, vertically centred on `pos.y`.
     Text {
         /// Anchor point.
@@ -212,6 +217,13 @@ impl Primitive {
             }
             Self::Line { points, .. } | Self::Polygon { points, .. } => *points = mv_all(points),
             Self::Area { rings, .. } => *rings = rings.iter().map(|r| mv_all(r)).collect(),
+            Self::ClipBegin(rect) => {
+                *rect = Rect {
+                    min: mv(&rect.min),
+                    max: mv(&rect.max),
+                };
+            }
+            Self::ClipEnd => {}
             Self::Circle { center, .. } => *center = mv(center),
             Self::Text { pos, .. } => *pos = mv(pos),
         }

@@ -84,6 +84,24 @@ fn escape(text: &str) -> String {
 
 fn write_primitive(s: &mut String, p: &Primitive) {
     match p {
+        Primitive::ClipBegin(rect) => {
+            // Ids from the rectangle: the same figure gives the same file.
+            let id = format!(
+                "clip-{:.0}-{:.0}-{:.0}-{:.0}",
+                rect.min.x, rect.min.y, rect.max.x, rect.max.y
+            );
+            let _ = writeln!(
+                s,
+                r#"<clipPath id="{id}"><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}"/></clipPath><g clip-path="url(#{id})">"#,
+                rect.min.x,
+                rect.min.y,
+                rect.width().max(0.0),
+                rect.height().max(0.0)
+            );
+        }
+        Primitive::ClipEnd => {
+            let _ = writeln!(s, "</g>");
+        }
         Primitive::Rect { rect, fill, stroke } => {
             let _ = writeln!(
                 s,

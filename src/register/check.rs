@@ -62,7 +62,7 @@ impl Register {
                     || (compatible && names_designation(&named_in, &d.designation, table));
                 let exact = d.category == Some(q.category);
                 let fits = compatible && table.kinds_agree(&words, &d.description);
-                let kind = shares_a_word(&words, &d.description);
+                let kind = shares_a_word(&words, &d.description, table);
                 (named || fits).then(|| (!named, !kind, !exact, distance(d, q.years), *d))
             })
             .collect();
@@ -71,8 +71,17 @@ impl Register {
         found.sort_by_key(|&(n, k, e, dist, d)| (n, k, e, dist, d.line));
         let years = years_label(q.years);
         let Some(&(unnamed, _, _, _, best)) = found.first() else {
-            if let Some(why) = table.outside(q.category) {
+            if let Some(why) = table.outside(q.category).or_else(|| table.excluded(&words)) {
                 return outcome(RegisterMark::NotCovered, why.to_owned(), Vec::new());
+            }
+            if let Some(bloc) = [q.supplier, q.recipient]
+                .into_iter()
+                .find(|c| crate::gazetteer::is_bloc(c))
+            {
+                let why = format!(
+                    "SIPRI records what {bloc} members deliver under each member state, not {bloc}"
+                );
+                return outcome(RegisterMark::NotCovered, why, Vec::new());
             }
             let others = match in_window.len() {
                 0 => String::new(),
@@ -92,7 +101,13 @@ impl Register {
         } else {
             format!("the designation {} is named in a report", best.designation)
         };
-        let matched_lines = found.iter().map(|(.., d)| d.line).collect();
+        // Deals a report names, or names the kind of, count as reported; those that only
+        // fit a vague report ("weapons", "military aid") stay listed as the register's more.
+        let matched_lines = found
+            .iter()
+            .filter(|&&(unnamed, other_kind, ..)| !unnamed || !other_kind)
+            .map(|(.., d)| d.line)
+            .collect();
         let deals = found
             .into_iter()
             .take(KEPT_DEALS)
@@ -235,11 +250,26 @@ fn item_words(items: &[&str]) -> Vec<String> {
 /// ("Leopard" for "Leopard-2A4", "Patriot" for "Patriot PAC-3") unless that name is a generic
 /// word ("Type").
 fn names_designation(words: &[String], designation: &str, table: &CategoryTable) -> bool {
-    let Some(first) = designation.split([' ', '/']).next() else {
+    // Every part counts: "M-2A3 Bradley" is named by "Bradley", "Storm Shadow/SCALP-EG" by
+    // "SCALP".
+    designation
+        .split([' ', '/'])
+        .filter(|part| !part.is_empty())
+        .any(|part| names_part(words, part, table))
+}
+
+/// True when the reports name one part of a designation, by its code or its name.
+fn names_part(words: &[String], part: &str, table: &CategoryTable) -> bool {
+    // A calibre ("155mm") names every gun and shell of that size, not one weapon.
+    if is_calibre(part) {
         return false;
-    };
-    let code = key(first);
-    let name: String = code.chars().take_while(char::is_ascii_alphabetic).collect();
+    }
+    let code = key(part);
+    let name: String = part
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_ascii_lowercase();
     let by_name = name.len() >= 4 && !table.is_generic(&name);
     words.iter().any(|w| {
         let has_digit = w.chars().any(|c| c.is_ascii_digit());
@@ -249,13 +279,21 @@ fn names_designation(words: &[String], designation: &str, table: &CategoryTable)
     })
 }
 
+/// True for a calibre: digits and "mm" ("155mm").
+fn is_calibre(part: &str) -> bool {
+    let lower = part.to_ascii_lowercase();
+    lower
+        .strip_suffix("mm")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+}
+
 /// True when the deal's description shares a word of three letters or more with the
 /// reports' items, a plural's "s" aside ("fighter jets" and "fighter aircraft").
-fn shares_a_word(words: &[String], description: &str) -> bool {
+fn shares_a_word(words: &[String], description: &str, table: &CategoryTable) -> bool {
     let singular = |w: &str| w.strip_suffix('s').unwrap_or(w).to_owned();
     description
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| w.len() >= 3)
+        .filter(|w| w.len() >= 3 && !table.is_generic(&w.to_ascii_lowercase()))
         .map(|w| singular(&w.to_ascii_lowercase()))
         .any(|d| words.iter().any(|w| w.len() >= 3 && singular(w) == d))
 }
@@ -283,6 +321,10 @@ mod tests {
             ("attack drones", "Shahed-136", false),
             ("a type of frigate", "Type-054A", false),
             ("Type 054A frigates", "Type-054A", true),
+            ("Bradley fighting vehicles", "M-2A3 Bradley", true),
+            ("SCALP missiles", "Storm Shadow/SCALP-EG", true),
+            ("a ghost of a chance", "Phoenix Ghost Dominator", false),
+            ("155mm artillery shells", "DITA 155mm", false),
         ];
         for (item, designation, want) in cases {
             let words = item_words(&[item]);

@@ -28,6 +28,8 @@ pub struct CategoryTable {
     never: BTreeSet<Category>,
     /// Report words a deal found by category must match, with the description words that do.
     distinguish: BTreeMap<String, BTreeSet<String>>,
+    /// Goods words SIPRI does not record whatever their category, with why.
+    excluded: BTreeMap<String, String>,
 }
 
 impl CategoryTable {
@@ -69,6 +71,13 @@ impl CategoryTable {
                         .map(|w| w.trim().to_lowercase())
                         .collect(),
                 );
+                continue;
+            }
+            if *kind == "excluded" {
+                let note = rest.first().map_or("", |s| s.trim());
+                table
+                    .excluded
+                    .insert(words.trim().to_lowercase(), note.to_owned());
                 continue;
             }
             if *kind == "never" {
@@ -151,6 +160,14 @@ impl CategoryTable {
         })
     }
 
+    /// Why SIPRI does not record goods named by one of `words` ("nuclear"), if it does not.
+    pub fn excluded(&self, words: &[String]) -> Option<&str> {
+        words
+            .iter()
+            .find_map(|w| self.excluded.get(w.as_str()))
+            .map(String::as_str)
+    }
+
     /// True when reports of `category` are not arms and never compared.
     pub fn never_compared(&self, category: Category) -> bool {
         self.never.contains(&category)
@@ -170,6 +187,7 @@ impl CategoryTable {
             + self.generic.len()
             + self.never.len()
             + self.distinguish.len()
+            + self.excluded.len()
     }
 }
 
@@ -328,6 +346,8 @@ mod tests {
             "surface-to-surface missile"
         ));
         assert!(t.kinds_agree(&words("military aid"), "towed gun"));
+        assert!(t.excluded(&words("tactical nuclear weapons")).is_some());
+        assert!(t.excluded(&words("cruise missiles")).is_none());
     }
 
     #[test]

@@ -47,6 +47,12 @@ pub fn evidence_ui(
     merge_button(ui, state, out);
     ui.separator();
     egui::ScrollArea::vertical()
+        // A new selection opens at its top, not where the last one was scrolled to.
+        .id_salt((
+            "evidence",
+            &selection.transfers.first(),
+            selection.transfers.len(),
+        ))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for &i in selection.transfers.iter().take(MAX_LISTED) {

@@ -23,8 +23,22 @@ pub fn paint_scene<T>(painter: &Painter, scene: &Scene<T>, offset: Vec2) {
         0.0,
         to_color32(scene.background),
     );
+    // Clips nest: each begins inside the one before it.
+    let mut painters = vec![painter.clone()];
     for p in &scene.primitives {
+        let Some(painter) = painters.last().cloned() else {
+            break;
+        };
         match p {
+            Primitive::ClipBegin(rect) => {
+                let r = egui::Rect::from_min_max(pos(&rect.min), pos(&rect.max));
+                painters.push(painter.with_clip_rect(r.intersect(painter.clip_rect())));
+            }
+            Primitive::ClipEnd => {
+                if painters.len() > 1 {
+                    painters.pop();
+                }
+            }
             Primitive::Rect {
                 rect,
                 fill,
