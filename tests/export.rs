@@ -299,6 +299,7 @@ fn a_zoomed_map_figure_stays_inside_its_frame() {
     req.style.map_view = armsflow::chart::MapView {
         center: armsflow::chart::equal_earth(20.0, 50.0),
         zoom: 6.0,
+        aspect: 1.4,
     };
     export_chart(
         &req,

@@ -38,6 +38,7 @@ fn an_arc_selects_its_transfers_and_a_country_filters_to_it() {
     harness.state_mut().apply(Command::SetMapView(MapView {
         center: armsflow::chart::Pos::new(0.6, -0.8),
         zoom: 4.0,
+        aspect: 1.5,
     }));
     harness.run_steps(3);
     harness.get_by_label("Whole world").click();

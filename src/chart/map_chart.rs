@@ -18,6 +18,9 @@ pub struct MapView {
     pub center: Pos,
     /// 1 shows the world; 2 shows half its width.
     pub zoom: f32,
+    /// The width / height of the map where the view was set (0: none): a figure of another
+    /// shape shows at least what that map showed, so an export keeps what is on screen.
+    pub aspect: f32,
 }
 
 impl Default for MapView {
@@ -25,6 +28,7 @@ impl Default for MapView {
         Self {
             center: Pos::new(0.0, 0.0),
             zoom: 1.0,
+            aspect: 0.0,
         }
     }
 }
@@ -142,10 +146,20 @@ impl MapFrame {
     /// The frame for `view` in `area`: zoom 1 fits the whole world.
     pub fn new(area: Rect, view: MapView) -> Self {
         let world = world_extent();
-        let fit = (area.width() / world.width()).min(area.height() / world.height());
+        let zoom = view.zoom.clamp(1.0, MAX_ZOOM);
+        // What must show, in projected units: the world over the zoom, widened or heightened
+        // to the shape of the map the view was set on.
+        let (mut w, mut h) = (world.width() / zoom, world.height() / zoom);
+        if view.aspect > 0.0 {
+            if w / h < view.aspect {
+                w = h * view.aspect;
+            } else {
+                h = w / view.aspect;
+            }
+        }
         Self {
             area,
-            scale: fit * view.zoom.clamp(1.0, MAX_ZOOM),
+            scale: (area.width() / w).min(area.height() / h),
             center: view.center,
         }
     }
@@ -620,6 +634,25 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_of_another_shape_shows_at_least_what_the_screen_showed() {
+        let screen = Rect::from_xywh(0.0, 0.0, 960.0, 670.0);
+        let view = MapView {
+            center: Pos::new(0.3, -0.7),
+            zoom: 5.0,
+            aspect: screen.width() / screen.height(),
+        };
+        let on_screen = MapFrame::new(screen, view);
+        let figure = MapFrame::new(Rect::from_xywh(0.0, 0.0, 1580.0, 730.0), view);
+        for corner in [screen.min, screen.max] {
+            let p = figure.to_scene(on_screen.to_world(corner));
+            assert!(
+                (-0.01..=1580.01).contains(&p.x) && (-0.01..=730.01).contains(&p.y),
+                "{corner:?} of the screen is at {p:?} in the figure"
+            );
+        }
+    }
+
+    #[test]
     fn zooming_keeps_the_centre_and_scales_about_it() {
         let area = Rect::from_xywh(0.0, 0.0, 1000.0, 500.0);
         let whole = MapFrame::new(area, MapView::default());
@@ -628,6 +661,7 @@ mod tests {
             MapView {
                 center: Pos::new(0.5, -0.5),
                 zoom: 4.0,
+                aspect: 0.0,
             },
         );
         assert!((zoomed.scale / whole.scale - 4.0).abs() < 1e-4);

@@ -134,6 +134,7 @@ fn pan_and_zoom(
                     view.center.y - d.y / frame.scale,
                 ),
                 zoom: view.zoom,
+                aspect: frame.area.width() / frame.area.height(),
             }));
         }
         return;
@@ -156,6 +157,7 @@ fn pan_and_zoom(
             world.y - (at.y - c.y) / scale,
         ),
         zoom,
+        aspect: frame.area.width() / frame.area.height(),
     }));
 }
 
