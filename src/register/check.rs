@@ -50,7 +50,12 @@ impl Register {
             None => self.pair(q.supplier, q.recipient).collect(),
         };
         let words = item_words(&q.items);
-        let named_in = item_words(&q.sentences);
+        // The sentences are the longest texts: read only when there is a deal to name.
+        let named_in = if in_window.is_empty() {
+            Vec::new()
+        } else {
+            item_words(&q.sentences)
+        };
         let mut found: Vec<(bool, bool, bool, i32, &RegisterDeal)> = in_window
             .iter()
             .filter_map(|d| {

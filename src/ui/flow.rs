@@ -1,4 +1,5 @@
 use super::ViewCaches;
+use super::chart_hits::{clicked_target, hit_button, probe_rect, scene_pos};
 use super::{paint_scene, radio_choice};
 use crate::app::{AppState, Command, ExportTarget};
 use crate::chart::{
@@ -47,7 +48,7 @@ pub fn flow_ui(
             let size = egui::vec2(plain.width, plain.height);
             let (rect, chart) = ui.allocate_exact_size(size, egui::Sense::click());
             let origin = rect.min.to_vec2();
-            let to_scene = |p: egui::Pos2| Pos::new(p.x - origin.x, p.y - origin.y);
+            let to_scene = |p: egui::Pos2| scene_pos(p, origin);
             let pointer = ui
                 .input(|i| i.pointer.hover_pos())
                 .filter(|p| rect.contains(*p) && ui.is_rect_visible(rect));
@@ -64,12 +65,7 @@ pub fn flow_ui(
             };
             paint_scene(ui.painter(), scene, origin);
             // A click anywhere on the chart means the precise shape under the pointer.
-            let mut clicked = chart
-                .clicked()
-                .then(|| chart.interact_pointer_pos())
-                .flatten()
-                .and_then(|p| scene.hit_test(to_scene(p)))
-                .map(|h| h.target.clone());
+            let mut clicked = clicked_target(&chart, scene, origin);
             if let Some(h) = hovered
                 .as_ref()
                 .and_then(|t| scene.hits.iter().find(|h| &h.target == t))
@@ -89,25 +85,11 @@ pub fn flow_ui(
                         egui::pos2(b.min.x, b.min.y) + origin,
                         egui::pos2(b.max.x, b.max.y) + origin,
                     ),
-                    (_, Some(p)) => egui::Rect::from_center_size(
-                        egui::pos2(p.x, p.y) + origin,
-                        egui::vec2(4.0, 2.0),
-                    ),
+                    (_, Some(p)) => probe_rect(p, origin),
                     // A band hidden under others entirely is still listed for screen readers.
-                    (shape, None) => egui::Rect::from_center_size(
-                        {
-                            let c = shape.bounds().center();
-                            egui::pos2(c.x, c.y) + origin
-                        },
-                        egui::vec2(4.0, 2.0),
-                    ),
+                    (shape, None) => probe_rect(shape.bounds().center(), origin),
                 };
-                let response =
-                    ui.interact(r, ui.scope_id().with(("flow_hit", k)), egui::Sense::click());
-                let label = hit.label.clone();
-                response
-                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-                if response.clicked() {
+                if hit_button(ui, r, ("flow_hit", k), &hit.label) {
                     clicked = Some(hit.target.clone());
                 }
             }

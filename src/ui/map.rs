@@ -3,6 +3,7 @@
 //! sentences; click a shaded country to filter to it. Each arc and country is an accessible
 //! element with a label.
 
+use super::chart_hits::{clicked_target, hit_button, probe_rect, scene_pos};
 use super::{ViewCaches, paint_scene};
 use crate::app::{AppState, Command, ExportTarget};
 use crate::chart::{
@@ -54,7 +55,7 @@ pub fn map_ui(
         egui::Sense::click_and_drag(),
     );
     let origin = rect.min.to_vec2();
-    let to_scene = |p: egui::Pos2| Pos::new(p.x - origin.x, p.y - origin.y);
+    let to_scene = |p: egui::Pos2| scene_pos(p, origin);
     pan_and_zoom(ui, &chart, &cached.frame, state.map_view, to_scene, out);
     let pointer = ui
         .input(|i| i.pointer.hover_pos())
@@ -72,12 +73,7 @@ pub fn map_ui(
     };
     let painter = ui.painter_at(rect);
     paint_scene(&painter, scene, origin);
-    let mut clicked = chart
-        .clicked()
-        .then(|| chart.interact_pointer_pos())
-        .flatten()
-        .and_then(|p| scene.hit_test(to_scene(p)))
-        .map(|h| h.target.clone());
+    let mut clicked = clicked_target(&chart, scene, origin);
     if let Some(h) = hovered
         .as_ref()
         .and_then(|t| scene.hits.iter().find(|h| &h.target == t))
@@ -93,11 +89,7 @@ pub fn map_ui(
         let Some(p) = cached.probes.get(k).copied().flatten() else {
             continue;
         };
-        let r = egui::Rect::from_center_size(egui::pos2(p.x, p.y) + origin, egui::vec2(4.0, 2.0));
-        let response = ui.interact(r, ui.scope_id().with(("map_hit", k)), egui::Sense::click());
-        let label = hit.label.clone();
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-        if response.clicked() {
+        if hit_button(ui, probe_rect(p, origin), ("map_hit", k), &hit.label) {
             clicked = Some(hit.target.clone());
         }
     }

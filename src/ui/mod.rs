@@ -4,6 +4,7 @@
 
 mod articles;
 mod caches;
+mod chart_hits;
 mod choice;
 mod evidence;
 mod export_window;
