@@ -437,3 +437,99 @@ fn a_named_destination_that_is_no_country_leaves_nothing_to_guess() {
         pairs(text)
     );
 }
+
+#[test]
+fn clause_words_used_inside_a_phrase() {
+    check(&[
+        (
+            "a hyphen inside a word is no dash",
+            "Canada has approved the sale of a Canadian-built radar to Peru.",
+            &["CA->PE"],
+        ),
+        (
+            "\"as much as\" is a comparison, not a clause",
+            "Peru could buy as much as 30 tonnes of wheat from Chile.",
+            &["CL->PE"],
+        ),
+        (
+            "\"but\" between two adjectives",
+            "Chile buys a modest but regular flow of crude oil from Bolivia.",
+            &["BO->CL"],
+        ),
+        (
+            "a purpose infinitive after the recipient is a clause of its own",
+            "Canada cut aid to Peru and Chile to press them to curb smuggling into Canada.",
+            &["CA->CL", "CA->PE"],
+        ),
+        (
+            "the purpose still shows a deployment",
+            "Canada sent four jets to Peru to take part in air exercises.",
+            &[],
+        ),
+        (
+            "a base form after a determiner and a name is a noun",
+            "Peruvian fast boats shadowed a Chilean Navy ship near the coast.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn more_ways_to_move_and_to_speak() {
+    check(&[
+        (
+            "an irregular verb the morphology crate gets wrong",
+            "Canada has flown tents and generators to Peru.",
+            &["CA->PE"],
+        ),
+        (
+            "taking delivery is receiving",
+            "Peru took delivery of Canadian-made trainer aircraft.",
+            &["CA->PE"],
+        ),
+        (
+            "a leader speaking of himself",
+            "Chile's president says he will not send tanks to Peru.",
+            &["CL->PE"],
+        ),
+        (
+            "a count word opens the object of a present verb",
+            "Lima receives six generators from Chile.",
+            &["CL->PE"],
+        ),
+        (
+            "testing foreign goods is holding them",
+            "Peru says it has tested a Chilean-made missile.",
+            &["CL->PE"],
+        ),
+        (
+            "an origin adjective and a firm noun make a party",
+            "Chilean energy giant Andino will stop buying Peruvian gas.",
+            &["PE->CL"],
+        ),
+    ]);
+    let status = |text: &str| {
+        extract_dated(text, Some("2023-05-01"))
+            .first()
+            .map(|r| r.status)
+    };
+    // "financial pledges from Chile": the noun ends the goods phrase, so the goods are money.
+    let text = "Peru seeks help\n\nChile will send rifles to Peru. \
+                Peru also welcomed new financial pledges from Chile and Bolivia.";
+    let reports = extract_dated(text, Some("2023-05-01"));
+    let bolivia = reports.iter().find(|r| r.supplier.code == "BO");
+    assert_eq!(
+        bolivia.map(|r| (r.recipient.code.as_str(), r.category)),
+        Some(("PE", armsflow::dataset::Category::Money)),
+        "{reports:?}"
+    );
+    // A possibility before an agreement word leaves it open.
+    assert_eq!(
+        status("Peru could agree to buy rifles from Chile."),
+        Some(Status::Unknown)
+    );
+    assert_eq!(
+        status("Andino, a Chilean firm, will stop buying Peruvian gas."),
+        Some(Status::Cancelled)
+    );
+}

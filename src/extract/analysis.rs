@@ -637,6 +637,7 @@ fn object_opens_at(tokens: &[Token], groups: &[Group], items: &[ItemHit], at: us
             ARTICLES.contains(&t.lower.as_str())
                 || OBJECT_OPENERS.contains(&t.lower.as_str())
                 || t.kind == TokenKind::Number
+                || super::figures::is_count(t)
                 || t.capitalized
                 || groups.iter().any(|g| g.first == at)
         })
@@ -644,6 +645,20 @@ fn object_opens_at(tokens: &[Token], groups: &[Group], items: &[ItemHit], at: us
 
 /// Demonstratives, which like [`ARTICLES`] make a following -ing form a noun (closed class).
 const DEMONSTRATIVES: &[&str] = &["this", "that", "these", "those"];
+
+/// "a US Navy ship": a base form after a determiner and one or two name words is the noun
+/// they name, not a verb ("the Netherlands send" has a plural before it).
+fn named_noun(tokens: &[Token], i: usize) -> bool {
+    (2..=3).any(|k| {
+        i >= k
+            && (ARTICLES.contains(&tokens[i - k].lower.as_str())
+                || DEMONSTRATIVES.contains(&tokens[i - k].lower.as_str()))
+            && tokens[i - k + 1..i]
+                .iter()
+                .all(|t| t.kind == TokenKind::Word && t.capitalized)
+            && !tokens[i - 1].lower.ends_with('s')
+    })
+}
 
 fn find_triggers(
     tokens: &[Token],
@@ -694,7 +709,12 @@ fn find_triggers(
             && !object_opens_at(tokens, groups, items, i + n)
             && !matches!(next, "from" | "to" | "into" | "for");
         // "the possible supply of weapons": a verb form is never followed by "of".
-        if frame != Frame::Noun && has_noun && (nominal || bare_plural || next == "of") {
+        // "financial pledges": the last word of a goods phrase is a noun.
+        let ends_goods = items.iter().any(|it| it.first < i && i <= it.last);
+        if frame != Frame::Noun
+            && has_noun
+            && (nominal || bare_plural || next == "of" || ends_goods)
+        {
             frame = Frame::Noun;
             tense = Tense::Noun;
         }
@@ -705,7 +725,7 @@ fn find_triggers(
         // A request keeps its frame: "Peru's request for tanks" is Peru asking.
         if !matches!(frame, Frame::Noun | Frame::Request)
             && matches!(tense, Tense::Ing | Tense::Base | Tense::Present)
-            && owned
+            && (owned || (tense == Tense::Base && named_noun(tokens, i)))
         {
             i += n;
             continue;

@@ -116,6 +116,11 @@ fn scale_of(word: &str) -> Option<u64> {
     }
 }
 
+/// True when the token is a count ("four", "12", "6,000").
+pub(super) fn is_count(token: &Token) -> bool {
+    number_value(token).is_some()
+}
+
 /// Parses one number token ("6,000", "4m", "12"); `None` for model numbers ("155mm").
 fn number_value(token: &Token) -> Option<u64> {
     if token.kind == TokenKind::Word {

@@ -173,9 +173,22 @@ fn is_ban_or_condition(a: &SentenceAnalysis, tr: TriggerHit) -> bool {
     ban || conditional
 }
 
+/// The clause a transfer word stands in.
+struct Clause {
+    /// First token.
+    left: usize,
+    /// End (exclusive), before a purpose infinitive ("to push it to ...").
+    right: usize,
+    /// End (exclusive) with the purpose infinitive: "sent jets to Peru to join exercises" is
+    /// still a deployment.
+    outer_right: usize,
+    /// The group a relative pronoun at its start stands for.
+    antecedent: Option<usize>,
+}
+
 /// The clause a transfer word stands in, from its left bound to its right bound (exclusive),
 /// and the group a relative pronoun at its start stands for.
-fn clause_of(a: &SentenceAnalysis, tr: TriggerHit) -> (usize, usize, Option<usize>) {
+fn clause_of(a: &SentenceAnalysis, tr: TriggerHit) -> Clause {
     let left_bound = (0..tr.first)
         .rev()
         // A relative clause starts anew ("the bulk of which would go to"), unless it is a
@@ -204,7 +217,40 @@ fn clause_of(a: &SentenceAnalysis, tr: TriggerHit) -> (usize, usize, Option<usiz
     {
         right_bound = c;
     }
-    (left_bound, right_bound, antecedent)
+    // "cut aid to Peru to push it to stop ...": a purpose infinitive after the recipient starts
+    // a clause of its own.
+    let purpose = (tr.last + 1..right_bound).find(|&i| {
+        a.word(i) == "to"
+            && opens_infinitive(a, i + 1)
+            && a.groups.iter().any(|g| {
+                g.first > tr.last && g.last < i && matches!(g.prep.as_deref(), Some("to" | "for"))
+            })
+    });
+    Clause {
+        left: left_bound,
+        right: right_bound.min(purpose.unwrap_or(usize::MAX)),
+        outer_right: right_bound,
+        antecedent,
+    }
+}
+
+/// True when token `i`, after "to", reads as a verb: a lower-case word that is no determiner,
+/// quantifier, number, party or goods, and no plural or participle ("to rebels", "to armed
+/// groups").
+fn opens_infinitive(a: &SentenceAnalysis, i: usize) -> bool {
+    let Some(t) = a.tokens.get(i) else {
+        return false;
+    };
+    let w = t.lower.as_str();
+    let plural = w.ends_with('s') && !w.ends_with("ss");
+    t.kind == TokenKind::Word
+        && !t.capitalized
+        && !ARTICLES.contains(&w)
+        && !plural
+        && !w.ends_with("ed")
+        && !a.groups.iter().any(|g| g.first == i)
+        && !a.items.iter().any(|it| it.first <= i + 1 && i <= it.last)
+        && !a.quantities.iter().any(|q| q.first == i)
 }
 
 /// True when the transfer word is a passive ("jets supplied by Poland", "will be sent").
@@ -252,6 +298,8 @@ struct Draft<'a> {
     tr: TriggerHit,
     left_bound: usize,
     right_bound: usize,
+    /// The clause's end with a purpose infinitive ([`Clause::outer_right`]).
+    outer_right: usize,
     antecedent: Option<usize>,
     passive: bool,
     subject: Option<usize>,
@@ -276,7 +324,8 @@ struct Draft<'a> {
 
 impl<'a> Draft<'a> {
     fn new(a: &'a SentenceAnalysis, tr: TriggerHit) -> Self {
-        let (left_bound, right_bound, antecedent) = clause_of(a, tr);
+        let clause = clause_of(a, tr);
+        let (left_bound, right_bound) = (clause.left, clause.right);
         let right = (0..a.groups.len())
             .filter(|&g| a.groups[g].first > tr.last && a.groups[g].last < right_bound)
             .collect();
@@ -285,7 +334,8 @@ impl<'a> Draft<'a> {
             tr,
             left_bound,
             right_bound,
-            antecedent,
+            outer_right: clause.outer_right,
+            antecedent: clause.antecedent,
             passive: is_passive(a, tr),
             subject: None,
             controller: None,
@@ -318,7 +368,7 @@ impl<'a> Draft<'a> {
     fn is_not_a_transfer(&self) -> bool {
         let (a, tr) = (self.a, self.tr);
         let deployment = matches!(tr.frame, Frame::Give | Frame::Noun)
-            && (self.left_bound..self.right_bound).any(|i| a.is(i, WordClass::DeploymentWord));
+            && (self.left_bound..self.outer_right).any(|i| a.is(i, WordClass::DeploymentWord));
         let be_before =
             is_be(a.word(tr.first.saturating_sub(1))) || is_be(a.word(tr.first.saturating_sub(2)));
         deployment
@@ -559,7 +609,10 @@ impl<'a> Draft<'a> {
                 let it = &a.items[i];
                 it.first >= self.window_start
                     && it.first < self.right_bound
-                    && (it.last < tr.first || it.first > tr.last)
+                    && (it.last < tr.first
+                        || it.first > tr.last
+                        // "financial pledges": goods that end in the noun are its goods.
+                        || (tr.frame == Frame::Noun && it.first < tr.first && it.last == tr.last))
                     && !goods_not_moved(a, it.first)
             })
             .collect();
@@ -898,7 +951,7 @@ pub fn confidence(
 fn speaker_of_pronoun(a: &SentenceAnalysis, left: usize, trigger_first: usize) -> Option<usize> {
     let pronoun = (left..trigger_first)
         .rev()
-        .find(|&i| matches!(a.word(i), "it" | "they"))?;
+        .find(|&i| matches!(a.word(i), "it" | "they" | "he" | "she" | "we"))?;
     let mut verb = pronoun.checked_sub(1)?;
     if a.word(verb) == "that" {
         verb = verb.checked_sub(1)?;
@@ -968,9 +1021,7 @@ fn clause_end_after(a: &SentenceAnalysis, from: usize) -> usize {
             i = close + 1;
             continue;
         }
-        if CLAUSE_END.contains(&a.word(i))
-            && !(a.word(i) == "as" && matches!(a.word(i + 1), "well" | "many" | "much"))
-        {
+        if CLAUSE_END.contains(&a.word(i)) && !joins_within_clause(a, i) {
             return i;
         }
         // "asks for weapons and urges port closures": a second finite verb starts a new clause
@@ -981,6 +1032,27 @@ fn clause_end_after(a: &SentenceAnalysis, from: usize) -> usize {
         i += 1;
     }
     a.tokens.len()
+}
+
+/// True when the clause-ending word at `i` is used inside a phrase instead: a hyphen inside a
+/// word ("US-made"), "as" in a comparison ("as much as", "such as"), "but" between two
+/// adjectives ("a small but steady stream").
+fn joins_within_clause(a: &SentenceAnalysis, i: usize) -> bool {
+    let (prev, next) = (i.checked_sub(1).map_or("", |p| a.word(p)), a.word(i + 1));
+    match a.word(i) {
+        "-" => {
+            let t = &a.tokens;
+            i > 0
+                && t.get(i + 1).is_some_and(|n| n.span.start == t[i].span.end)
+                && t[i - 1].span.end == t[i].span.start
+        }
+        "as" => {
+            matches!(next, "well" | "many" | "much" | "long" | "far")
+                || matches!(prev, "much" | "many" | "well" | "such" | "far" | "long")
+        }
+        "but" => i >= 2 && ARTICLES.contains(&a.word(i - 2)),
+        _ => false,
+    }
 }
 
 /// True when token `i` is a verb the rules know: a transfer word (not a noun), a status cue,
@@ -1160,8 +1232,13 @@ fn status_of(
         .iter()
         .filter(|(i, _, _)| *i <= tl && *i + 8 >= tf && *i >= left)
         .max_by_key(|(i, _, _)| *i);
-    if let Some(&(_, s, _)) = before {
-        return s;
+    if let Some(&(at, s, _)) = before {
+        // "could agree to buy", "may approve the sale": a possibility, not an agreement.
+        let hedged = a
+            .cues
+            .iter()
+            .any(|(i, h, _)| *h == Status::Unknown && *i < at && *i + 3 >= at && *i >= left);
+        return if hedged { Status::Unknown } else { s };
     }
     // "the package Biden signed Wednesday": a noun's status may follow it.
     if frame == Frame::Noun

@@ -69,8 +69,12 @@ pub fn inflect(phrase: &str, pos: PartOfSpeech) -> Vec<(String, WordForm)> {
         PartOfSpeech::Verb => {
             let form =
                 |tense, form| English::verb(first, &Person::Third, &Number::Singular, tense, form);
-            let past = form(&Tense::Past, &Form::Finite);
-            let participle = form(&Tense::Past, &Form::Participle);
+            let (past, participle) = irregular_past(first).unwrap_or_else(|| {
+                (
+                    form(&Tense::Past, &Form::Finite),
+                    form(&Tense::Past, &Form::Participle),
+                )
+            });
             push(phrase.to_owned(), WordForm::Base);
             push(
                 join(&[], &form(&Tense::Present, &Form::Finite), rest),
@@ -85,6 +89,19 @@ pub fn inflect(phrase: &str, pos: PartOfSpeech) -> Vec<(String, WordForm)> {
         }
     }
     out
+}
+
+/// Past forms the crate gets wrong, from `assets/lexicon/irregular_verbs.tsv`.
+const IRREGULAR_VERBS: &str = include_str!("../../assets/lexicon/irregular_verbs.tsv");
+
+/// The past and past participle of `verb` when the crate's are wrong for it.
+fn irregular_past(verb: &str) -> Option<(String, String)> {
+    IRREGULAR_VERBS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .find(|cols| cols.len() == 3 && cols[0] == verb)
+        .map(|cols| (cols[1].to_owned(), cols[2].to_owned()))
 }
 
 fn join(before: &[&str], word: &str, after: &[&str]) -> String {
@@ -140,6 +157,9 @@ mod tests {
         assert!(surfaces("ship", PartOfSpeech::Verb).contains(&s("shipped", Past)));
         assert!(surfaces("hand over", PartOfSpeech::Verb).contains(&s("handing over", Ing)));
         assert!(surfaces("seek", PartOfSpeech::Verb).contains(&s("sought", Past)));
+        // The crate's "flied" is replaced from irregular_verbs.tsv.
+        let fly = surfaces("fly", PartOfSpeech::Verb);
+        assert!(fly.contains(&s("flew", Past)) && fly.contains(&s("flown", Participle)));
     }
 
     #[test]
