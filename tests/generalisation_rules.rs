@@ -533,3 +533,101 @@ fn more_ways_to_move_and_to_speak() {
         Some(Status::Cancelled)
     );
 }
+
+#[test]
+fn objects_particles_and_compounds() {
+    check(&[
+        (
+            "a particle of the verb is no topic preposition",
+            "Chile handed over patrol boats to Peru.",
+            &["CL->PE"],
+        ),
+        (
+            "a multi-word verb in the present takes an object after its noun",
+            "Peru takes delivery of Chilean trainer jets",
+            &["CL->PE"],
+        ),
+        (
+            "an ordinal opens the object",
+            "Peru receives first batch of Chilean howitzers",
+            &["CL->PE"],
+        ),
+        (
+            "a sum opens the object",
+            "Chile earmarks $40 million for Peru",
+            &["CL->PE"],
+        ),
+        (
+            "a base form after a sum is a noun",
+            "Chile grants Peru $20 million loan",
+            &["CL->PE"],
+        ),
+        (
+            "an -s form after goods is a noun",
+            "Peru is looking for new energy supplies - mostly liquefied gas - as demand grows.",
+            &[],
+        ),
+        (
+            "some giving verbs need their object",
+            "Chilean missiles were fired from bombers flying over Peru.",
+            &[],
+        ),
+        (
+            "coming to a country's aid is no goods",
+            "Chile pledged it would come to Peru's aid if attacked.",
+            &[],
+        ),
+        (
+            "leave to act is not goods",
+            "Chile gave Bolivia permission to send old tanks to Peru.",
+            &["BO->PE"],
+        ),
+        (
+            "the owner of a request does its infinitive",
+            "Chile approved Bolivia's request to send old tanks to Peru.",
+            &["BO->PE"],
+        ),
+        (
+            "an asker is never its goods",
+            "Peru, short of wheat, called for an end to Chile's trade curbs.",
+            &[],
+        ),
+        (
+            "a share of aggregate trade is a statistic",
+            "Peru gets 70 pct of its wheat from Chile.",
+            &[],
+        ),
+        (
+            "a statistic does not reach past a comma",
+            "Chile pledged grain worth a fifth of annual consumption, Bolivia offered six mln dlrs to Peru.",
+            &["BO->PE", "CL->PE"],
+        ),
+        (
+            "a share of aid is aid",
+            "Peru received 10% of the military assistance requested from Chile.",
+            &["CL->PE"],
+        ),
+    ]);
+    let status = |text: &str| {
+        extract_dated(text, Some("2023-05-01"))
+            .first()
+            .map(|r| r.status)
+    };
+    assert_eq!(
+        status("Chile freezes arms exports to Peru"),
+        Some(Status::Cancelled)
+    );
+    assert_eq!(
+        status("Chile clears sale of jets to Peru"),
+        Some(Status::Agreed)
+    );
+    assert_eq!(
+        status("Chile rules out sending jets to Peru"),
+        Some(Status::Refused)
+    );
+    // "frozen" after the transfer word describes the goods.
+    assert_eq!(
+        status("Chile will send Peru $5 million taken from frozen Bolivian assets"),
+        Some(Status::Planned)
+    );
+}

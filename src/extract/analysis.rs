@@ -579,6 +579,11 @@ fn is_transfer_use(
     let prev = i.checked_sub(1).map_or("", word);
     let (next, next2) = (word(i + n), word(i + n + 1));
     let noun = frame == Frame::Noun;
+    if matches!(frame, Frame::Give | Frame::Noun)
+        && gives_permission(tokens, classes, groups, i + n)
+    {
+        return false;
+    }
     if base == "supply" && (is(i + n, WordClass::SupplyCompound) || prev == "short") {
         return false;
     }
@@ -595,12 +600,34 @@ fn is_transfer_use(
             || (next == "of" && (is(i + n + 1, WordClass::PackageWord) || next2 == "new"));
     }
     if noun && (base == "aid" || base == "military aid") {
-        return !is(i + n, WordClass::AidWorkerNoun) && prev != "first";
+        // "came to Peru's aid": help in a fight, not goods.
+        let owner_after_to = groups.iter().any(|g| {
+            g.possessive && g.last + 1 == i && g.first > 0 && tokens[g.first - 1].lower == "to"
+        });
+        return !is(i + n, WordClass::AidWorkerNoun) && prev != "first" && !owner_after_to;
     }
     if base == "return" {
         return prev != "in" && next != "to";
     }
     true
+}
+
+/// "gave Peru permission to send", "grants the go-ahead to": what is given is leave to act,
+/// from token `at` on (past an indirect object and determiners).
+fn gives_permission(tokens: &[Token], classes: &[Classes], groups: &[Group], at: usize) -> bool {
+    let mut k = at;
+    while k < tokens.len() && k <= at + 5 {
+        if let Some(g) = groups.iter().find(|g| g.first == k) {
+            k = g.last + 1;
+        } else if ARTICLES.contains(&tokens[k].lower.as_str()) || tokens[k].lower == "to" {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    classes
+        .get(k)
+        .is_some_and(|c| c.has(WordClass::PermissionNoun))
 }
 
 /// Words besides [`ARTICLES`] that open a verb's object: "exports more", "sends up to"
@@ -619,6 +646,14 @@ const OBJECT_OPENERS: &[&str] = &[
     "over",
     "nearly",
     "almost",
+    "first",
+    "second",
+    "final",
+    "latest",
+    "initial",
+    "$",
+    "€",
+    "£",
 ];
 
 /// True when token `at` can open a verb's object: a determiner, a number, a party, or goods
@@ -645,6 +680,11 @@ fn object_opens_at(tokens: &[Token], groups: &[Group], items: &[ItemHit], at: us
 
 /// Demonstratives, which like [`ARTICLES`] make a following -ing form a noun (closed class).
 const DEMONSTRATIVES: &[&str] = &["this", "that", "these", "those"];
+
+/// Forms of "be" (closed class).
+pub(super) fn is_be_word(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being")
+}
 
 /// "a US Navy ship": a base form after a determiner and one or two name words is the noun
 /// they name, not a verb ("the Netherlands send" has a plural before it).
@@ -705,12 +745,16 @@ fn find_triggers(
         let has_noun = lexicon.trigger_is_also_noun[e];
         // A word that is both verb and noun ("supply", "transfer") is a noun after a determiner,
         // and an -s form is a noun unless an object follows ("exports policies", not "exports oil").
-        let bare_plural = tense == Tense::Present
+        let bare_plural = n == 1
+            && tense == Tense::Present
             && !object_opens_at(tokens, groups, items, i + n)
             && !matches!(next, "from" | "to" | "into" | "for");
         // "the possible supply of weapons": a verb form is never followed by "of".
-        // "financial pledges": the last word of a goods phrase is a noun.
-        let ends_goods = items.iter().any(|it| it.first < i && i <= it.last);
+        // "financial pledges": the last word of a goods phrase is a noun, and so is an -s form
+        // right after goods ("gas supplies", "arms exports").
+        let ends_goods = items.iter().any(|it| {
+            (it.first < i && i <= it.last) || (tense == Tense::Present && it.last + 1 == i)
+        });
         if frame != Frame::Noun
             && has_noun
             && (nominal || bare_plural || next == "of" || ends_goods)
@@ -725,8 +769,23 @@ fn find_triggers(
         // A request keeps its frame: "Peru's request for tanks" is Peru asking.
         if !matches!(frame, Frame::Noun | Frame::Request)
             && matches!(tense, Tense::Ing | Tense::Base | Tense::Present)
-            && (owned || (tense == Tense::Base && named_noun(tokens, i)))
+            && (owned
+                || (tense == Tense::Base
+                    && (named_noun(tokens, i)
+                        // "a $20 million loan": a base form after a sum is a noun.
+                        || (i > 0 && super::figures::is_count_or_scale(&tokens[i - 1])))))
         {
+            i += n;
+            continue;
+        }
+        // "jets flying over Peru": some giving verbs move goods only with an object after them.
+        let used_alone = classes[i].has(WordClass::TransitiveOnly)
+            && !object_opens_at(tokens, groups, items, i + n)
+            // "was flown to Peru": a passive has its object before it.
+            && !(matches!(tense, Tense::Past | Tense::Participle)
+                && i > 0
+                && is_be_word(&tokens[i - 1].lower));
+        if frame != Frame::Noun && used_alone {
             i += n;
             continue;
         }

@@ -116,6 +116,11 @@ fn scale_of(word: &str) -> Option<u64> {
     }
 }
 
+/// True when the token is a count or its scale word ("four", "12", "6,000", "million").
+pub(super) fn is_count_or_scale(token: &Token) -> bool {
+    is_count(token) || scale_of(&token.lower).is_some()
+}
+
 /// True when the token is a count ("four", "12", "6,000").
 pub(super) fn is_count(token: &Token) -> bool {
     number_value(token).is_some()

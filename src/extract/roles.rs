@@ -1,4 +1,4 @@
-use super::analysis::{ARTICLES, GroupRole, SentenceAnalysis, TriggerHit};
+use super::analysis::{ARTICLES, GroupRole, SentenceAnalysis, TriggerHit, is_be_word as is_be};
 use super::lexicon::{Frame, Tense};
 use super::word_classes::WordClass;
 use crate::model::{Category, Quantity, Status};
@@ -52,10 +52,6 @@ const CLAUSE_END: &[&str] = &[
 /// "turned to North Korea": the party turned to is asked to supply.
 fn is_turn(a: &SentenceAnalysis, i: usize) -> bool {
     a.is(i, WordClass::TurnVerb)
-}
-
-fn is_be(w: &str) -> bool {
-    matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being")
 }
 
 /// Which triggers are background to another in the same sentence: "asked for engines it sold
@@ -119,6 +115,10 @@ fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
         // Examples share the role of what they exemplify: "including a Czech-led initiative that".
         Some("including" | "like") => {}
         Some(_) => return false,
+    }
+    // "approved Peru's request to send": the owner of a plan or request does its infinitive.
+    if g.possessive && infinitive && g.last + 3 == trigger_first {
+        return true;
     }
     if a.prev_is(g, WordClass::ControlVerb) {
         return infinitive;
@@ -613,10 +613,15 @@ impl<'a> Draft<'a> {
                         || it.first > tr.last
                         // "financial pledges": goods that end in the noun are its goods.
                         || (tr.frame == Frame::Noun && it.first < tr.first && it.last == tr.last))
-                    && !goods_not_moved(a, it.first)
+                    && !goods_not_moved(a, it.first, tr.last)
             })
             .collect();
-        if self.items.is_empty() {
+        // An asker or buyer is the subject, never the goods ("Peru, short of rifles, asks").
+        // But goods right before the word name it: "a fighter jet request".
+        let goods_may_lead = self.passive
+            || !matches!(tr.frame, Frame::Request | Frame::Get)
+            || a.items.iter().any(|it| it.last + 1 == tr.first);
+        if self.items.is_empty() && goods_may_lead {
             self.items = (0..a.items.len())
                 .filter(|&i| {
                     let it = &a.items[i];
@@ -812,7 +817,7 @@ impl<'a> Draft<'a> {
         let (a, tr) = (self.a, self.tr);
         let has_money = !self.money.is_empty() || self.sum_named;
         let (item, category) = goods(a, &self.items, tr.frame, tr.first, tr.last, has_money);
-        let quantity = item.and_then(|goods| quantity_of(a, goods));
+        let quantity = item.and_then(|goods| quantity_of(a, goods, tr.last));
         let status = status_of(
             a,
             tr.first,
@@ -866,7 +871,11 @@ impl<'a> Draft<'a> {
 
 /// The count of the goods at tokens `goods` (first, last): a number just before them, or one
 /// system ("a third US-made Patriot battery").
-fn quantity_of(a: &SentenceAnalysis, (f, l): (usize, usize)) -> Option<Quantity> {
+fn quantity_of(
+    a: &SentenceAnalysis,
+    (f, l): (usize, usize),
+    trigger_last: usize,
+) -> Option<Quantity> {
     let before = a
         .quantities
         .iter()
@@ -877,7 +886,15 @@ fn quantity_of(a: &SentenceAnalysis, (f, l): (usize, usize)) -> Option<Quantity>
                     .iter()
                     .all(|t| t.kind != TokenKind::Punct)
         })
-        .map(|q| q.quantity);
+        .map(|q| Quantity {
+            // "handed over 4 tanks": the particle is the verb's, not "over" a number.
+            qualifier: if q.first <= trigger_last {
+                crate::model::Qualifier::Exact
+            } else {
+                q.quantity.qualifier
+            },
+            ..q.quantity
+        });
     before.or_else(|| {
         let unit = a.is(l + 1, WordClass::UnitNoun) || a.is(l, WordClass::UnitNoun);
         let article = (f.saturating_sub(4)..f)
@@ -987,8 +1004,14 @@ const TOPIC_PREPOSITIONS: &[&str] = &["about", "on", "over", "regarding", "conce
 
 /// True when the goods at `item_first` are not what the verb moves: the topic of a preposition
 /// or the content of a list ("a list of military equipment").
-fn goods_not_moved(a: &SentenceAnalysis, item_first: usize) -> bool {
-    let before = |k: usize| item_first.checked_sub(k).map_or("", |i| a.word(i));
+fn goods_not_moved(a: &SentenceAnalysis, item_first: usize, trigger_last: usize) -> bool {
+    // A particle of the transfer word ("handed over") is no preposition.
+    let before = |k: usize| {
+        item_first
+            .checked_sub(k)
+            .filter(|&i| i > trigger_last)
+            .map_or("", |i| a.word(i))
+    };
     // "about 30 howitzers", "over 100 tanks": before a number these are qualifiers.
     let topic = (1..=2).any(|k| {
         TOPIC_PREPOSITIONS.contains(&before(k))
@@ -1006,11 +1029,19 @@ fn goods_not_moved(a: &SentenceAnalysis, item_first: usize) -> bool {
 /// Aggregate trade, not a deal: a statistic word near the transfer word ("market share",
 /// "trade surplus"). Trade between two countries that rises or falls is still reported trade.
 fn is_statistic(a: &SentenceAnalysis, tr: TriggerHit, left: usize, right: usize) -> bool {
-    let near = tr.first.saturating_sub(5).max(left)..(tr.last + 6).min(right);
-    if near.into_iter().any(|i| a.is(i, WordClass::StatisticWord)) {
-        return true;
-    }
-    false
+    // Within five words, not past a comma: "..., Britain offered eight mln stg" is a pledge
+    // even after "a third of annual consumption".
+    let statistic = |i: usize| a.is(i, WordClass::StatisticWord);
+    let before = (tr.first.saturating_sub(5).max(left)..tr.first)
+        .rev()
+        .take_while(|&i| a.word(i) != ",")
+        .any(statistic);
+    let after = (tr.last + 1..(tr.last + 6).min(right))
+        .take_while(|&i| a.word(i) != ",")
+        .any(statistic);
+    // "10% of the aid requested": a share of aid is still aid.
+    let aid = (left..right).any(|i| a.is(i, WordClass::AidNoun));
+    (before || after) && !aid
 }
 
 /// The first token from `from` on that ends the clause, or the sentence's length.

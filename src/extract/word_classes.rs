@@ -71,6 +71,8 @@ word_classes! {
     TradeWord = "trade-word",
     CurrencyWord = "currency-word",
     DollarWord = "dollar-word",
+    TransitiveOnly = "transitive-only",
+    PermissionNoun = "permission-noun",
 }
 
 // One bit per class in [`Classes`].
