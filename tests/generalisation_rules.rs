@@ -366,7 +366,7 @@ fn purchase_nouns_make_their_owner_the_buyer() {
         ),
         (
             "an origin adjective with a buyer",
-            "Germany's imports of Norwegian gas rose.",
+            "Germany's imports of Norwegian gas resumed.",
             &["NO->DE"],
         ),
     ]);
@@ -630,4 +630,50 @@ fn objects_particles_and_compounds() {
         status("Chile will send Peru $5 million taken from frozen Bolivian assets"),
         Some(Status::Planned)
     );
+}
+
+#[test]
+fn trade_that_changes_and_goods_of_crime() {
+    check(&[
+        (
+            "trade that rises is a statistic",
+            "Chilean copper exports to Peru rose to 40,000 tonnes last year.",
+            &[],
+        ),
+        (
+            "a pact to raise imports is trade policy",
+            "The pact calls on Peru to raise its imports of Chilean wine.",
+            &[],
+        ),
+        (
+            "a change word in another clause does not count",
+            "Peru signs deal to buy natural gas from Chile and reduce reliance on Bolivia",
+            &["CL->PE"],
+        ),
+        (
+            "goods of crime move between gangs, not countries",
+            "The gang flew cocaine shipments from Peru to Chile.",
+            &[],
+        ),
+        (
+            "own personnel and equipment sent to allies is a deployment",
+            "Chile is sending military personnel and equipment to Peru's borders.",
+            &[],
+        ),
+        (
+            "support for a country's aim is no aid",
+            "Chile reiterated its support for Peru's bid to join the bloc.",
+            &[],
+        ),
+        (
+            "a title in a title-case headline is no verb",
+            "Peru Finance Minister To Visit Chile In May",
+            &[],
+        ),
+        (
+            "its goods are the subject's",
+            "Chile cuts its gas supply to Peru, operator says",
+            &["CL->PE"],
+        ),
+    ]);
 }

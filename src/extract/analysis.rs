@@ -590,10 +590,14 @@ fn is_transfer_use(
     if noun && base == "support" {
         let at = i + n + usize::from(next2 == "the") + 1;
         let group_after = groups.iter().any(|g| g.first <= at && at <= g.last);
+        // "support for Peru's bid to join": backing a country's aim is no aid.
+        let owned_aim = groups
+            .iter()
+            .any(|g| g.first <= at && at <= g.last && g.possessive);
         return i
             .checked_sub(1)
             .is_some_and(|p| is(p, WordClass::AidAdjective))
-            || (matches!(next, "for" | "to") && group_after);
+            || (matches!(next, "for" | "to") && group_after && !owned_aim);
     }
     if noun && base == "package" {
         return (i.saturating_sub(4)..i).any(|k| is(k, WordClass::PackageWord))
@@ -719,8 +723,18 @@ fn find_triggers(
     let opens_phrase = |t: &Token| {
         t.lower.ends_with('.') || matches!(t.lower.as_str(), ":" | "\"" | "“" | "-" | "–" | "—")
     };
-    let in_name =
-        |i: usize| i > 0 && tokens[i].capitalized && !title_case && !opens_phrase(&tokens[i - 1]);
+    // "Finance Minister" is a title in a title-case headline too.
+    let before_title = |i: usize| {
+        tokens[i].capitalized
+            && tokens.get(i + 1).is_some_and(|t| t.capitalized)
+            && classes
+                .get(i + 1)
+                .is_some_and(|c| c.has(WordClass::OrgNoun))
+    };
+    let in_name = |i: usize| {
+        (i > 0 && tokens[i].capitalized && !title_case && !opens_phrase(&tokens[i - 1]))
+            || before_title(i)
+    };
     let mut i = 0;
     while i < tokens.len() {
         let Some((e, n)) =
@@ -753,7 +767,8 @@ fn find_triggers(
         // "financial pledges": the last word of a goods phrase is a noun, and so is an -s form
         // right after goods ("gas supplies", "arms exports").
         let ends_goods = items.iter().any(|it| {
-            (it.first < i && i <= it.last) || (tense == Tense::Present && it.last + 1 == i)
+            (it.first < i && i <= it.last)
+                || (matches!(tense, Tense::Present | Tense::Base) && it.last + 1 == i)
         });
         if frame != Frame::Noun
             && has_noun

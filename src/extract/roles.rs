@@ -1,4 +1,6 @@
-use super::analysis::{ARTICLES, GroupRole, SentenceAnalysis, TriggerHit, is_be_word as is_be};
+use super::analysis::{
+    ARTICLES, GroupRole, PREPOSITIONS, SentenceAnalysis, TriggerHit, is_be_word as is_be,
+};
 use super::lexicon::{Frame, Tense};
 use super::word_classes::WordClass;
 use crate::model::{Category, Quantity, Status};
@@ -371,7 +373,11 @@ impl<'a> Draft<'a> {
             && (self.left_bound..self.outer_right).any(|i| a.is(i, WordClass::DeploymentWord));
         let be_before =
             is_be(a.word(tr.first.saturating_sub(1))) || is_be(a.word(tr.first.saturating_sub(2)));
+        // "cocaine flown from Peru": goods of crime move between gangs, not countries.
+        let contraband =
+            (self.left_bound..self.outer_right).any(|i| a.is(i, WordClass::Contraband));
         deployment
+            || contraband
             || is_statistic(a, tr, self.left_bound, self.right_bound)
             || (tr.frame == Frame::Use && be_before)
     }
@@ -452,7 +458,12 @@ impl<'a> Draft<'a> {
                 .any(|o| o.frame == Frame::Give && o.first > g.last && o.first < tr.first)
             // "India defends its oil imports from Russia": a purchase with its source named
             // is the clause subject's.
-            || (tr.owner_receives && a.word(tr.last + 1) == "from");
+            || (tr.owner_receives && a.word(tr.last + 1) == "from")
+            // "Russia cuts its gas supply to Finland": "its" and the goods are the subject's.
+            || (g.last..tr.first).any(|i| {
+                matches!(a.word(i), "its" | "their")
+                    && a.items.iter().any(|it| it.first == i + 1 && it.last + 1 == tr.first)
+            });
         // "X urged Y to provide": X is not the giver.
         let infinitive = tr.first > 0 && a.word(tr.first - 1) == "to";
         let urged_other = infinitive
@@ -625,7 +636,10 @@ impl<'a> Draft<'a> {
             self.items = (0..a.items.len())
                 .filter(|&i| {
                     let it = &a.items[i];
-                    it.last < tr.first && it.first >= self.left_bound && it.last + 8 >= tr.first
+                    it.last < tr.first
+                        && it.first >= self.left_bound
+                        && it.last + 8 >= tr.first
+                        && !governed_by_preposition(a, it.first)
                 })
                 .collect();
         }
@@ -998,6 +1012,20 @@ fn captured(a: &SentenceAnalysis, item_first: usize) -> bool {
     (item_first.saturating_sub(3)..item_first).any(|i| a.is(i, WordClass::CaptureWord))
 }
 
+/// "contact with the Peruvian ship was not returned": goods after a preposition (other than
+/// "of") are not the subject that a passive moves.
+fn governed_by_preposition(a: &SentenceAnalysis, item_first: usize) -> bool {
+    let mut k = item_first;
+    while k > 0 {
+        k -= 1;
+        let in_group = a.groups.iter().any(|g| g.first <= k && k <= g.last);
+        if !(in_group || ARTICLES.contains(&a.word(k))) {
+            return a.word(k) != "of" && PREPOSITIONS.contains(&a.word(k));
+        }
+    }
+    false
+}
+
 /// Prepositions whose object is a topic, not the goods moved ("notice about missile tests",
 /// "a look at its warplanes").
 const TOPIC_PREPOSITIONS: &[&str] = &["about", "on", "over", "regarding", "concerning", "at"];
@@ -1027,21 +1055,34 @@ fn goods_not_moved(a: &SentenceAnalysis, item_first: usize, trigger_last: usize)
 }
 
 /// Aggregate trade, not a deal: a statistic word near the transfer word ("market share",
-/// "trade surplus"). Trade between two countries that rises or falls is still reported trade.
+/// "trade surplus", "70 pct of its wheat"), or trade in commodities that rises or falls ("exports to
+/// Peru rose"): aggregate trade is no reported deal (generalisation notes, phenomenon 4).
 fn is_statistic(a: &SentenceAnalysis, tr: TriggerHit, left: usize, right: usize) -> bool {
-    // Within five words, not past a comma: "..., Britain offered eight mln stg" is a pledge
-    // even after "a third of annual consumption".
-    let statistic = |i: usize| a.is(i, WordClass::StatisticWord);
-    let before = (tr.first.saturating_sub(5).max(left)..tr.first)
-        .rev()
-        .take_while(|&i| a.word(i) != ",")
-        .any(statistic);
-    let after = (tr.last + 1..(tr.last + 6).min(right))
-        .take_while(|&i| a.word(i) != ",")
-        .any(statistic);
+    // Near the word, not past a comma: "..., Britain offered eight mln stg" is a pledge even
+    // after "a third of annual consumption".
+    let near = |class: WordClass, reach: usize| {
+        let before = (tr.first.saturating_sub(reach).max(left)..tr.first)
+            .rev()
+            .take_while(|&i| a.word(i) != ",")
+            .any(|i| a.is(i, class));
+        let after = (tr.last + 1..(tr.last + 1 + reach).min(right))
+            .take_while(|&i| a.word(i) != ",")
+            .any(|i| a.is(i, class));
+        before || after
+    };
     // "10% of the aid requested": a share of aid is still aid.
     let aid = (left..right).any(|i| a.is(i, WordClass::AidNoun));
-    (before || after) && !aid
+    // "exports to Peru rose", "raise its imports of Chilean wheat": trade that changes.
+    let trade = a.is(tr.first, WordClass::TradeWord) || trade_goods(a, tr, right);
+    let change = trade && near(WordClass::TradeChange, 8);
+    (near(WordClass::StatisticWord, 5) || change) && !aid
+}
+
+/// True when the goods right after the transfer word are commodities ("sales of wheat").
+fn trade_goods(a: &SentenceAnalysis, tr: TriggerHit, right: usize) -> bool {
+    a.items.iter().any(|it| {
+        it.category == Category::Commodities && it.first.abs_diff(tr.first) <= 6 && it.first < right
+    })
 }
 
 /// The first token from `from` on that ends the clause, or the sentence's length.

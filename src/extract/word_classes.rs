@@ -73,6 +73,8 @@ word_classes! {
     DollarWord = "dollar-word",
     TransitiveOnly = "transitive-only",
     PermissionNoun = "permission-noun",
+    TradeChange = "trade-change",
+    Contraband = "contraband",
 }
 
 // One bit per class in [`Classes`].
