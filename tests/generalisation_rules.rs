@@ -677,3 +677,49 @@ fn trade_that_changes_and_goods_of_crime() {
         ),
     ]);
 }
+
+#[test]
+fn totals_over_a_period_people_and_bans() {
+    check(&[
+        (
+            "a commodity total over a year is a statistic",
+            "Chile exported 9 mln tonnes of copper last year, a third of it to Peru.",
+            &[],
+        ),
+        (
+            "a yearly figure of trade in a year named",
+            "Peru exported 300 mln dlrs worth of goods to Chile in 1986.",
+            &[],
+        ),
+        (
+            "arms trade over a year is what registers record",
+            "Chile buys about 200 mln dlrs a year in Peruvian-made armoured vehicles.",
+            &["PE->CL"],
+        ),
+        (
+            "people sent are not goods",
+            "Peru will be sending a senior official to Chile next week for talks on copper.",
+            &[],
+        ),
+        (
+            "people sent with goods are",
+            "Peru sent military advisers and rifles to Bolivia.",
+            &["PE->BO"],
+        ),
+        (
+            "barring imports is a ban",
+            "Chile moved to bar beef imports from Peru.",
+            &[],
+        ),
+        (
+            "a name part that is a country",
+            "Albert Poland Jr. kept sending money to Chilean lottery scammers.",
+            &[],
+        ),
+        (
+            "goods moved by criminal groups",
+            "Police say a criminal network shipped rifles from Peru to Chile.",
+            &[],
+        ),
+    ]);
+}

@@ -580,7 +580,7 @@ fn is_transfer_use(
     let (next, next2) = (word(i + n), word(i + n + 1));
     let noun = frame == Frame::Noun;
     if matches!(frame, Frame::Give | Frame::Noun)
-        && gives_permission(tokens, classes, groups, i + n)
+        && object_is(tokens, classes, groups, i + n, WordClass::PermissionNoun)
     {
         return false;
     }
@@ -616,9 +616,16 @@ fn is_transfer_use(
     true
 }
 
-/// "gave Peru permission to send", "grants the go-ahead to": what is given is leave to act,
-/// from token `at` on (past an indirect object and determiners).
-fn gives_permission(tokens: &[Token], classes: &[Classes], groups: &[Group], at: usize) -> bool {
+/// Whether the object from token `at` on (past an indirect object, determiners and up to two
+/// modifiers) is a word of `class`: "gave Peru permission to send" (leave to act), "sent a
+/// senior official" (people).
+fn object_is(
+    tokens: &[Token],
+    classes: &[Classes],
+    groups: &[Group],
+    at: usize,
+    class: WordClass,
+) -> bool {
     let mut k = at;
     while k < tokens.len() && k <= at + 5 {
         if let Some(g) = groups.iter().find(|g| g.first == k) {
@@ -629,9 +636,9 @@ fn gives_permission(tokens: &[Token], classes: &[Classes], groups: &[Group], at:
             break;
         }
     }
-    classes
-        .get(k)
-        .is_some_and(|c| c.has(WordClass::PermissionNoun))
+    (k..(k + 3).min(tokens.len()))
+        .take_while(|&j| tokens[j].kind == TokenKind::Word)
+        .any(|j| classes[j].has(class))
 }
 
 /// Words besides [`ARTICLES`] that open a verb's object: "exports more", "sends up to"
@@ -822,15 +829,22 @@ fn find_triggers(
             i += n;
             continue;
         }
-        let keep = is_transfer_use(
-            tokens,
-            classes,
-            groups,
-            i,
-            n,
-            frame,
-            lexicon.trigger_base(e),
-        );
+        // "sending a senior official to Lima": people sent, unless goods go with them.
+        let people_only = frame == Frame::Give
+            && object_is(tokens, classes, groups, i + n, WordClass::PersonNoun)
+            && !items
+                .iter()
+                .any(|it| it.first >= i + n && it.first <= i + n + 6);
+        let keep = !people_only
+            && is_transfer_use(
+                tokens,
+                classes,
+                groups,
+                i,
+                n,
+                frame,
+                lexicon.trigger_base(e),
+            );
         if keep {
             out.push(TriggerHit {
                 first: i,

@@ -1075,7 +1075,28 @@ fn is_statistic(a: &SentenceAnalysis, tr: TriggerHit, left: usize, right: usize)
     // "exports to Peru rose", "raise its imports of Chilean wheat": trade that changes.
     let trade = a.is(tr.first, WordClass::TradeWord) || trade_goods(a, tr, right);
     let change = trade && near(WordClass::TradeChange, 8);
-    (near(WordClass::StatisticWord, 5) || change) && !aid
+    // "exported 9 mln tonnes of potash last year", "imports in 1986": a total over a period.
+    // Arms trade between two states over a year is what arms registers record: it stays.
+    let arms = a.items.iter().any(|it| {
+        it.first >= left
+            && it.first < right
+            && !matches!(
+                it.category,
+                Category::Commodities | Category::Other | Category::Money
+            )
+    });
+    let period = a.is(tr.first, WordClass::TradeWord)
+        && !arms
+        && (left..right).any(|i| {
+            a.is(i, WordClass::Period)
+                || (a.word(i) == "in" && a.word(i + 1).len() == 4 && is_year(a.word(i + 1)))
+        });
+    (near(WordClass::StatisticWord, 5) || change || period) && !aid
+}
+
+/// True for a four-digit year of the 20th or 21st century ("1986").
+fn is_year(w: &str) -> bool {
+    w.parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y))
 }
 
 /// True when the goods right after the transfer word are commodities ("sales of wheat").

@@ -75,6 +75,8 @@ word_classes! {
     PermissionNoun = "permission-noun",
     TradeChange = "trade-change",
     Contraband = "contraband",
+    Period = "period",
+    PersonNoun = "person-noun",
 }
 
 // One bit per class in [`Classes`].
