@@ -723,3 +723,31 @@ fn totals_over_a_period_people_and_bans() {
         ),
     ]);
 }
+
+#[test]
+fn subjects_after_conjunctions_and_implied_sides() {
+    check(&[
+        (
+            "a subject with its auxiliary after a conjunction",
+            "Talks must end before Peru can agree to buy Chilean wheat.",
+            &["CL->PE"],
+        ),
+        (
+            "an origin adjective on goods that a title follows",
+            "Peru may buy up to 9 mln dlrs of Chilean farm products that President Boric praised.",
+            &["CL->PE"],
+        ),
+        (
+            "a title after goods words keeps the party",
+            "Chilean Oil Minister arrives in Peru",
+            &[],
+        ),
+    ]);
+    // "to the rebels" in an article headed by one country: that country's rebels.
+    let text =
+        "Report on the war in Peru\n\nOfficials said Chile sent rifles and trucks to the rebels.";
+    assert_eq!(pairs(text), ["CL->PE"]);
+    // Without a one-country headline nothing is guessed.
+    let text = "Report on the wars\n\nOfficials said Chile sent rifles and trucks to the rebels.";
+    assert!(pairs(text).is_empty());
+}

@@ -434,6 +434,16 @@ fn refine_groups(
             .as_deref()
             .filter(|w| PREPOSITIONS.contains(w))
             .map(str::to_owned);
+        // "before China can agree to buy": a subject and its auxiliary after a conjunction.
+        if matches!(
+            g.prep.as_deref(),
+            Some("before" | "after" | "until" | "since")
+        ) && tokens
+            .get(g.last + 1)
+            .is_some_and(|t| AUXILIARIES.contains(&t.lower.as_str()))
+        {
+            g.prep = None;
+        }
         if matches!(g.prep.as_deref(), Some("including" | "like")) {
             let from_before = (p.saturating_sub(7)..p)
                 .rev()
@@ -475,8 +485,16 @@ fn refine_groups(
                 .iter()
                 .any(|t| t.last + 1 == p && t.frame == Frame::Give && t.tense != Tense::Noun);
         // Party nouns within three words: "Egyptian officials", "Indian defense ministry".
+        // Not past goods that end before it: in "American farm products that President X",
+        // the adjective is on the products.
         let org_at = (next..(next + 4).min(tokens.len()))
-            .take_while(|&i| tokens[i].kind != TokenKind::Punct)
+            .take_while(|&i| {
+                tokens[i].kind != TokenKind::Punct
+                    // "Iranian Oil Minister": goods right before a party noun are its title.
+                    && !items.iter().any(|it| {
+                        it.last < i && it.first >= next && !is(it.last + 1, WordClass::OrgNoun)
+                    })
+            })
             .find(|&i| is(i, WordClass::OrgNoun));
         if g.role == GroupRole::Actor && !g.possessive {
             if g.demonym {
@@ -688,6 +706,12 @@ fn object_opens_at(tokens: &[Token], groups: &[Group], items: &[ItemHit], at: us
                 || groups.iter().any(|g| g.first == at)
         })
 }
+
+/// Auxiliary and modal verbs (closed class): after a name they make it a clause's subject.
+const AUXILIARIES: &[&str] = &[
+    "can", "could", "will", "would", "may", "might", "must", "should", "shall", "is", "are", "was",
+    "were", "has", "have", "had", "does", "did", "do",
+];
 
 /// Demonstratives, which like [`ARTICLES`] make a following -ing form a noun (closed class).
 const DEMONSTRATIVES: &[&str] = &["this", "that", "these", "those"];

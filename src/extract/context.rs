@@ -28,6 +28,8 @@ pub struct ArticleContext {
     pub topic: std::collections::BTreeSet<String>,
     /// Where the article's first line (its headline) ends.
     pub headline_end: usize,
+    /// The one country the headline names, when it names exactly one.
+    pub headline_country: Option<String>,
 }
 
 /// How far a status has gone, for deciding whether a later report answers an open one
@@ -78,6 +80,9 @@ impl ArticleContext {
     ) -> Self {
         let mut topic: std::collections::BTreeSet<String> =
             headline.into_iter().map(str::to_owned).collect();
+        let headline_country = (topic.len() == 1)
+            .then(|| topic.iter().next().cloned())
+            .flatten();
         let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
         for code in mentioned {
             *counts.entry(code).or_default() += 1;
@@ -92,6 +97,7 @@ impl ArticleContext {
         Self {
             topic,
             headline_end,
+            headline_country,
             ..Self::default()
         }
     }

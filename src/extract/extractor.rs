@@ -313,6 +313,7 @@ fn supplied_compounds(a: &SentenceAnalysis, candidates: &[Candidate]) -> Vec<Can
             status: Status::Delivered,
             rule: "supplied-compound",
             fillable: true,
+            local_destination: false,
             frame: Frame::Give,
             confidence: 0.6,
         });
@@ -338,11 +339,14 @@ fn sides_with_context(
             .suppliers
             .iter()
             .find_map(|s| ctx.counterpart(&s.code).filter(|r| r != &s.code))
+            .or_else(|| ctx.focus_recipient.clone())
+            // "sent tanks to the rebels" in an article headed by one country: its rebels.
             .or_else(|| {
-                ctx.focus_recipient
-                    .clone()
-                    .filter(|r| !c.suppliers.iter().any(|s| &s.code == r))
+                c.local_destination
+                    .then(|| ctx.headline_country.clone())
+                    .flatten()
             })
+            .filter(|r| !c.suppliers.iter().any(|s| &s.code == r))
             .filter(|code| ctx.is_topic(code));
         if let Some(code) = filled {
             recipients.push(from_context(code));

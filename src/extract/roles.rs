@@ -38,6 +38,9 @@ pub struct Candidate {
     pub rule: &'static str,
     /// True when a missing side may be filled from the article context.
     pub fillable: bool,
+    /// True when the goods go to a side inside a country the sentence does not name ("to the
+    /// rebels"): the article's headline country may be it.
+    pub local_destination: bool,
     /// The frame of the transfer word.
     pub frame: Frame,
     /// How much the sentence supports it, before the article context (see [`confidence`]).
@@ -818,12 +821,21 @@ impl<'a> Draft<'a> {
                 i > self.tr.last + 1 && (a.word(i - 1).ends_with("ing") || a.word(i - 1) == "up");
             matches!(a.word(i), "to" | "into")
                 && !governed
+                && !self.local_party_at(i)
                 && ARTICLES.contains(&a.word(i + 1))
                 && !a
                     .groups
                     .iter()
                     .any(|g| g.first == i + 1 || g.first == i + 2)
         })
+    }
+
+    /// "to the rebels", "to the country's opposition": a side inside a country, after the "to"
+    /// at token `i`.
+    fn local_party_at(&self, i: usize) -> bool {
+        let a = self.a;
+        ARTICLES.contains(&a.word(i + 1))
+            && (i + 2..(i + 4).min(a.tokens.len())).any(|k| a.is(k, WordClass::LocalParty))
     }
 
     /// The goods' words and count, the status, the rule and the confidence.
@@ -867,6 +879,8 @@ impl<'a> Draft<'a> {
             item.is_some(),
             status,
         );
+        let local_destination = self.recipients.is_empty()
+            && (tr.last + 1..self.right_bound).any(|i| a.word(i) == "to" && self.local_party_at(i));
         Candidate {
             suppliers: self.suppliers,
             recipients: self.recipients,
@@ -878,6 +892,7 @@ impl<'a> Draft<'a> {
             status,
             rule: rule_name(tr),
             fillable,
+            local_destination,
             confidence,
         }
     }

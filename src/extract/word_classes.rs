@@ -77,6 +77,7 @@ word_classes! {
     Contraband = "contraband",
     Period = "period",
     PersonNoun = "person-noun",
+    LocalParty = "local-party",
 }
 
 // One bit per class in [`Classes`].
