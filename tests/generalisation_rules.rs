@@ -751,3 +751,44 @@ fn subjects_after_conjunctions_and_implied_sides() {
     let text = "Report on the wars\n\nOfficials said Chile sent rifles and trucks to the rebels.";
     assert!(pairs(text).is_empty());
 }
+
+#[test]
+fn firms_orders_and_nouns_after_prepositions() {
+    check(&[
+        (
+            "a verb that names its source reports a transfer",
+            "Peru ordered 40 trucks and spare parts from a Chilean firm.",
+            &["CL->PE"],
+        ),
+        (
+            "without a source it is a command",
+            "Chile's president ordered the suspension of aid to Peru.",
+            &["CL->PE"],
+        ),
+        (
+            "'in order to' is no ordering",
+            "Chile wants to cut off fuel in order to stop the rebels from Peru.",
+            &[],
+        ),
+        (
+            "an order after an origin adjective is a noun",
+            "A Chilean firm has won a Peruvian order for equipment.",
+            &[],
+        ),
+        (
+            "a firm's name goes on after a hyphen",
+            "Rheinmetall-Borsig has suspended deliveries of its howitzers to Peru.",
+            &["DE->PE"],
+        ),
+        (
+            "a firm noun after a demonym",
+            "Chilean Aerospace Plc has won a contract to supply Peru with trainer jets.",
+            &["CL->PE"],
+        ),
+        (
+            "a capitalised name next to 'Western' is a name",
+            "Pacific Western acquired a regional airline from Peru for 300 mln dlrs.",
+            &[],
+        ),
+    ]);
+}

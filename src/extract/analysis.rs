@@ -812,6 +812,18 @@ fn find_triggers(
         // names a thing or an activity, not an act of giving.
         let owned =
             ARTICLES.contains(&prev) || DEMONSTRATIVES.contains(&prev) || prev.ends_with("'s");
+        // "in order to", "a set of orders", "an East German order": after a preposition or an
+        // adjective of origin a base or -s form is a noun.
+        let after_preposition = PREPOSITIONS.contains(&prev) && prev != "to";
+        let after_demonym = groups.iter().any(|g| g.last + 1 == i && g.demonym);
+        if !matches!(frame, Frame::Noun)
+            && !has_noun
+            && matches!(tense, Tense::Base | Tense::Present)
+            && (after_preposition || after_demonym)
+        {
+            i += n;
+            continue;
+        }
         // A request keeps its frame: "Peru's request for tanks" is Peru asking.
         if !matches!(frame, Frame::Noun | Frame::Request)
             && matches!(tense, Tense::Ing | Tense::Base | Tense::Present)

@@ -156,7 +156,9 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
     d.holders_of_old_sales(background);
     d.goods_window();
     d.origin_suppliers();
-    if !d.names_goods_or_money() {
+    // "ordered trucks from Canada"; but "ordered the suspension of aid" names no source.
+    let unsourced = a.is(tr.first, WordClass::SourcedVerb) && !d.explicit_supplier;
+    if unsourced || !d.names_goods_or_money() {
         return None;
     }
     d.subject_roles();

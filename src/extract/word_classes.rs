@@ -78,6 +78,7 @@ word_classes! {
     Period = "period",
     PersonNoun = "person-noun",
     LocalParty = "local-party",
+    SourcedVerb = "sourced-verb",
 }
 
 // One bit per class in [`Classes`].

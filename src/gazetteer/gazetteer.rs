@@ -249,15 +249,19 @@ impl Gazetteer {
             let mut possessive = false;
             if let Some(suffix) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('–')) {
                 let word: String = suffix.chars().take_while(|c| c.is_alphanumeric()).collect();
-                compound = Some(match word.as_str() {
+                // "Dassault-Breguet": a firm's name goes on after a hyphen.
+                let name_goes_on = entry.kind == MentionKind::Org
+                    && word.chars().next().is_some_and(char::is_uppercase);
+                compound = match word.as_str() {
+                    _ if name_goes_on => None,
                     "made" | "built" | "manufactured" | "produced" | "designed" | "origin" => {
-                        Compound::Made
+                        Some(Compound::Made)
                     }
                     "supplied" | "provided" | "donated" | "delivered" | "sent" | "given"
-                    | "gifted" => Compound::Supplied,
-                    "led" => Compound::Led,
-                    _ => Compound::Other,
-                });
+                    | "gifted" => Some(Compound::Supplied),
+                    "led" => Some(Compound::Led),
+                    _ => Some(Compound::Other),
+                };
                 if matches!(
                     compound,
                     Some(Compound::Made | Compound::Supplied | Compound::Led)
