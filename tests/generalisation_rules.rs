@@ -792,3 +792,34 @@ fn firms_orders_and_nouns_after_prepositions() {
         ),
     ]);
 }
+
+#[test]
+fn buying_for_another_and_words_between() {
+    check(&[
+        (
+            "a buyer for another supplies it",
+            "Chile intends to buy 50,000 shells from Bolivia for Peru",
+            &["CL->PE"],
+        ),
+        (
+            "'for' with a noun after the name is no recipient",
+            "Chile plans to buy rifles from Bolivia for Peruvian-style border units.",
+            &["BO->CL"],
+        ),
+        (
+            "a compass adjective between a preposition and a name",
+            "A ship carrying Chilean wheat arrives at a port in northern Peru",
+            &["CL->PE"],
+        ),
+        (
+            "an adverb between 'to' and the verb",
+            "Peru calls on Chile to \u{201c}urgently send rifles to Bolivia\u{201d}",
+            &["CL->BO"],
+        ),
+        (
+            "goods after a preposition are not what a passive moves",
+            "Calls to the Chilean ship were not returned, Peru said.",
+            &[],
+        ),
+    ]);
+}

@@ -117,17 +117,6 @@ pub struct SentenceAnalysis {
 /// Articles and possessive determiners (closed class).
 pub(crate) const ARTICLES: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
 
-/// Words that may stand between a name and what governs it, besides [`ARTICLES`]: "the
-/// neighbouring", "fellow" (closed in practice).
-const DETERMINER_ADJECTIVES: &[&str] = &[
-    "neighbouring",
-    "neighboring",
-    "fellow",
-    "embattled",
-    "war-torn",
-    "allied",
-];
-
 /// Prepositions that put a group in a phrase of place, purpose or relation.
 pub(crate) const PREPOSITIONS: &[&str] = &[
     "of",
@@ -423,7 +412,7 @@ fn refine_groups(
         let mut p = g.first;
         while p > 0
             && (ARTICLES.contains(&tokens[p - 1].lower.as_str())
-                || DETERMINER_ADJECTIVES.contains(&tokens[p - 1].lower.as_str()))
+                || is(p - 1, WordClass::NameAdjective))
         {
             p -= 1;
         }

@@ -105,7 +105,7 @@ fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
         return false;
     }
     let prev = g.prev.as_deref().unwrap_or("");
-    let infinitive = trigger_first > 0 && a.word(trigger_first - 1) == "to";
+    let infinitive = is_infinitive(a, trigger_first);
     match g.prep.as_deref() {
         None => {}
         // "for Ukrainian forces to use Western weapons", "permission to Poland to export"
@@ -134,6 +134,15 @@ fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
         return false;
     }
     true
+}
+
+/// True when the verb at `first` is an infinitive: "to send", "to “jointly procure"
+/// (an adverb or an opening quote may stand between).
+fn is_infinitive(a: &SentenceAnalysis, first: usize) -> bool {
+    let filler = |w: &str| w.ends_with("ly") || matches!(w, "\"" | "“");
+    (1..=3).any(|k| {
+        first >= k && a.word(first - k) == "to" && (first - k + 1..first).all(|i| filler(a.word(i)))
+    })
 }
 
 /// Reads the roles of trigger `ti` of the analysed sentence. `None` when the words do not make
@@ -317,6 +326,8 @@ struct Draft<'a> {
     explicit_supplier: bool,
     /// "Biden requested aid to Kyiv": the request is made for another party.
     requested_for_other: bool,
+    /// "buys shells from Seoul for Kyiv": the buyer passes the goods on to the "for" party.
+    bought_for_other: bool,
     /// Groups right of the transfer word, within the clause.
     right: Vec<usize>,
     /// Where goods may start.
@@ -350,6 +361,7 @@ impl<'a> Draft<'a> {
             recipients: Vec::new(),
             explicit_supplier: false,
             requested_for_other: false,
+            bought_for_other: false,
             right,
             window_start: tr.last + 1,
             items: Vec::new(),
@@ -470,7 +482,7 @@ impl<'a> Draft<'a> {
                     && a.items.iter().any(|it| it.first == i + 1 && it.last + 1 == tr.first)
             });
         // "X urged Y to provide": X is not the giver.
-        let infinitive = tr.first > 0 && a.word(tr.first - 1) == "to";
+        let infinitive = is_infinitive(a, tr.first);
         let urged_other = infinitive
             && !a.prev_is(g, WordClass::ControlVerb)
             && (g.last + 1..tr.first).any(|i| {
@@ -511,6 +523,17 @@ impl<'a> Draft<'a> {
                     Frame::Give | Frame::Noun | Frame::Return,
                 ) => self.recipient(gi),
                 (Some("for"), Frame::Give | Frame::Noun) => self.recipient(gi),
+                // "for Kyiv" ends the phrase; "for U.S. troops", "for its Asia service" do not.
+                (Some("for"), Frame::Get)
+                    if g.role == GroupRole::Actor
+                        && !g.demonym
+                        && a.tokens.get(g.last + 1).is_none_or(|t| {
+                            t.kind == TokenKind::Punct || PREPOSITIONS.contains(&t.lower.as_str())
+                        }) =>
+                {
+                    self.recipient(gi);
+                    self.bought_for_other = true;
+                }
                 (Some("in" | "at" | "to" | "into"), Frame::Arrive) if party => self.recipient(gi),
                 // "repeats its fighter jet request to Washington": a request noun's "to" is asked.
                 (Some("to"), Frame::Request) if nominal_request && party => self.explicit(gi),
@@ -630,6 +653,9 @@ impl<'a> Draft<'a> {
                         // "financial pledges": goods that end in the noun are its goods.
                         || (tr.frame == Frame::Noun && it.first < tr.first && it.last == tr.last))
                     && !goods_not_moved(a, it.first, tr.last)
+                    && !(it.last < tr.first
+                        && tr.frame != Frame::Noun
+                        && governed_by_preposition(a, it.first))
             })
             .collect();
         // An asker or buyer is the subject, never the goods ("Peru, short of rifles, asks").
@@ -748,6 +774,11 @@ impl<'a> Draft<'a> {
                 }
                 // "Pakistan denied being approached": the asked party is the subject.
                 Frame::Request if self.passive || self.requested_for_other => self.supplier(s),
+                // The buyer for another supplies it; the seller's sale is another transfer.
+                Frame::Get if self.bought_for_other => {
+                    self.suppliers.clear();
+                    self.supplier(s);
+                }
                 Frame::Get | Frame::Request | Frame::Use => self.recipient(s),
                 Frame::Arrive => {}
             }

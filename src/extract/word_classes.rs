@@ -79,6 +79,7 @@ word_classes! {
     PersonNoun = "person-noun",
     LocalParty = "local-party",
     SourcedVerb = "sourced-verb",
+    NameAdjective = "name-adjective",
 }
 
 // One bit per class in [`Classes`].
