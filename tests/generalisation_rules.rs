@@ -823,3 +823,29 @@ fn buying_for_another_and_words_between() {
         ),
     ]);
 }
+
+#[test]
+fn tariffs_limits_and_particles() {
+    check(&[
+        (
+            "tariffs on imports are trade policy",
+            "Peru raised tariffs on copper wire imported from Chile.",
+            &[],
+        ),
+        (
+            "limits on shipments are trade policy",
+            "Chile rejects any limits on Chilean wine shipments to Peru.",
+            &[],
+        ),
+        (
+            "'over' opens an object only before a count",
+            "Chilean missiles were launched from jets flying over Peru.",
+            &[],
+        ),
+        (
+            "'over' before a count is a qualifier",
+            "Chile flew over 40 tonnes of medical supplies to Peru.",
+            &["CL->PE"],
+        ),
+    ]);
+}

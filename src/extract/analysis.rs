@@ -674,6 +674,10 @@ const OBJECT_OPENERS: &[&str] = &[
     "£",
 ];
 
+/// Qualifiers among [`OBJECT_OPENERS`] that are also prepositions or particles ("over 100",
+/// "flying over"; closed class).
+const QUALIFIERS: &[&str] = &["up", "about", "around", "over"];
+
 /// True when token `at` can open a verb's object: a determiner, a number, a party, or goods
 /// within three words ("sends modern tanks").
 fn object_opens_at(tokens: &[Token], groups: &[Group], items: &[ItemHit], at: usize) -> bool {
@@ -688,7 +692,12 @@ fn object_opens_at(tokens: &[Token], groups: &[Group], items: &[ItemHit], at: us
     goods_soon
         || tokens.get(at).is_some_and(|t| {
             ARTICLES.contains(&t.lower.as_str())
-                || OBJECT_OPENERS.contains(&t.lower.as_str())
+                || (OBJECT_OPENERS.contains(&t.lower.as_str())
+                    // "flying over Belarus": a qualifier opens an object only before a count.
+                    && (!QUALIFIERS.contains(&t.lower.as_str())
+                        || tokens.get(at + 1).is_some_and(|n| {
+                            n.kind == TokenKind::Number || super::figures::is_count(n)
+                        })))
                 || t.kind == TokenKind::Number
                 || super::figures::is_count(t)
                 || t.capitalized
