@@ -42,6 +42,13 @@ fn pairs(text: &str) -> Vec<String> {
     pairs_dated(text, Some("2023-05-01"))
 }
 
+/// The status of the first report in `text`, dated 2023.
+fn status_of(text: &str) -> Option<Status> {
+    extract_dated(text, Some("2023-05-01"))
+        .first()
+        .map(|r| r.status)
+}
+
 fn check(cases: &[(&str, &str, &[&str])]) {
     for (name, text, want) in cases {
         assert_eq!(&pairs(text), want, "{name}: {text:?}");
@@ -143,43 +150,38 @@ fn headline_grammar() {
 
 #[test]
 fn status_from_modality() {
-    let status = |text: &str| {
-        extract_dated(text, Some("2023-05-01"))
-            .first()
-            .map(|r| r.status)
-    };
     assert_eq!(
-        status("Canada is considering sending howitzers to Peru."),
+        status_of("Canada is considering sending howitzers to Peru."),
         Some(Status::Unknown)
     );
     assert_eq!(
-        status("Canada may send howitzers to Peru."),
+        status_of("Canada may send howitzers to Peru."),
         Some(Status::Unknown)
     );
     assert_eq!(
-        status("Chile halts gas supplies to Peru."),
+        status_of("Chile halts gas supplies to Peru."),
         Some(Status::Cancelled)
     );
     assert_eq!(
-        status("Canada signs deal to sell radars to Peru"),
+        status_of("Canada signs deal to sell radars to Peru"),
         Some(Status::Agreed)
     );
     // Headline infinitives are plans.
     assert_eq!(
-        status("Canada to supply Peru with six howitzers"),
+        status_of("Canada to supply Peru with six howitzers"),
         Some(Status::Planned)
     );
     assert_eq!(
-        status("Chile is leaning toward sending rifles to Peru."),
+        status_of("Chile is leaning toward sending rifles to Peru."),
         Some(Status::Unknown)
     );
     assert_eq!(
-        status("Chile rejects a request to export tanks to Peru"),
+        status_of("Chile rejects a request to export tanks to Peru"),
         Some(Status::Refused)
     );
     // A credit line given is agreed; the money moves later.
     assert_eq!(
-        status("Spain gave Peru a 20 million dollar credit line."),
+        status_of("Spain gave Peru a 20 million dollar credit line."),
         Some(Status::Agreed)
     );
 }
@@ -508,11 +510,6 @@ fn more_ways_to_move_and_to_speak() {
             &["PE->CL"],
         ),
     ]);
-    let status = |text: &str| {
-        extract_dated(text, Some("2023-05-01"))
-            .first()
-            .map(|r| r.status)
-    };
     // "financial pledges from Chile": the noun ends the goods phrase, so the goods are money.
     let text = "Peru seeks help\n\nChile will send rifles to Peru. \
                 Peru also welcomed new financial pledges from Chile and Bolivia.";
@@ -525,11 +522,11 @@ fn more_ways_to_move_and_to_speak() {
     );
     // A possibility before an agreement word leaves it open.
     assert_eq!(
-        status("Peru could agree to buy rifles from Chile."),
+        status_of("Peru could agree to buy rifles from Chile."),
         Some(Status::Unknown)
     );
     assert_eq!(
-        status("Andino, a Chilean firm, will stop buying Peruvian gas."),
+        status_of("Andino, a Chilean firm, will stop buying Peruvian gas."),
         Some(Status::Cancelled)
     );
 }
@@ -608,26 +605,21 @@ fn objects_particles_and_compounds() {
             &["CL->PE"],
         ),
     ]);
-    let status = |text: &str| {
-        extract_dated(text, Some("2023-05-01"))
-            .first()
-            .map(|r| r.status)
-    };
     assert_eq!(
-        status("Chile freezes arms exports to Peru"),
+        status_of("Chile freezes arms exports to Peru"),
         Some(Status::Cancelled)
     );
     assert_eq!(
-        status("Chile clears sale of jets to Peru"),
+        status_of("Chile clears sale of jets to Peru"),
         Some(Status::Agreed)
     );
     assert_eq!(
-        status("Chile rules out sending jets to Peru"),
+        status_of("Chile rules out sending jets to Peru"),
         Some(Status::Refused)
     );
     // "frozen" after the transfer word describes the goods.
     assert_eq!(
-        status("Chile will send Peru $5 million taken from frozen Bolivian assets"),
+        status_of("Chile will send Peru $5 million taken from frozen Bolivian assets"),
         Some(Status::Planned)
     );
 }
