@@ -705,7 +705,7 @@ fn totals_over_a_period_people_and_bans() {
         ),
         (
             "a name part that is a country",
-            "Albert Poland Jr. kept sending money to Chilean lottery scammers.",
+            "Albert Jordan Jr. kept sending money to Chilean lottery scammers.",
             &[],
         ),
         (
@@ -840,4 +840,40 @@ fn tariffs_limits_and_particles() {
             &["CL->PE"],
         ),
     ]);
+}
+
+#[test]
+fn narrower_rules_after_review() {
+    check(&[
+        (
+            "a purpose after the recipient sets no status",
+            "Chile sent air defence systems to Peru to stop Bolivian drones.",
+            &["CL->PE"],
+        ),
+        (
+            "'right' as an adjective on goods",
+            "Chile sent the right rifles to Peru.",
+            &["CL->PE"],
+        ),
+        (
+            "a comma before 'for' ends the purchase",
+            "Peru bought 18 tanks from Chile, a record for Bolivia.",
+            &["CL->PE"],
+        ),
+    ]);
+    let text = "Chile sold the engines but Peru later passed them to Bolivia.";
+    assert!(
+        !pairs(text).contains(&"CL->BO".to_owned()),
+        "{:?}",
+        pairs(text)
+    );
+    assert_eq!(
+        status_of("Chile sent air defence systems to Peru to stop Bolivian drones."),
+        Some(Status::Delivered)
+    );
+    let qualifier = extract_dated("About 30 tanks were delivered to Peru by Chile.", None)
+        .first()
+        .and_then(|r| r.quantity)
+        .map(|q| q.qualifier);
+    assert_eq!(qualifier, Some(armsflow::dataset::Qualifier::About));
 }

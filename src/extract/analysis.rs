@@ -644,8 +644,10 @@ fn object_is(
         }
     }
     (k..(k + 3).min(tokens.len()))
-        .take_while(|&j| tokens[j].kind == TokenKind::Word)
-        .any(|j| classes[j].has(class))
+        .take_while(|&j| {
+            tokens[j].kind == TokenKind::Word && !PREPOSITIONS.contains(&tokens[j].lower.as_str())
+        })
+        .any(|j| classes.get(j).is_some_and(|c| c.has(class)))
 }
 
 /// Words besides [`ARTICLES`] that open a verb's object: "exports more", "sends up to"
@@ -664,11 +666,6 @@ const OBJECT_OPENERS: &[&str] = &[
     "over",
     "nearly",
     "almost",
-    "first",
-    "second",
-    "final",
-    "latest",
-    "initial",
     "$",
     "€",
     "£",
@@ -678,9 +675,16 @@ const OBJECT_OPENERS: &[&str] = &[
 /// "flying over"; closed class).
 const QUALIFIERS: &[&str] = &["up", "about", "around", "over"];
 
-/// True when token `at` can open a verb's object: a determiner, a number, a party, or goods
-/// within three words ("sends modern tanks").
-fn object_opens_at(tokens: &[Token], groups: &[Group], items: &[ItemHit], at: usize) -> bool {
+/// True when token `at` can open a verb's object: a determiner, a count, an opener word
+/// ("first"), a qualifier before a count, a party, or goods within three words ("sends modern
+/// tanks").
+fn object_opens_at(
+    tokens: &[Token],
+    classes: &[Classes],
+    groups: &[Group],
+    items: &[ItemHit],
+    at: usize,
+) -> bool {
     let goods_soon = items.iter().any(|it| {
         it.first >= at
             && it.first <= at + 3
@@ -700,6 +704,8 @@ fn object_opens_at(tokens: &[Token], groups: &[Group], items: &[ItemHit], at: us
                         })))
                 || t.kind == TokenKind::Number
                 || super::figures::is_count(t)
+                // "receives first batch", "delivers its latest tranche".
+                || classes.get(at).is_some_and(|c| c.has(WordClass::ObjectOpener))
                 || t.capitalized
                 || groups.iter().any(|g| g.first == at)
         })
@@ -790,7 +796,7 @@ fn find_triggers(
         // and an -s form is a noun unless an object follows ("exports policies", not "exports oil").
         let bare_plural = n == 1
             && tense == Tense::Present
-            && !object_opens_at(tokens, groups, items, i + n)
+            && !object_opens_at(tokens, classes, groups, items, i + n)
             && !matches!(next, "from" | "to" | "into" | "for");
         // "the possible supply of weapons": a verb form is never followed by "of".
         // "financial pledges": the last word of a goods phrase is a noun, and so is an -s form
@@ -836,7 +842,7 @@ fn find_triggers(
         }
         // "jets flying over Peru": some giving verbs move goods only with an object after them.
         let used_alone = classes[i].has(WordClass::TransitiveOnly)
-            && !object_opens_at(tokens, groups, items, i + n)
+            && !object_opens_at(tokens, classes, groups, items, i + n)
             // "was flown to Peru": a passive has its object before it.
             && !(matches!(tense, Tense::Past | Tense::Participle)
                 && i > 0

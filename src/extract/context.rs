@@ -28,7 +28,7 @@ pub struct ArticleContext {
     pub topic: std::collections::BTreeSet<String>,
     /// Where the article's first line (its headline) ends.
     pub headline_end: usize,
-    /// The one country the headline names, when it names exactly one.
+    /// The one country or bloc code the headline names, when it names exactly one.
     pub headline_country: Option<String>,
 }
 

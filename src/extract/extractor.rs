@@ -334,19 +334,19 @@ fn sides_with_context(
     };
     let mut recipients = c.recipients.clone();
     let mut rule = c.rule.to_owned();
+    let not_supplier = |r: &String| !c.suppliers.iter().any(|s| &s.code == r);
     if recipients.is_empty() && c.fillable {
         let filled = c
             .suppliers
             .iter()
             .find_map(|s| ctx.counterpart(&s.code).filter(|r| r != &s.code))
-            .or_else(|| ctx.focus_recipient.clone())
+            .or_else(|| ctx.focus_recipient.clone().filter(not_supplier))
             // "sent tanks to the rebels" in an article headed by one country: its rebels.
             .or_else(|| {
                 c.local_destination
-                    .then(|| ctx.headline_country.clone())
+                    .then(|| ctx.headline_country.clone().filter(not_supplier))
                     .flatten()
             })
-            .filter(|r| !c.suppliers.iter().any(|s| &s.code == r))
             .filter(|code| ctx.is_topic(code));
         if let Some(code) = filled {
             recipients.push(from_context(code));

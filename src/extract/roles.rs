@@ -121,7 +121,8 @@ fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
         Some("including" | "like") => {}
         Some(_) => return false,
     }
-    // "approved Peru's request to send": the owner of a plan or request does its infinitive.
+    // "approved Peru's request to send": the owner of the noun before an infinitive does it
+    // (a plan, a request; also "Germany's reluctance to send", whose status the cues set).
     if g.possessive && infinitive && g.last + 3 == trigger_first {
         return true;
     }
@@ -139,10 +140,11 @@ fn subject_ok(a: &SentenceAnalysis, gi: usize, trigger_first: usize) -> bool {
 /// True when the verb at `first` is an infinitive: "to send", "to “jointly procure"
 /// (an adverb or an opening quote may stand between).
 fn is_infinitive(a: &SentenceAnalysis, first: usize) -> bool {
-    let filler = |w: &str| w.ends_with("ly") || matches!(w, "\"" | "“");
-    (1..=3).any(|k| {
-        first >= k && a.word(first - k) == "to" && (first - k + 1..first).all(|i| filler(a.word(i)))
-    })
+    let filler = |i: usize| {
+        let w = a.word(i);
+        (w.ends_with("ly") && !a.tokens[i].capitalized) || matches!(w, "\"" | "“")
+    };
+    (1..=3).any(|k| first >= k && a.word(first - k) == "to" && (first - k + 1..first).all(filler))
 }
 
 /// Reads the roles of trigger `ti` of the analysed sentence. `None` when the words do not make
@@ -202,8 +204,7 @@ struct Clause {
     antecedent: Option<usize>,
 }
 
-/// The clause a transfer word stands in, from its left bound to its right bound (exclusive),
-/// and the group a relative pronoun at its start stands for.
+/// The clause a transfer word stands in (see [`Clause`]).
 fn clause_of(a: &SentenceAnalysis, tr: TriggerHit) -> Clause {
     let left_bound = (0..tr.first)
         .rev()
@@ -392,7 +393,7 @@ impl<'a> Draft<'a> {
             is_be(a.word(tr.first.saturating_sub(1))) || is_be(a.word(tr.first.saturating_sub(2)));
         // "cocaine flown from Peru": goods of crime move between gangs, not countries.
         let contraband =
-            (self.left_bound..self.outer_right).any(|i| a.is(i, WordClass::Contraband));
+            (self.left_bound..self.right_bound).any(|i| a.is(i, WordClass::Contraband));
         deployment
             || contraband
             || is_statistic(a, tr, self.left_bound, self.right_bound)
@@ -527,6 +528,7 @@ impl<'a> Draft<'a> {
                 (Some("for"), Frame::Get)
                     if g.role == GroupRole::Actor
                         && !g.demonym
+                        && !(tr.last + 1..g.first).any(|i| a.word(i) == ",")
                         && a.tokens.get(g.last + 1).is_none_or(|t| {
                             t.kind == TokenKind::Punct || PREPOSITIONS.contains(&t.lower.as_str())
                         }) =>
@@ -652,7 +654,7 @@ impl<'a> Draft<'a> {
                         || it.first > tr.last
                         // "financial pledges": goods that end in the noun are its goods.
                         || (tr.frame == Frame::Noun && it.first < tr.first && it.last == tr.last))
-                    && !goods_not_moved(a, it.first, tr.last)
+                    && !goods_not_moved(a, it.first, tr)
                     && !(it.last < tr.first
                         && tr.frame != Frame::Noun
                         && governed_by_preposition(a, it.first))
@@ -876,7 +878,7 @@ impl<'a> Draft<'a> {
         let (a, tr) = (self.a, self.tr);
         let has_money = !self.money.is_empty() || self.sum_named;
         let (item, category) = goods(a, &self.items, tr.frame, tr.first, tr.last, has_money);
-        let quantity = item.and_then(|goods| quantity_of(a, goods, tr.last));
+        let quantity = item.and_then(|goods| quantity_of(a, goods, tr));
         let status = status_of(
             a,
             tr.first,
@@ -933,11 +935,7 @@ impl<'a> Draft<'a> {
 
 /// The count of the goods at tokens `goods` (first, last): a number just before them, or one
 /// system ("a third US-made Patriot battery").
-fn quantity_of(
-    a: &SentenceAnalysis,
-    (f, l): (usize, usize),
-    trigger_last: usize,
-) -> Option<Quantity> {
+fn quantity_of(a: &SentenceAnalysis, (f, l): (usize, usize), tr: TriggerHit) -> Option<Quantity> {
     let before = a
         .quantities
         .iter()
@@ -950,7 +948,7 @@ fn quantity_of(
         })
         .map(|q| Quantity {
             // "handed over 4 tanks": the particle is the verb's, not "over" a number.
-            qualifier: if q.first <= trigger_last {
+            qualifier: if (tr.first..=tr.last).contains(&q.first) {
                 crate::model::Qualifier::Exact
             } else {
                 q.quantity.qualifier
@@ -1080,12 +1078,12 @@ const TOPIC_PREPOSITIONS: &[&str] = &["about", "on", "over", "regarding", "conce
 
 /// True when the goods at `item_first` are not what the verb moves: the topic of a preposition
 /// or the content of a list ("a list of military equipment").
-fn goods_not_moved(a: &SentenceAnalysis, item_first: usize, trigger_last: usize) -> bool {
+fn goods_not_moved(a: &SentenceAnalysis, item_first: usize, tr: TriggerHit) -> bool {
     // A particle of the transfer word ("handed over") is no preposition.
     let before = |k: usize| {
         item_first
             .checked_sub(k)
-            .filter(|&i| i > trigger_last)
+            .filter(|i| !(tr.first..=tr.last).contains(i))
             .map_or("", |i| a.word(i))
     };
     // "about 30 howitzers", "over 100 tanks": before a number these are qualifiers.
@@ -1102,9 +1100,10 @@ fn goods_not_moved(a: &SentenceAnalysis, item_first: usize, trigger_last: usize)
     topic || listed
 }
 
-/// Aggregate trade, not a deal: a statistic word near the transfer word ("market share",
-/// "trade surplus", "70 pct of its wheat"), or trade in commodities that rises or falls ("exports to
-/// Peru rose"): aggregate trade is no reported deal (generalisation notes, phenomenon 4).
+/// Aggregate trade, not a deal (generalisation notes, phenomenon 4): a statistic word near the
+/// transfer word ("market share", "trade surplus", "70 pct of its wheat") unless arms are named,
+/// trade that rises or falls ("exports to Peru rose"), or a trade word with a period ("exported
+/// 9 mln tonnes last year", "in 1986") unless arms are named. A share of aid is still aid.
 fn is_statistic(a: &SentenceAnalysis, tr: TriggerHit, left: usize, right: usize) -> bool {
     // Near the word, not past a comma: "..., Britain offered eight mln stg" is a pledge even
     // after "a third of annual consumption".
@@ -1139,7 +1138,8 @@ fn is_statistic(a: &SentenceAnalysis, tr: TriggerHit, left: usize, right: usize)
             a.is(i, WordClass::Period)
                 || (a.word(i) == "in" && a.word(i + 1).len() == 4 && is_year(a.word(i + 1)))
         });
-    (near(WordClass::StatisticWord, 5) || change || period) && !aid
+    // "weekly shipments of shells": a statistic word does not make arms trade a statistic.
+    ((near(WordClass::StatisticWord, 5) && !arms) || change || period) && !aid
 }
 
 /// True for a four-digit year of the 20th or 21st century ("1986").
@@ -1147,7 +1147,8 @@ fn is_year(w: &str) -> bool {
     w.parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y))
 }
 
-/// True when the goods right after the transfer word are commodities ("sales of wheat").
+/// True when commodities stand within six words of the transfer word ("sales of wheat",
+/// "wheat exports").
 fn trade_goods(a: &SentenceAnalysis, tr: TriggerHit, right: usize) -> bool {
     a.items.iter().any(|it| {
         it.category == Category::Commodities && it.first.abs_diff(tr.first) <= 6 && it.first < right
@@ -1191,7 +1192,11 @@ fn joins_within_clause(a: &SentenceAnalysis, i: usize) -> bool {
             matches!(next, "well" | "many" | "much" | "long" | "far")
                 || matches!(prev, "much" | "many" | "well" | "such" | "far" | "long")
         }
-        "but" => i >= 2 && ARTICLES.contains(&a.word(i - 2)),
+        "but" => {
+            i >= 2
+                && ARTICLES.contains(&a.word(i - 2))
+                && a.tokens.get(i + 1).is_some_and(|t| !t.capitalized)
+        }
         _ => false,
     }
 }

@@ -80,6 +80,7 @@ word_classes! {
     LocalParty = "local-party",
     SourcedVerb = "sourced-verb",
     NameAdjective = "name-adjective",
+    ObjectOpener = "object-opener",
 }
 
 // One bit per class in [`Classes`].

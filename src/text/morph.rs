@@ -96,10 +96,8 @@ const IRREGULAR_VERBS: &str = include_str!("../../assets/lexicon/irregular_verbs
 
 /// The past and past participle of `verb` when the crate's are wrong for it.
 fn irregular_past(verb: &str) -> Option<(String, String)> {
-    IRREGULAR_VERBS
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| l.split('\t').collect::<Vec<_>>())
+    super::data_rows(IRREGULAR_VERBS)
+        .map(|(_, cols)| cols)
         .find(|cols| cols.len() == 3 && cols[0] == verb)
         .map(|cols| (cols[1].to_owned(), cols[2].to_owned()))
 }
