@@ -509,34 +509,36 @@ fn refine_groups(
                 g.role = GroupRole::Modifier;
             }
         }
-        // Speakers: "US officials said", "..., says the German defence minister".
-        let mut k = next;
-        while k < tokens.len()
-            && k <= next + 7
-            && tokens[k].kind != TokenKind::Punct
-            && !is(k, WordClass::SpeechVerb)
-            && (is(k, WordClass::OrgNoun)
-                || tokens[k].capitalized
-                || matches!(
-                    tokens[k].lower.as_str(),
-                    "'s" | "has" | "have" | "had" | "also" | "officials"
-                ))
-        {
-            k += 1;
-        }
-        // "Iran acknowledges providing drones": a speaker of its own act is its subject.
-        let own_act = triggers
-            .iter()
-            .any(|t| t.first == k + 1 && t.tense == Tense::Ing);
-        if is(k, WordClass::SpeechVerb) && !own_act {
-            g.speaker = true;
-        }
-        if matches!(prev.as_deref(), Some("said" | "says" | "told"))
-            && tokens.get(next).is_none_or(|t| t.kind == TokenKind::Punct)
-        {
-            g.speaker = true;
-        }
+        g.speaker |= is_speaker(tokens, classes, triggers, g);
     }
+}
+
+/// Whether group `g` is the source of a statement: "US officials said", "..., says the
+/// German defence minister".
+fn is_speaker(tokens: &[Token], classes: &[Classes], triggers: &[TriggerHit], g: &Group) -> bool {
+    let is = |i: usize, c: WordClass| classes.get(i).is_some_and(|k| k.has(c));
+    let next = g.last + 1;
+    let mut k = next;
+    while k < tokens.len()
+        && k <= next + 7
+        && tokens[k].kind != TokenKind::Punct
+        && !is(k, WordClass::SpeechVerb)
+        && (is(k, WordClass::OrgNoun)
+            || tokens[k].capitalized
+            || matches!(
+                tokens[k].lower.as_str(),
+                "'s" | "has" | "have" | "had" | "also" | "officials"
+            ))
+    {
+        k += 1;
+    }
+    // "Iran acknowledges providing drones": a speaker of its own act is its subject.
+    let own_act = triggers
+        .iter()
+        .any(|t| t.first == k + 1 && t.tense == Tense::Ing);
+    (is(k, WordClass::SpeechVerb) && !own_act)
+        || (matches!(g.prev.as_deref(), Some("said" | "says" | "told"))
+            && tokens.get(next).is_none_or(|t| t.kind == TokenKind::Punct))
 }
 
 fn find_items(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<ItemHit> {
@@ -746,30 +748,21 @@ fn find_triggers(
     items: &[ItemHit],
     lexicon: &Lexicon,
 ) -> Vec<TriggerHit> {
-    let mut out = Vec::new();
     // In running text a capitalised transfer word is part of a name or title ("Deputy Finance
     // Minister", "Supply Ministry"); in a headline in title case it is a word like any other.
     let lower_words = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word && !t.capitalized && t.lower.len() > 3)
         .count();
-    let title_case = lower_words <= 1;
-    // After an abbreviation, a quote or a colon a capital may start a phrase ("U.S. Sales").
-    let opens_phrase = |t: &Token| {
-        t.lower.ends_with('.') || matches!(t.lower.as_str(), ":" | "\"" | "“" | "-" | "–" | "—")
+    let scan = TriggerScan {
+        tokens,
+        classes,
+        groups,
+        items,
+        lexicon,
+        title_case: lower_words <= 1,
     };
-    // "Finance Minister" is a title in a title-case headline too.
-    let before_title = |i: usize| {
-        tokens[i].capitalized
-            && tokens.get(i + 1).is_some_and(|t| t.capitalized)
-            && classes
-                .get(i + 1)
-                .is_some_and(|c| c.has(WordClass::OrgNoun))
-    };
-    let in_name = |i: usize| {
-        (i > 0 && tokens[i].capitalized && !title_case && !opens_phrase(&tokens[i - 1]))
-            || before_title(i)
-    };
+    let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let Some((e, n)) =
@@ -780,23 +773,85 @@ fn find_triggers(
             i += 1;
             continue;
         };
-        if in_name(i) {
-            i += n;
-            continue;
+        if !scan.in_name(i) {
+            out.extend(scan.read(i, e, n));
         }
-        let (mut frame, mut tense) = lexicon.triggers[e].value;
+        i += n;
+    }
+    out
+}
+
+/// One sentence's words, for deciding which transfer words found in it are used as one.
+struct TriggerScan<'a> {
+    tokens: &'a [Token],
+    classes: &'a [Classes],
+    groups: &'a [Group],
+    items: &'a [ItemHit],
+    lexicon: &'a Lexicon,
+    /// The sentence is a headline in title case.
+    title_case: bool,
+}
+
+impl TriggerScan<'_> {
+    /// A capitalised word inside a name or title ("Supply Ministry", "Finance Minister").
+    fn in_name(&self, i: usize) -> bool {
+        let tokens = self.tokens;
+        // After an abbreviation, a quote or a colon a capital may start a phrase ("U.S. Sales").
+        let opens_phrase = |t: &Token| {
+            t.lower.ends_with('.') || matches!(t.lower.as_str(), ":" | "\"" | "“" | "-" | "–" | "—")
+        };
+        // "Finance Minister" is a title in a title-case headline too.
+        let before_title = tokens[i].capitalized
+            && tokens.get(i + 1).is_some_and(|t| t.capitalized)
+            && self.is(i + 1, WordClass::OrgNoun);
+        (i > 0 && tokens[i].capitalized && !self.title_case && !opens_phrase(&tokens[i - 1]))
+            || before_title
+    }
+
+    fn is(&self, i: usize, class: WordClass) -> bool {
+        self.classes.get(i).is_some_and(|c| c.has(class))
+    }
+
+    /// The transfer word found at `i` (list entry `e`, `n` tokens), when it is used as one.
+    fn read(&self, i: usize, e: usize, n: usize) -> Option<TriggerHit> {
+        let (frame, tense) = self.form(i, e, n)?;
+        let (tokens, classes, groups, items) = (self.tokens, self.classes, self.groups, self.items);
+        // "sending a senior official to Lima": people sent, unless goods go with them.
+        let people_only = frame == Frame::Give
+            && object_is(tokens, classes, groups, i + n, WordClass::PersonNoun)
+            && !items
+                .iter()
+                .any(|it| it.first >= i + n && it.first <= i + n + 6);
+        let base = self.lexicon.trigger_base(e);
+        let keep = !people_only && is_transfer_use(tokens, classes, groups, i, n, frame, base);
+        keep.then(|| TriggerHit {
+            first: i,
+            last: i + n - 1,
+            frame,
+            tense,
+            owner_receives: frame == Frame::Noun && self.lexicon.noun_owner_receives(e),
+        })
+    }
+
+    /// The frame and form the word at `i` takes here: a verb form read as a noun where its
+    /// neighbours make it one, `None` where it names a thing and no transfer.
+    fn form(&self, i: usize, e: usize, n: usize) -> Option<(Frame, Tense)> {
+        let (tokens, groups, items) = (self.tokens, self.groups, self.items);
+        let (mut frame, mut tense) = self.lexicon.triggers[e].value;
         let prev = i.checked_sub(1).map_or("", |p| tokens[p].lower.as_str());
         let next = tokens.get(i + n).map_or("", |t| t.lower.as_str());
         let nominal = i
             .checked_sub(1)
-            .is_some_and(|p| classes[p].has(WordClass::NounMarker))
+            .is_some_and(|p| self.is(p, WordClass::NounMarker))
             || prev.ends_with("'s");
-        let has_noun = lexicon.trigger_is_also_noun[e];
+        let has_noun = self.lexicon.trigger_is_also_noun[e];
+        let object_after = object_opens_at(tokens, self.classes, groups, items, i + n);
         // A word that is both verb and noun ("supply", "transfer") is a noun after a determiner,
-        // and an -s form is a noun unless an object follows ("exports policies", not "exports oil").
+        // and a one-word -s form is a noun unless an object follows ("exports policies", not
+        // "exports oil").
         let bare_plural = n == 1
             && tense == Tense::Present
-            && !object_opens_at(tokens, classes, groups, items, i + n)
+            && !object_after
             && !matches!(next, "from" | "to" | "into" | "for");
         // "the possible supply of weapons": a verb form is never followed by "of".
         // "financial pledges": the last word of a goods phrase is a noun, and so is an -s form
@@ -812,89 +867,59 @@ fn find_triggers(
             frame = Frame::Noun;
             tense = Tense::Noun;
         }
-        // "its financing need", "a loan of": a verb form after a determiner or possessive
-        // names a thing or an activity, not an act of giving.
-        let owned =
-            ARTICLES.contains(&prev) || DEMONSTRATIVES.contains(&prev) || prev.ends_with("'s");
+        if frame == Frame::Noun {
+            return Some((frame, tense));
+        }
+        let skip = self.names_a_thing(i, prev, frame, tense, has_noun)
+            // "jets flying over Peru": some giving verbs move goods only with an object after
+            // them; "was flown to Peru", a passive, has its object before it.
+            || (self.is(i, WordClass::TransitiveOnly)
+                && !object_after
+                && !(matches!(tense, Tense::Past | Tense::Participle)
+                    && is_be_word(prev)))
+            // "convert aid into diplomatic returns": an -s form with no object is no transfer verb.
+            || (frame != Frame::Arrive && bare_plural)
+            // "tanks, artillery, ships and aircraft": an -s form that names goods, in a list or
+            // after a determiner, is the goods, not a verb.
+            || (tense == Tense::Present
+                && items.iter().any(|it| it.first <= i && i <= it.last)
+                && (nominal
+                    || matches!(prev, "," | "and" | "or")
+                    || prev.chars().all(|c| c.is_ascii_digit())));
+        (!skip).then_some((frame, tense))
+    }
+
+    /// Whether a verb form at `i` (not read as a noun) names a thing or an activity instead.
+    fn names_a_thing(
+        &self,
+        i: usize,
+        prev: &str,
+        frame: Frame,
+        tense: Tense,
+        has_noun: bool,
+    ) -> bool {
+        let tokens = self.tokens;
         // "in order to", "a set of orders", "an East German order": after a preposition or an
         // adjective of origin a base or -s form is a noun.
         let after_preposition = PREPOSITIONS.contains(&prev) && prev != "to";
-        let after_demonym = groups.iter().any(|g| g.last + 1 == i && g.demonym);
-        if !matches!(frame, Frame::Noun)
-            && !has_noun
+        let after_demonym = self.groups.iter().any(|g| g.last + 1 == i && g.demonym);
+        if !has_noun
             && matches!(tense, Tense::Base | Tense::Present)
             && (after_preposition || after_demonym)
         {
-            i += n;
-            continue;
+            return true;
         }
-        // A request keeps its frame: "Peru's request for tanks" is Peru asking.
-        if !matches!(frame, Frame::Noun | Frame::Request)
+        // "its financing need", "a loan of": a verb form after a determiner or possessive
+        // names a thing or an activity, not an act of giving. A request keeps its frame:
+        // "Peru's request for tanks" is Peru asking.
+        let owned =
+            ARTICLES.contains(&prev) || DEMONSTRATIVES.contains(&prev) || prev.ends_with("'s");
+        frame != Frame::Request
             && matches!(tense, Tense::Ing | Tense::Base | Tense::Present)
             && (owned
                 || (tense == Tense::Base
                     && (named_noun(tokens, i)
                         // "a $20 million loan": a base form after a sum is a noun.
                         || (i > 0 && super::figures::is_count_or_scale(&tokens[i - 1])))))
-        {
-            i += n;
-            continue;
-        }
-        // "jets flying over Peru": some giving verbs move goods only with an object after them.
-        let used_alone = classes[i].has(WordClass::TransitiveOnly)
-            && !object_opens_at(tokens, classes, groups, items, i + n)
-            // "was flown to Peru": a passive has its object before it.
-            && !(matches!(tense, Tense::Past | Tense::Participle)
-                && i > 0
-                && is_be_word(&tokens[i - 1].lower));
-        if frame != Frame::Noun && used_alone {
-            i += n;
-            continue;
-        }
-        // "convert aid into diplomatic returns": an -s form with no object is no transfer verb.
-        if !matches!(frame, Frame::Noun | Frame::Arrive) && bare_plural {
-            i += n;
-            continue;
-        }
-        // "tanks, artillery, ships and aircraft": an -s form that names goods, in a list or
-        // after a determiner, is the goods, not a verb.
-        let goods_here = items.iter().any(|it| it.first <= i && i <= it.last);
-        if frame != Frame::Noun
-            && tense == Tense::Present
-            && goods_here
-            && (nominal
-                || matches!(prev, "," | "and" | "or")
-                || prev.chars().all(|c| c.is_ascii_digit()))
-        {
-            i += n;
-            continue;
-        }
-        // "sending a senior official to Lima": people sent, unless goods go with them.
-        let people_only = frame == Frame::Give
-            && object_is(tokens, classes, groups, i + n, WordClass::PersonNoun)
-            && !items
-                .iter()
-                .any(|it| it.first >= i + n && it.first <= i + n + 6);
-        let keep = !people_only
-            && is_transfer_use(
-                tokens,
-                classes,
-                groups,
-                i,
-                n,
-                frame,
-                lexicon.trigger_base(e),
-            );
-        if keep {
-            out.push(TriggerHit {
-                first: i,
-                last: i + n - 1,
-                frame,
-                tense,
-                owner_receives: frame == Frame::Noun && lexicon.noun_owner_receives(e),
-            });
-        }
-        i += n;
     }
-    out
 }

@@ -59,7 +59,7 @@ pub struct Lexicon {
     /// Transfer words with frame and tense.
     pub triggers: Vec<LexEntry<(Frame, Tense)>>,
     /// Goods with category; `bool` is true for case-sensitive (model names).
-    pub items: Vec<LexEntry<(Category, bool, String)>>,
+    pub items: Vec<LexEntry<ItemValue>>,
     /// Status cues; `bool` is true when the cue may stand anywhere in the clause.
     pub status_cues: Vec<LexEntry<(Status, bool)>>,
     /// For each of [`Lexicon::triggers`], whether the same words are also a noun trigger
@@ -240,57 +240,8 @@ impl Lexicon {
                 });
             }
         }
-        let mut items = Vec::new();
-        for (line, cols) in data_rows(ITEMS) {
-            let bad = |message: &str| LexiconError {
-                file: "items.tsv",
-                line,
-                message: message.into(),
-            };
-            let category = cols
-                .get(1)
-                .and_then(|c| Category::parse(c))
-                .ok_or_else(|| bad("unknown category"))?;
-            let (sensitive, pos) = match cols.get(2).copied() {
-                Some("i") => (false, PartOfSpeech::Noun),
-                Some("s") => (true, PartOfSpeech::Noun),
-                Some("f") => (false, PartOfSpeech::Fixed),
-                _ => return Err(bad("match must be i, s or f")),
-            };
-            for (surface, _) in inflect(cols[0], pos) {
-                items.push(LexEntry {
-                    words: words(&surface),
-                    value: (category, sensitive, surface),
-                });
-            }
-        }
-        let mut status_cues = Vec::new();
-        for (line, cols) in data_rows(STATUS_CUES) {
-            let bad = |message: &str| LexiconError {
-                file: "status_cues.tsv",
-                line,
-                message: message.into(),
-            };
-            let status = cols
-                .get(1)
-                .and_then(|s| Status::parse(s))
-                .ok_or_else(|| bad("unknown status"))?;
-            let anywhere = match cols.get(2).copied() {
-                Some("any") => true,
-                Some("before") => false,
-                _ => return Err(bad("where must be before or any")),
-            };
-            let surfaces = cols
-                .get(3)
-                .and_then(|f| surfaces(cols[0], f))
-                .ok_or_else(|| bad("forms must be verb, verb-ed, verb-past, noun or fixed"))?;
-            for surface in surfaces {
-                status_cues.push(LexEntry {
-                    words: words(&surface),
-                    value: (status, anywhere),
-                });
-            }
-        }
+        let items = load_items()?;
+        let status_cues = load_status_cues()?;
         let trigger_index = PhraseIndex::new(&triggers);
         // A verb form read as a noun takes its noun entry's owner rule ("purchases").
         let owner_receives: Vec<bool> = triggers
@@ -325,6 +276,70 @@ impl Lexicon {
             word_classes: WordClasses::builtin()?,
         })
     }
+}
+
+/// A goods phrase's category, whether it matches case-sensitively, and its listed surface.
+pub type ItemValue = (Category, bool, String);
+
+/// The goods of `items.tsv`, each inflected.
+fn load_items() -> Result<Vec<LexEntry<ItemValue>>, LexiconError> {
+    let mut items = Vec::new();
+    for (line, cols) in data_rows(ITEMS) {
+        let bad = |message: &str| LexiconError {
+            file: "items.tsv",
+            line,
+            message: message.into(),
+        };
+        let category = cols
+            .get(1)
+            .and_then(|c| Category::parse(c))
+            .ok_or_else(|| bad("unknown category"))?;
+        let (sensitive, pos) = match cols.get(2).copied() {
+            Some("i") => (false, PartOfSpeech::Noun),
+            Some("s") => (true, PartOfSpeech::Noun),
+            Some("f") => (false, PartOfSpeech::Fixed),
+            _ => return Err(bad("match must be i, s or f")),
+        };
+        for (surface, _) in inflect(cols[0], pos) {
+            items.push(LexEntry {
+                words: words(&surface),
+                value: (category, sensitive, surface),
+            });
+        }
+    }
+    Ok(items)
+}
+
+/// The status cues of `status_cues.tsv`, each in the forms its row names.
+fn load_status_cues() -> Result<Vec<LexEntry<(Status, bool)>>, LexiconError> {
+    let mut status_cues = Vec::new();
+    for (line, cols) in data_rows(STATUS_CUES) {
+        let bad = |message: &str| LexiconError {
+            file: "status_cues.tsv",
+            line,
+            message: message.into(),
+        };
+        let status = cols
+            .get(1)
+            .and_then(|s| Status::parse(s))
+            .ok_or_else(|| bad("unknown status"))?;
+        let anywhere = match cols.get(2).copied() {
+            Some("any") => true,
+            Some("before") => false,
+            _ => return Err(bad("where must be before or any")),
+        };
+        let surfaces = cols
+            .get(3)
+            .and_then(|f| surfaces(cols[0], f))
+            .ok_or_else(|| bad("forms must be verb, verb-ed, verb-past, noun or fixed"))?;
+        for surface in surfaces {
+            status_cues.push(LexEntry {
+                words: words(&surface),
+                value: (status, anywhere),
+            });
+        }
+    }
+    Ok(status_cues)
 }
 
 #[cfg(test)]
