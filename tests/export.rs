@@ -61,6 +61,12 @@ fn source<'a>(d: &'a Dataset, index: &'a DatasetIndex, visible: &'a [usize]) -> 
     }
 }
 
+/// Writes `req` of `src` as a PNG at scale 1 to `path` and decodes it again.
+fn export_png(req: &FigureRequest, src: &FigureSource, path: &Path) -> image::RgbImage {
+    export_chart(req, src, path, 1.0, chart_measure()).expect("PNG export");
+    image::open(path).expect("decodes").to_rgb8()
+}
+
 fn parse_svg(svg: &str) -> usvg::Tree {
     let mut fonts = usvg::fontdb::Database::new();
     fonts.load_font_data(CHART_FONT.to_vec());
@@ -208,15 +214,7 @@ fn timeline_png_and_data_exports() {
     let dir = tempfile::tempdir().expect("temp dir");
     let png = dir.path().join("timeline.png");
     let req = request(ChartKind::TIMELINE, 1000.0, 600.0);
-    export_chart(
-        &req,
-        &source(&d, &index, &visible),
-        &png,
-        1.0,
-        chart_measure(),
-    )
-    .expect("timeline PNG");
-    let img = image::open(&png).expect("decodes").to_rgb8();
+    let img = export_png(&req, &source(&d, &index, &visible), &png);
     // As wide as asked; taller when every lane needs the room (a figure leaves none out).
     assert_eq!(img.width(), 1000);
     assert!(img.height() >= 600, "{:?}", img.dimensions());
@@ -301,15 +299,7 @@ fn a_zoomed_map_figure_stays_inside_its_frame() {
         zoom: 6.0,
         aspect: 1.4,
     };
-    export_chart(
-        &req,
-        &source(&d, &index, &visible),
-        &png,
-        1.0,
-        chart_measure(),
-    )
-    .expect("map PNG");
-    let img = image::open(&png).expect("decodes").to_rgb8();
+    let img = export_png(&req, &source(&d, &index, &visible), &png);
     // The title band stays the page's white: no land, sea or arc spilled over it.
     let sea_or_land = (0..img.width())
         .flat_map(|x| (0..30).map(move |y| (x, y)))
