@@ -168,8 +168,8 @@ impl SentenceAnalysis {
     pub fn new(text: &str, span: Span, mentions: &[Mention], lexicon: &Lexicon) -> Self {
         let tokens = tokenize(text, span);
         let mut groups = build_groups(&tokens, mentions.iter().filter(|m| span.contains(m.span)));
-        let mut items = find_items(text, &tokens, lexicon);
         let classes = lexicon.word_classes.classify(&tokens);
+        let mut items = find_items(text, &tokens, &classes, lexicon);
         let mut triggers = find_triggers(&tokens, &classes, &groups, &items, lexicon);
         refine_groups(&tokens, &classes, &mut groups, &items, &triggers);
         for item in &mut items {
@@ -541,8 +541,15 @@ fn is_speaker(tokens: &[Token], classes: &[Classes], triggers: &[TriggerHit], g:
             && tokens.get(next).is_none_or(|t| t.kind == TokenKind::Punct))
 }
 
-fn find_items(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<ItemHit> {
-    let mut out = Vec::new();
+/// The goods words of a sentence, longest first; adjacent ones joined into compounds, and
+/// those naming a firm's trade dropped ("a computer maker").
+fn find_items(
+    text: &str,
+    tokens: &[Token],
+    classes: &[Classes],
+    lexicon: &Lexicon,
+) -> Vec<ItemHit> {
+    let mut out: Vec<(ItemHit, bool)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let hit = lexicon
@@ -558,18 +565,53 @@ fn find_items(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<ItemHit> {
                         == *surface
             });
         if let Some((e, n)) = hit {
-            out.push(ItemHit {
+            let item = ItemHit {
                 first: i,
                 last: i + n - 1,
                 category: lexicon.items[e].value.0,
                 origin: None,
-            });
+            };
+            out.push((item, lexicon.items[e].value.1));
             i += n;
         } else {
             i += 1;
         }
     }
-    out
+    let is = |k: usize, c: WordClass| classes.get(k).is_some_and(|x| x.has(c));
+    let mut items = join_compounds(out, |k| is(k, WordClass::BareGoods));
+    // "a computer and chip maker": the goods words name what a firm makes.
+    let firm_after = |it: &ItemHit| {
+        let mut k = it.last + 1;
+        while let Some(next) = items.iter().find(|x| x.first == k + 1 && tokens[k].lower == "and") {
+            k = next.last + 1;
+        }
+        is(k, WordClass::FirmNoun)
+    };
+    let firms: Vec<bool> = items.iter().map(firm_after).collect();
+    let mut keep = firms.into_iter();
+    items.retain(|_| !keep.next().unwrap_or(false));
+    items
+}
+
+/// Joins goods words that stand side by side into one compound, named by its head, the last
+/// word ("computer chips" are chips, "radar planes" planes), unless the head is a general word
+/// (`general`: "oil products") or the first a model name matched as written ("Patriot
+/// missiles" are air defence).
+fn join_compounds(hits: Vec<(ItemHit, bool)>, general: impl Fn(usize) -> bool) -> Vec<ItemHit> {
+    let mut out: Vec<(ItemHit, bool)> = Vec::new();
+    for (hit, model) in hits {
+        match out.last_mut() {
+            Some((prev, prev_model)) if prev.last + 1 == hit.first => {
+                if !*prev_model && !general(hit.last) {
+                    prev.category = hit.category;
+                    *prev_model = model;
+                }
+                prev.last = hit.last;
+            }
+            _ => out.push((hit, model)),
+        }
+    }
+    out.into_iter().map(|(hit, _)| hit).collect()
 }
 
 /// Whether a transfer word found at `i` (`n` tokens, base form `base`) is used as one: not
@@ -590,6 +632,15 @@ fn is_transfer_use(
     let noun = frame == Frame::Noun;
     if matches!(frame, Frame::Give | Frame::Noun)
         && object_is(tokens, classes, groups, i + n, WordClass::PermissionNoun)
+    {
+        return false;
+    }
+    // "the sale of a chip maker", "bought a steel company": a firm changing hands is no goods.
+    let object_at = i + n + usize::from(noun && next == "of");
+    if matches!(frame, Frame::Give | Frame::Get | Frame::Noun)
+        && object_is(tokens, classes, groups, object_at, WordClass::FirmNoun)
+        && !(object_at..(object_at + 6).min(tokens.len()))
+            .any(|k| matches!(word(k), "with" | "'s"))
     {
         return false;
     }
@@ -912,8 +963,18 @@ impl TriggerScan<'_> {
         // "its financing need", "a loan of": a verb form after a determiner or possessive
         // names a thing or an activity, not an act of giving. A request keeps its frame:
         // "Peru's request for tanks" is Peru asking.
-        let owned =
-            ARTICLES.contains(&prev) || DEMONSTRATIVES.contains(&prev) || prev.ends_with("'s");
+        // "a joint fund", "the new supply": one modifier may stand between them.
+        let modified = i >= 2
+            && ARTICLES.contains(&tokens[i - 2].lower.as_str())
+            && tokens[i - 1].kind == TokenKind::Word
+            && !tokens[i - 1].capitalized
+            && prev != "to"
+            && !AUXILIARIES.contains(&prev)
+            && !PREPOSITIONS.contains(&prev);
+        let owned = ARTICLES.contains(&prev)
+            || DEMONSTRATIVES.contains(&prev)
+            || prev.ends_with("'s")
+            || modified;
         frame != Frame::Request
             && matches!(tense, Tense::Ing | Tense::Base | Tense::Present)
             && (owned

@@ -1079,11 +1079,12 @@ const TOPIC_PREPOSITIONS: &[&str] = &["about", "on", "over", "regarding", "conce
 /// True when the goods at `item_first` are not what the verb moves: the topic of a preposition
 /// or the content of a list ("a list of military equipment").
 fn goods_not_moved(a: &SentenceAnalysis, item_first: usize, tr: TriggerHit) -> bool {
-    // A particle of the transfer word ("handed over") is no preposition.
+    // A particle of the transfer word ("handed over") is no preposition, and one before the
+    // transfer word governs that word, not its goods ("on giving jets").
     let before = |k: usize| {
         item_first
             .checked_sub(k)
-            .filter(|i| !(tr.first..=tr.last).contains(i))
+            .filter(|&i| !(i..item_first).any(|j| (tr.first..=tr.last).contains(&j)))
             .map_or("", |i| a.word(i))
     };
     // "about 30 howitzers", "over 100 tanks": before a number these are qualifiers.
@@ -1266,7 +1267,63 @@ fn goods_phrase(a: &SentenceAnalysis, items: &[usize]) -> Vec<usize> {
     phrase
 }
 
+/// The goods' tokens and category: those named, past a vessel that carries them, and of the
+/// contents a sum of money is said to include.
 fn goods(
+    a: &SentenceAnalysis,
+    items: &[usize],
+    frame: Frame,
+    tf: usize,
+    tl: usize,
+    has_money: bool,
+) -> (Option<(usize, usize)>, Category) {
+    let items = past_vessel(a, items);
+    let (span, category) = named_goods(a, items, frame, tf, tl, has_money);
+    let end = span.map_or(tl, |(_, last)| last.max(tl));
+    (span, contents_category(a, end, category).unwrap_or(category))
+}
+
+/// "a ship carrying corn", "tankers loaded with oil": the goods are the cargo, not the vessel.
+fn past_vessel<'i>(a: &SentenceAnalysis, items: &'i [usize]) -> &'i [usize] {
+    match items {
+        [vessel, cargo, ..]
+            if a.items[*vessel].category == Category::Ships
+                && a.is(a.items[*vessel].last + 1, WordClass::CargoVerb)
+                && a.items[*cargo].first <= a.items[*vessel].last + 5 =>
+        {
+            &items[1..]
+        }
+        _ => items,
+    }
+}
+
+/// "a $100m package, which includes drones and boats": a sum whose contents are named is
+/// goods of their category, or arms in general when they are of several kinds. `end` is the
+/// last token of the transfer word or its goods.
+fn contents_category(a: &SentenceAnalysis, end: usize, category: Category) -> Option<Category> {
+    if category != Category::Money {
+        return None;
+    }
+    let opener = (end + 1..(end + 12).min(a.tokens.len()))
+        .take_while(|&i| !matches!(a.word(i), "." | ";"))
+        .find(|&i| a.is(i, WordClass::ContentsOpener))?;
+    let first = a
+        .items
+        .iter()
+        .position(|it| it.first > opener && it.first <= opener + 3)?;
+    let listed: Vec<usize> = (first..a.items.len()).collect();
+    let mut cats: Vec<Category> = goods_phrase(a, &listed)
+        .iter()
+        .map(|&i| a.items[i].category)
+        .collect();
+    cats.dedup();
+    match cats.as_slice() {
+        [one] => Some(*one),
+        _ => Some(Category::WeaponsUnspecified),
+    }
+}
+
+fn named_goods(
     a: &SentenceAnalysis,
     items: &[usize],
     frame: Frame,
@@ -1310,13 +1367,8 @@ fn goods(
     let cats: Vec<Category> = phrase_items.iter().map(|&i| a.items[i].category).collect();
     let mut category = cats[0];
     // A general word made specific: "weapons, such as RPGs and anti-tank missiles".
-    let specified =
-        (a.items[first].last + 1..(a.items[first].last + 4).min(a.tokens.len())).any(|i| {
-            matches!(
-                a.word(i),
-                "such" | "including" | "like" | "notably" | "namely"
-            )
-        });
+    let specified = (a.items[first].last + 1..(a.items[first].last + 4).min(a.tokens.len()))
+        .any(|i| a.is(i, WordClass::ContentsOpener));
     if category == Category::WeaponsUnspecified
         && specified
         && let Some(specific) = items
@@ -1329,8 +1381,12 @@ fn goods(
     // "$33bn in military aid", "billions of dollars in aid": the package is money.
     let dollars =
         (tf.saturating_sub(6)..a.tokens.len().min(tl + 6)).any(|i| a.word(i) == "dollars");
+    // "$8bn worth of military aid" is aid valued, not money.
+    let valued = (a.items[first].first.saturating_sub(2)..a.items[first].first)
+        .any(|i| a.word(i) == "worth");
     if category == Category::WeaponsUnspecified
         && (has_money || dollars)
+        && !valued
         && (a.items[first].first.saturating_sub(4)..a.items[first].first)
             .any(|i| matches!(a.word(i), "in" | "of" | "$" | "dollars"))
         && a.is(a.items[first].last, WordClass::AidNoun)

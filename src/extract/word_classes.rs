@@ -81,6 +81,9 @@ word_classes! {
     SourcedVerb = "sourced-verb",
     NameAdjective = "name-adjective",
     ObjectOpener = "object-opener",
+    FirmNoun = "firm-noun",
+    CargoVerb = "cargo-verb",
+    ContentsOpener = "contents-opener",
 }
 
 // One bit per class in [`Classes`].
