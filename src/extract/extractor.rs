@@ -334,20 +334,20 @@ fn sides_with_context(
     };
     let mut recipients = c.recipients.clone();
     let mut rule = c.rule.to_owned();
-    let not_supplier = |r: &String| !c.suppliers.iter().any(|s| &s.code == r);
+    // Each guess is tried in turn, and only a topic of the article that is not the supplier.
+    let fits = |r: &String| !c.suppliers.iter().any(|s| &s.code == r) && ctx.is_topic(r);
     if recipients.is_empty() && c.fillable {
         let filled = c
             .suppliers
             .iter()
-            .find_map(|s| ctx.counterpart(&s.code).filter(|r| r != &s.code))
-            .or_else(|| ctx.focus_recipient.clone().filter(not_supplier))
+            .find_map(|s| ctx.counterpart(&s.code).filter(fits))
+            .or_else(|| ctx.focus_recipient.clone().filter(fits))
             // "sent tanks to the rebels" in an article headed by one country: its rebels.
             .or_else(|| {
                 c.local_destination
-                    .then(|| ctx.headline_country.clone().filter(not_supplier))
+                    .then(|| ctx.headline_country.clone().filter(fits))
                     .flatten()
-            })
-            .filter(|code| ctx.is_topic(code));
+            });
         if let Some(code) = filled {
             recipients.push(from_context(code));
             rule.push_str("+context");

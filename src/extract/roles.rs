@@ -85,9 +85,12 @@ pub fn background_triggers(a: &SentenceAnalysis) -> Vec<bool> {
                             | "which"
                     )
                 })
+                // "buys back the engines it sold": the getting word is in the same clause, not
+                // in one before ", but" or ";".
                 && a.triggers.iter().any(|o| {
                     o.first < t.first
                         && matches!(o.frame, Frame::Get | Frame::Request | Frame::Return)
+                        && !(o.last..t.first).any(|i| matches!(a.word(i), ";" | "but"))
                 })
         })
         .collect()
