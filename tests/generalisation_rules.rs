@@ -3,7 +3,7 @@
 //! placeholders; no sentence comes from a development text.
 
 use armsflow::corpus::Article;
-use armsflow::dataset::{Report, Status};
+use armsflow::dataset::{Category, Report, Status};
 use armsflow::extract::Extractor;
 use std::sync::LazyLock;
 
@@ -789,9 +789,9 @@ fn firms_orders_and_nouns_after_prepositions() {
 fn buying_for_another_and_words_between() {
     check(&[
         (
-            "a buyer for another supplies it",
+            "a buyer for another supplies it, and buys from the seller",
             "Chile intends to buy 50,000 shells from Bolivia for Peru",
-            &["CL->PE"],
+            &["BO->CL", "CL->PE"],
         ),
         (
             "'for' with a noun after the name is no recipient",
@@ -876,4 +876,178 @@ fn narrower_rules_after_review() {
         .and_then(|r| r.quantity)
         .map(|q| q.qualifier);
     assert_eq!(qualifier, Some(armsflow::dataset::Qualifier::About));
+}
+
+/// The category and goods of the first report in `text`, dated 2023.
+fn goods_of(text: &str) -> Option<(String, Category)> {
+    extract_dated(text, Some("2023-05-01"))
+        .first()
+        .map(|r| (r.item.clone(), r.category))
+}
+
+#[test]
+fn what_goods_are_and_their_category() {
+    use Category::*;
+    let cases: &[(&str, &str, Category)] = &[
+        // A compound is named by its head, its last goods word.
+        ("head", "Peru sold Chile radar planes.", Aircraft),
+        (
+            "head",
+            "Peru will ship computer chips to Chile.",
+            Components,
+        ),
+        ("head", "Peru delivered a gas turbine to Chile.", Components),
+        // ... unless the head is a general word or the first a model name.
+        (
+            "general head",
+            "Peru exported oil products to Chile.",
+            Commodities,
+        ),
+        ("model", "Peru sent Stinger missiles to Chile.", AirDefence),
+        // A vessel carrying goods: the cargo is what moves.
+        (
+            "cargo",
+            "A ship carrying Peruvian wheat arrived in Chile.",
+            Commodities,
+        ),
+        (
+            "cargo",
+            "Vessels laden with Peruvian oil arrived in Chile.",
+            Commodities,
+        ),
+        // A sum said to include goods is those goods, or arms in general when mixed.
+        (
+            "contents",
+            "Peru announced a $40 million package for Chile that includes rifles.",
+            SmallArms,
+        ),
+        (
+            "contents mixed",
+            "Peru announced a $40 million aid package for Chile, which includes drones and boats.",
+            WeaponsUnspecified,
+        ),
+        // Aid valued in money is still aid; payments and funds are money.
+        (
+            "worth of",
+            "Peru has sent $40 million worth of military aid to Chile.",
+            WeaponsUnspecified,
+        ),
+        ("payments", "Peru resumed aid payments to Chile.", Money),
+        ("funds", "Peru gave Chile funds for a joint project.", Money),
+        // Food is a commodity; a computer or a truck is other goods.
+        (
+            "food",
+            "Peru shipped 30 tons of food to Chile.",
+            Commodities,
+        ),
+        ("computer", "Peru sold a computer to Chile.", Other),
+        ("truck", "Peru sold 40 military trucks to Chile.", Other),
+        (
+            "rocket system",
+            "Peru will give Chile rocket systems.",
+            Artillery,
+        ),
+    ];
+    for (name, text, want) in cases {
+        let got = goods_of(text);
+        assert_eq!(
+            got.as_ref().map(|g| g.1),
+            Some(*want),
+            "{name}: {text:?} {got:?}"
+        );
+    }
+}
+
+#[test]
+fn firms_and_their_trade_are_not_goods() {
+    check(&[
+        // Goods words before a firm noun name what the firm makes.
+        (
+            "sale of a firm",
+            "Peru blocked the sale of a Chilean chip maker to Bolivia.",
+            &[],
+        ),
+        ("firm bought", "Peru bought a Chilean steel company.", &[]),
+        (
+            "firm's goods",
+            "Peru bought a Chilean company's tanks.",
+            &["CL->PE"],
+        ),
+        (
+            "supplied a firm with",
+            "Peru supplied the Chilean company with engines.",
+            &["PE->CL"],
+        ),
+    ]);
+}
+
+#[test]
+fn context_and_background_across_clauses() {
+    // A clause before ", but" with a getting word does not make a later sale history.
+    check(&[(
+        "but",
+        "Attempts to contact the Peruvian embassy failed, but a report says that Peru sent tanks to Chile.",
+        &["PE->CL"],
+    )]);
+    // A preposition before the transfer word governs it, not its goods.
+    check(&[(
+        "on giving",
+        "Peru is undecided on giving F-16 fighter jets to Chile.",
+        &["PE->CL"],
+    )]);
+    // The headline's one country fills "the rebels" even when the counterpart guess fails.
+    let text = "Title: Rebels in Bolivia gain ground\n\nA Peruvian official met envoys in Chile. \
+                Peru sent tanks and missiles to the rebels.";
+    assert!(
+        pairs(text).contains(&"PE->BO".to_owned()),
+        "{:?}",
+        pairs(text)
+    );
+}
+
+#[test]
+fn answered_requests_and_purchases_for_another() {
+    check(&[
+        // The subject of an answer to a request is the party asked to supply.
+        (
+            "rejects",
+            "Peru rejects Chile's request for tanks.",
+            &["PE->CL"],
+        ),
+        (
+            "turned down",
+            "Peru has turned down Chile's request for tanks.",
+            &["PE->CL"],
+        ),
+        (
+            "demonym owner",
+            "Peru approved the Chilean request for 20 tanks.",
+            &["PE->CL"],
+        ),
+        // A party on its way somewhere is no answerer.
+        (
+            "to discuss",
+            "A minister left for Bolivia to discuss Chile's request for a loan.",
+            &[],
+        ),
+        // A buyer for another supplies it, and the seller supplies the buyer.
+        (
+            "for another",
+            "Peru plans to buy 5,000 shells from Bolivia for Chile.",
+            &["BO->PE", "PE->CL"],
+        ),
+    ]);
+    assert_eq!(
+        status_of("Peru rejects Chile's request for tanks."),
+        Some(Status::Refused)
+    );
+    assert_eq!(
+        status_of("Peru approved the Chilean request for 20 tanks."),
+        Some(Status::Agreed)
+    );
+    // Weighing a request commits to nothing: it stays a request.
+    assert_eq!(
+        status_of("Peru weighs Chilean requests for tanks."),
+        Some(Status::Requested)
+    );
 }

@@ -578,11 +578,19 @@ fn find_items(
         }
     }
     let is = |k: usize, c: WordClass| classes.get(k).is_some_and(|x| x.has(c));
-    let mut items = join_compounds(out, |k| is(k, WordClass::BareGoods));
+    // "will ship chips": a goods word after "to" or an auxiliary is a verb, no modifier.
+    let verb_at = |k: usize| {
+        k > 0
+            && (tokens[k - 1].lower == "to" || AUXILIARIES.contains(&tokens[k - 1].lower.as_str()))
+    };
+    let mut items = join_compounds(out, |k| is(k, WordClass::BareGoods), verb_at);
     // "a computer and chip maker": the goods words name what a firm makes.
     let firm_after = |it: &ItemHit| {
         let mut k = it.last + 1;
-        while let Some(next) = items.iter().find(|x| x.first == k + 1 && tokens[k].lower == "and") {
+        while let Some(next) = items
+            .iter()
+            .find(|x| x.first == k + 1 && tokens[k].lower == "and")
+        {
             k = next.last + 1;
         }
         is(k, WordClass::FirmNoun)
@@ -596,12 +604,17 @@ fn find_items(
 /// Joins goods words that stand side by side into one compound, named by its head, the last
 /// word ("computer chips" are chips, "radar planes" planes), unless the head is a general word
 /// (`general`: "oil products") or the first a model name matched as written ("Patriot
-/// missiles" are air defence).
-fn join_compounds(hits: Vec<(ItemHit, bool)>, general: impl Fn(usize) -> bool) -> Vec<ItemHit> {
+/// missiles" are air defence). A first word that is a verb (`verb_at`: "will ship chips") is
+/// joined to nothing.
+fn join_compounds(
+    hits: Vec<(ItemHit, bool)>,
+    general: impl Fn(usize) -> bool,
+    verb_at: impl Fn(usize) -> bool,
+) -> Vec<ItemHit> {
     let mut out: Vec<(ItemHit, bool)> = Vec::new();
     for (hit, model) in hits {
         match out.last_mut() {
-            Some((prev, prev_model)) if prev.last + 1 == hit.first => {
+            Some((prev, prev_model)) if prev.last + 1 == hit.first && !verb_at(prev.first) => {
                 if !*prev_model && !general(hit.last) {
                     prev.category = hit.category;
                     *prev_model = model;
@@ -639,8 +652,7 @@ fn is_transfer_use(
     let object_at = i + n + usize::from(noun && next == "of");
     if matches!(frame, Frame::Give | Frame::Get | Frame::Noun)
         && object_is(tokens, classes, groups, object_at, WordClass::FirmNoun)
-        && !(object_at..(object_at + 6).min(tokens.len()))
-            .any(|k| matches!(word(k), "with" | "'s"))
+        && !(object_at..(object_at + 6).min(tokens.len())).any(|k| matches!(word(k), "with" | "'s"))
     {
         return false;
     }
@@ -954,9 +966,10 @@ impl TriggerScan<'_> {
         // adjective of origin a base or -s form is a noun.
         let after_preposition = PREPOSITIONS.contains(&prev) && prev != "to";
         let after_demonym = self.groups.iter().any(|g| g.last + 1 == i && g.demonym);
+        // "the Chilean request for tanks" is still a request.
         if !has_noun
             && matches!(tense, Tense::Base | Tense::Present)
-            && (after_preposition || after_demonym)
+            && (after_preposition || (after_demonym && frame != Frame::Request))
         {
             return true;
         }

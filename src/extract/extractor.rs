@@ -113,6 +113,7 @@ impl Extractor {
             .filter_map(|i| assign_roles(a, i, &background))
             .collect();
         candidates.extend(supplied_compounds(a, &candidates));
+        candidates.extend(resales(&candidates));
         for g in &a.groups {
             for code in g.codes() {
                 ctx.seen(&code);
@@ -280,6 +281,23 @@ impl Extractor {
 
 /// "US-supplied Himars": a supplier compound that no transfer word of the sentence used
 /// reports a transfer of its own.
+/// "buys shells from Korea for Peru": besides the buyer supplying Peru, Korea sells to the
+/// buyer.
+fn resales(candidates: &[Candidate]) -> Vec<Candidate> {
+    candidates
+        .iter()
+        .filter(|c| !c.sellers.is_empty())
+        .map(|c| Candidate {
+            suppliers: c.sellers.clone(),
+            recipients: c.suppliers.clone(),
+            fillable: false,
+            local_destination: false,
+            sellers: Vec::new(),
+            ..c.clone()
+        })
+        .collect()
+}
+
 fn supplied_compounds(a: &SentenceAnalysis, candidates: &[Candidate]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (gi, g) in a.groups.iter().enumerate() {
@@ -311,6 +329,7 @@ fn supplied_compounds(a: &SentenceAnalysis, candidates: &[Candidate]) -> Vec<Can
             quantity: None,
             value_usd: None,
             status: Status::Delivered,
+            sellers: Vec::new(),
             rule: "supplied-compound",
             fillable: true,
             local_destination: false,

@@ -45,6 +45,9 @@ pub struct Candidate {
     pub frame: Frame,
     /// How much the sentence supports it, before the article context (see [`confidence`]).
     pub confidence: f64,
+    /// Sellers to a buyer who buys for another ("buys shells from Korea for Peru"): they
+    /// supply the buyer, a transfer of its own.
+    pub sellers: Vec<PartyRef>,
 }
 
 /// Words that end a clause on the right of a transfer word.
@@ -176,6 +179,7 @@ pub fn assign_roles(a: &SentenceAnalysis, ti: usize, background: &[bool]) -> Opt
         return None;
     }
     d.subject_roles();
+    d.answering_party();
     if !d.tidy_parties() {
         return None;
     }
@@ -332,6 +336,11 @@ struct Draft<'a> {
     requested_for_other: bool,
     /// "buys shells from Seoul for Kyiv": the buyer passes the goods on to the "for" party.
     bought_for_other: bool,
+    /// The sellers of such a purchase, who supply the buyer.
+    sellers: Vec<PartyRef>,
+    /// The status of an answered request: approved or refused ("Peru rejects Chile's
+    /// request"); weighing it leaves it a request.
+    answer: Option<Status>,
     /// Groups right of the transfer word, within the clause.
     right: Vec<usize>,
     /// Where goods may start.
@@ -366,6 +375,8 @@ impl<'a> Draft<'a> {
             explicit_supplier: false,
             requested_for_other: false,
             bought_for_other: false,
+            sellers: Vec::new(),
+            answer: None,
             right,
             window_start: tr.last + 1,
             items: Vec::new(),
@@ -457,12 +468,16 @@ impl<'a> Draft<'a> {
         // A sum of money may stand between: "the EU's $18.9 billion support package".
         let money_between = a.money.iter().any(|(t, _)| *t > g.last && *t < tr.first);
         let reach = if money_between { 7 } else { 4 };
-        tr.frame == Frame::Noun
-            && g.last + reach >= tr.first
-            && (g.possessive || matches!(g.role, GroupRole::Modifier | GroupRole::Supplied))
-            && a.tokens[g.last + 1..tr.first]
-                .iter()
-                .all(|t| t.kind != TokenKind::Punct || matches!(t.lower.as_str(), "$" | "€" | "£"))
+        // "Chile's request for tanks", "the Chilean request": the owner asks.
+        let request_owner =
+            tr.frame == Frame::Request && g.last + 1 == tr.first && (g.possessive || g.demonym);
+        request_owner
+            || tr.frame == Frame::Noun
+                && g.last + reach >= tr.first
+                && (g.possessive || matches!(g.role, GroupRole::Modifier | GroupRole::Supplied))
+                && a.tokens[g.last + 1..tr.first].iter().all(|t| {
+                    t.kind != TokenKind::Punct || matches!(t.lower.as_str(), "$" | "€" | "£")
+                })
     }
 
     /// A group left of the transfer word that can be its subject.
@@ -679,6 +694,7 @@ impl<'a> Draft<'a> {
                 })
                 .collect();
         }
+        self.items = past_vessel(a, &self.items).to_vec();
         let from = self.window_start.min(tr.first.saturating_sub(4));
         self.money = a
             .money
@@ -700,6 +716,10 @@ impl<'a> Draft<'a> {
                 continue;
             };
             let origin = &a.groups[gi];
+            // "the Chilean request for tanks": the request's owner asks; it is no origin.
+            if tr.frame == Frame::Request && origin.last + 1 == tr.first {
+                continue;
+            }
             let usable = match tr.frame {
                 Frame::Get | Frame::Request | Frame::Arrive => true,
                 // Only the used goods, not the target: "uses drones to target Ukrainian artillery".
@@ -781,7 +801,7 @@ impl<'a> Draft<'a> {
                 Frame::Request if self.passive || self.requested_for_other => self.supplier(s),
                 // The buyer for another supplies it; the seller's sale is another transfer.
                 Frame::Get if self.bought_for_other => {
-                    self.suppliers.clear();
+                    self.sellers = std::mem::take(&mut self.suppliers);
                     self.supplier(s);
                 }
                 Frame::Get | Frame::Request | Frame::Use => self.recipient(s),
@@ -790,6 +810,56 @@ impl<'a> Draft<'a> {
         }
         if let (Frame::Give, Some(c), None) = (tr.frame, self.controller, self.subject) {
             self.recipient(c);
+        }
+    }
+
+    /// "Peru rejects Chile's request for tanks", "Peru weighs Chilean requests": the party
+    /// that answers a request, the subject of a status word before its owner, is asked to
+    /// supply.
+    fn answering_party(&mut self) {
+        let (a, tr) = (self.a, self.tr);
+        // "approved Chile's request to send tanks": a request to act is leave, not goods asked.
+        let to_act =
+            a.word(tr.last + 1) == "to" && !a.groups.iter().any(|g| g.first == tr.last + 2);
+        if tr.frame != Frame::Request || !self.suppliers.is_empty() || to_act {
+            return;
+        }
+        let Some(owner) = a
+            .groups
+            .iter()
+            .find(|g| (g.possessive || g.demonym) && g.last + 1 == tr.first)
+        else {
+            return;
+        };
+        let mut verb = owner.first;
+        while verb > 0 && ARTICLES.contains(&a.word(verb - 1)) {
+            verb -= 1;
+        }
+        let Some(verb) = verb.checked_sub(1) else {
+            return;
+        };
+        // A cue of up to three words ends right before the owner ("turned down").
+        let answer = a
+            .cues
+            .iter()
+            .find(|&&(i, status, _)| i <= verb && i + 2 >= verb && status != Status::Requested)
+            .map(|&(_, status, _)| status);
+        // The answer's subject, with at most an auxiliary between ("Peru has rejected").
+        let answerer = a.groups.iter().rposition(|g| {
+            g.last < verb
+                && g.last + 3 >= verb
+                && g.first >= self.left_bound
+                && g.role == GroupRole::Actor
+                && g.prep.is_none()
+                && (g.last + 1..verb)
+                    .all(|i| a.word(i) != "to" && a.tokens[i].kind == TokenKind::Word)
+        });
+        if let (Some(status), Some(gi)) = (answer, answerer) {
+            self.explicit(gi);
+            self.answer = Some(match status {
+                Status::Unknown => Status::Requested,
+                answered => answered,
+            });
         }
     }
 
@@ -808,10 +878,12 @@ impl<'a> Draft<'a> {
         let own_goods = tr.frame == Frame::Request
             && self.items.iter().any(|&ii| {
                 a.items[ii].origin.is_some_and(|gi| {
-                    a.groups[gi]
-                        .codes()
-                        .iter()
-                        .any(|c| self.recipients.iter().any(|r| &r.code == c))
+                    // The owner of "the Chilean request for tanks" is no origin of the tanks.
+                    a.groups[gi].last + 1 != tr.first
+                        && a.groups[gi]
+                            .codes()
+                            .iter()
+                            .any(|c| self.recipients.iter().any(|r| &r.code == c))
                 })
             });
         let no_party = self.suppliers.is_empty() && self.recipients.is_empty();
@@ -892,6 +964,7 @@ impl<'a> Draft<'a> {
             tr.tense,
             self.passive,
         );
+        let status = self.answer.unwrap_or(status);
         // A credit line or guarantee given is a facility agreed, not goods delivered.
         let status = match item {
             Some((_, last))
@@ -932,6 +1005,7 @@ impl<'a> Draft<'a> {
             fillable,
             local_destination,
             confidence,
+            sellers: self.sellers,
         }
     }
 }
@@ -1069,7 +1143,10 @@ fn governed_by_preposition(a: &SentenceAnalysis, item_first: usize) -> bool {
         k -= 1;
         let in_group = a.groups.iter().any(|g| g.first <= k && k <= g.last);
         if !(in_group || ARTICLES.contains(&a.word(k))) {
-            return a.word(k) != "of" && PREPOSITIONS.contains(&a.word(k));
+            // "loaded with oil": the cargo of a vessel is not governed away from it.
+            return a.word(k) != "of"
+                && PREPOSITIONS.contains(&a.word(k))
+                && !(k > 0 && a.is(k - 1, WordClass::CargoVerb));
         }
     }
     false
@@ -1270,8 +1347,8 @@ fn goods_phrase(a: &SentenceAnalysis, items: &[usize]) -> Vec<usize> {
     phrase
 }
 
-/// The goods' tokens and category: those named, past a vessel that carries them, and of the
-/// contents a sum of money is said to include.
+/// The goods' tokens and category: those named, and of the contents a sum of money is said
+/// to include.
 fn goods(
     a: &SentenceAnalysis,
     items: &[usize],
@@ -1280,10 +1357,12 @@ fn goods(
     tl: usize,
     has_money: bool,
 ) -> (Option<(usize, usize)>, Category) {
-    let items = past_vessel(a, items);
     let (span, category) = named_goods(a, items, frame, tf, tl, has_money);
     let end = span.map_or(tl, |(_, last)| last.max(tl));
-    (span, contents_category(a, end, category).unwrap_or(category))
+    (
+        span,
+        contents_category(a, end, category).unwrap_or(category),
+    )
 }
 
 /// "a ship carrying corn", "tankers loaded with oil": the goods are the cargo, not the vessel.
