@@ -1030,6 +1030,17 @@ fn answered_requests_and_purchases_for_another() {
             "A minister left for Bolivia to discuss Chile's request for a loan.",
             &[],
         ),
+        // Goods "from" a country before a giving verb with no subject: it supplies them.
+        (
+            "goods from X before the verb",
+            "First \"Rice from Peru\" vessel delivers 9,000 tons of rice to Chile",
+            &["PE->CL"],
+        ),
+        (
+            "a source after a subject is no supplier",
+            "Chile, free from Bolivia's pressure, sent tanks to Peru.",
+            &["CL->PE"],
+        ),
         // A buyer for another supplies it, and the seller supplies the buyer.
         (
             "for another",

@@ -598,14 +598,21 @@ impl<'a> Draft<'a> {
     }
 
     /// "Rifles from Canada arrive in Peru": the goods' source stands with them, before the verb.
+    /// So it does before a giving verb with no subject, right after goods: "a grain from Canada
+    /// ship delivers wheat to Peru".
     fn arrival_sources(&mut self) {
         let (a, tr) = (self.a, self.tr);
-        if tr.frame != Frame::Arrive {
+        let subjectless_give = tr.frame == Frame::Give && self.subject.is_none() && !self.passive;
+        if tr.frame != Frame::Arrive && !subjectless_give {
             return;
         }
         for gi in 0..a.groups.len() {
             let g = &a.groups[gi];
-            if g.last < tr.first && g.first >= self.left_bound && g.prep.as_deref() == Some("from")
+            let after_goods = g.first >= 2 && a.items.iter().any(|it| it.last + 2 == g.first);
+            if g.last < tr.first
+                && g.first >= self.left_bound
+                && g.prep.as_deref() == Some("from")
+                && (tr.frame == Frame::Arrive || after_goods)
             {
                 self.explicit(gi);
             }
