@@ -86,6 +86,10 @@ const NUMBER_WORDS: &[(&str, u64)] = &[
     ("dozen", 12),
 ];
 
+/// [`NUMBER_WORDS`] by word: every word of a sentence is looked up.
+static NUMBER_WORD_VALUES: std::sync::LazyLock<rustc_hash::FxHashMap<&str, u64>> =
+    std::sync::LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
+
 const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["more", "than"], Qualifier::MoreThan),
     (&["in", "excess", "of"], Qualifier::MoreThan),
@@ -129,17 +133,18 @@ pub(super) fn is_count(token: &Token) -> bool {
 /// Parses one number token ("6,000", "4m", "12"); `None` for model numbers ("155mm").
 fn number_value(token: &Token) -> Option<u64> {
     if token.kind == TokenKind::Word {
-        return NUMBER_WORDS
-            .iter()
-            .find(|(w, _)| *w == token.lower)
-            .map(|&(_, v)| v);
+        return NUMBER_WORD_VALUES.get(token.lower.as_str()).copied();
     }
-    let digits: String = token
-        .lower
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-        .collect();
-    let rest = &token.lower[digits.len()..];
+    let lower = token.lower.as_str();
+    let opens_with_digit = lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || (lower.starts_with('.') && lower[1..].starts_with(|c: char| c.is_ascii_digit()));
+    if !opens_with_digit {
+        return None;
+    }
+    let end = lower
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(lower.len());
+    let (digits, rest) = lower.split_at(end);
     let base: f64 = digits.replace(',', "").parse().ok()?;
     let scale = if rest.is_empty() { 1 } else { scale_of(rest)? };
     Some((base * scale as f64).round() as u64)

@@ -115,6 +115,8 @@ impl Classes {
 pub struct WordClasses {
     words: HashMap<String, Classes>,
     phrases: Vec<(Vec<String>, WordClass)>,
+    /// The phrases by their first word, so a sentence is read once, not once per phrase.
+    phrases_by_first: HashMap<String, Vec<usize>>,
 }
 
 /// The surfaces of `word` for a forms column; `None` for an unknown column value.
@@ -180,6 +182,12 @@ impl WordClasses {
                 }
             }
         }
+        for (i, (words, _)) in out.phrases.iter().enumerate() {
+            out.phrases_by_first
+                .entry(words[0].clone())
+                .or_default()
+                .push(i);
+        }
         Ok(out)
     }
 
@@ -189,9 +197,15 @@ impl WordClasses {
             .iter()
             .map(|t| self.words.get(&t.lower).copied().unwrap_or_default())
             .collect();
-        for (words, class) in &self.phrases {
-            for start in 0..tokens.len().saturating_sub(words.len() - 1) {
-                let window = &tokens[start..start + words.len()];
+        for (start, t) in tokens.iter().enumerate() {
+            let Some(phrases) = self.phrases_by_first.get(&t.lower) else {
+                continue;
+            };
+            for &p in phrases {
+                let (words, class) = &self.phrases[p];
+                let Some(window) = tokens.get(start..start + words.len()) else {
+                    continue;
+                };
                 if window.iter().zip(words).all(|(t, w)| &t.lower == w) {
                     for c in &mut out[start..start + words.len()] {
                         c.0 |= class.bit();

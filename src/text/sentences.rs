@@ -136,11 +136,12 @@ fn split_paragraph(text: &str, from: usize, to: usize, out: &mut Vec<Span>) {
     let para = &text[from..to];
     let mut sentence_start = 0;
     let mut i = 0;
-    while let Some(c) = para[i..].chars().next() {
-        if !is_terminal(c) {
-            i += c.len_utf8();
-            continue;
-        }
+    // Jump from one terminal to the next: most characters are none.
+    while let Some(skip) = para[i..].find(is_terminal) {
+        i += skip;
+        let Some(c) = para[i..].chars().next() else {
+            break;
+        };
         // Take the whole run of terminal punctuation and closing quotes.
         let after_c = i + c.len_utf8();
         let end = para[after_c..]
@@ -204,8 +205,9 @@ fn ends_sentence(para: &str, pos: usize, c: char, next: usize) -> bool {
 
 /// True for a short line with no final punctuation: a headline, caption or link text.
 pub fn is_headline_like(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    (1..=20).contains(&words) && !line.ends_with(['.', '!', '?', '"', '”', ':', ';', ','])
+    // The ending first, and words counted only up to the limit: a paragraph is a long line.
+    !line.ends_with(['.', '!', '?', '"', '”', ':', ';', ','])
+        && (1..=20).contains(&line.split_whitespace().take(21).count())
 }
 
 /// The longest sentence handed on, in bytes. Real sentences stay far below (a long one is 400

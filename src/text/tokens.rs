@@ -92,9 +92,15 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 
 fn make(piece: &str, base: usize, start: usize, end: usize, kind: TokenKind) -> Token {
     let raw = &piece[start..end];
+    // Most tokens are plain ASCII: one allocation, and no apostrophe to make plain.
+    let lower = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        raw.to_lowercase().replace('’', "'")
+    };
     Token {
         span: Span::new(base + start, base + end),
-        lower: raw.to_lowercase().replace('’', "'"),
+        lower,
         kind,
         capitalized: raw.chars().next().is_some_and(char::is_uppercase),
     }
