@@ -28,6 +28,18 @@ static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// The key and value of a `Key: value` header line. The colon comes within the first few
+/// characters, so a long line of text (a story on one line) is not run through the regex.
+fn header_line(line: &str) -> Option<regex::Captures<'_>> {
+    let key_end = line.find(':')?;
+    (key_end <= MAX_KEY_BYTES)
+        .then(|| HEADER_LINE.captures(line))
+        .flatten()
+}
+
+/// The longest key with its surrounding space ("  publication date  :").
+const MAX_KEY_BYTES: usize = 40;
+
 /// Reads `Key: value` header lines (or a `---` YAML block) at the very top of `text`.
 /// Stops at the first line that is not a header; blank lines inside the block are allowed.
 /// A headline right above the block ("Canada Sells Wheat\nDate: 1987-03-09") is its title.
@@ -40,7 +52,7 @@ pub fn read_header(text: &str) -> Header {
         return header;
     };
     let headline = first.trim();
-    if !super::is_headline_like(headline) || HEADER_LINE.is_match(headline) {
+    if !super::is_headline_like(headline) || header_line(headline).is_some() {
         return header;
     }
     let mut below = read_header_block(rest);
@@ -93,7 +105,7 @@ fn read_header_block(text: &str) -> Header {
             consumed += line.len();
             continue;
         }
-        let Some(caps) = HEADER_LINE.captures(trimmed) else {
+        let Some(caps) = header_line(trimmed) else {
             if front_matter {
                 consumed += line.len();
                 continue;

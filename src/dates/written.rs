@@ -10,7 +10,8 @@ static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})(?:$|[^0-9])").expect("static regex")
 });
 static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(\d{4})\b")
+    // ASCII word boundaries let the fast engine read non-ASCII text too.
+    Regex::new(r"(?i)(?-u:\b)(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(\d{4})(?-u:\b)")
         .expect("static regex")
 });
 
@@ -35,7 +36,9 @@ pub fn parse_date(s: &str) -> Option<Date> {
 /// Every full written date ("7 November 2023", "Nov. 7, 2023") in `text`, in text order.
 /// Month-and-year phrases without a day ("December 2022") are skipped: they are not full dates.
 pub fn full_written_dates(text: &str) -> impl Iterator<Item = Date> + '_ {
-    WRITTEN_DATE.captures_iter(text).filter_map(|c| {
+    // Find first (the fast engine), then read the groups of each match only.
+    WRITTEN_DATE.find_iter(text).filter_map(|m| {
+        let c = WRITTEN_DATE.captures(m.as_str())?;
         let day: i8 = c.get(1).or_else(|| c.get(3))?.as_str().parse().ok()?;
         Date::new(c[4].parse().ok()?, month_number(&c[2])?, day)
             .ok()
