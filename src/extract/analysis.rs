@@ -416,7 +416,7 @@ fn refine_groups(
         {
             p -= 1;
         }
-        let prev = p.checked_sub(1).map(|i| tokens[i].lower.clone());
+        let prev = p.checked_sub(1).map(|i| tokens[i].lower.to_string());
         g.prev = prev.clone();
         g.prev_at = p.checked_sub(1);
         g.prep = prev

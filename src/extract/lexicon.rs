@@ -111,7 +111,7 @@ impl PhraseIndex {
         accept: impl Fn(&LexEntry<T>, &[Token]) -> bool,
     ) -> Option<(usize, usize)> {
         let first = tokens.get(at)?;
-        let candidates = self.by_first.get(&first.lower)?;
+        let candidates = self.by_first.get(first.lower.as_str())?;
         candidates.iter().copied().find_map(|i| {
             let e = &entries[i];
             let n = e.words.len();

@@ -195,10 +195,15 @@ impl WordClasses {
     pub fn classify(&self, tokens: &[Token]) -> Vec<Classes> {
         let mut out: Vec<Classes> = tokens
             .iter()
-            .map(|t| self.words.get(&t.lower).copied().unwrap_or_default())
+            .map(|t| {
+                self.words
+                    .get(t.lower.as_str())
+                    .copied()
+                    .unwrap_or_default()
+            })
             .collect();
         for (start, t) in tokens.iter().enumerate() {
-            let Some(phrases) = self.phrases_by_first.get(&t.lower) else {
+            let Some(phrases) = self.phrases_by_first.get(t.lower.as_str()) else {
                 continue;
             };
             for &p in phrases {

@@ -1,4 +1,5 @@
 use super::Span;
+use compact_str::CompactString;
 
 /// What a [`Token`] is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,7 +18,7 @@ pub struct Token {
     /// Where the token is in the text.
     pub span: Span,
     /// The token in lower case, with typographic apostrophes made plain.
-    pub lower: String,
+    pub lower: CompactString,
     /// The token's kind.
     pub kind: TokenKind,
     /// True when the token starts with an upper-case letter.
@@ -92,11 +93,14 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 
 fn make(piece: &str, base: usize, start: usize, end: usize, kind: TokenKind) -> Token {
     let raw = &piece[start..end];
-    // Most tokens are plain ASCII: one allocation, and no apostrophe to make plain.
+    // Most tokens are short plain ASCII: kept inline (no allocation), no apostrophe to make
+    // plain.
     let lower = if raw.is_ascii() {
-        raw.to_ascii_lowercase()
+        let mut lower = CompactString::from(raw);
+        lower.make_ascii_lowercase();
+        lower
     } else {
-        raw.to_lowercase().replace('’', "'")
+        CompactString::from(raw.to_lowercase().replace('’', "'"))
     };
     Token {
         span: Span::new(base + start, base + end),
