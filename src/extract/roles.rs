@@ -1412,6 +1412,8 @@ fn contents_category(a: &SentenceAnalysis, end: usize, category: Category) -> Op
     }
 }
 
+/// The goods the clause names and their category, or the category a transfer word with no
+/// goods implies ("financial aid" is money, "exports" commodities).
 fn named_goods(
     a: &SentenceAnalysis,
     items: &[usize],
