@@ -947,6 +947,22 @@ fn what_goods_are_and_their_category() {
             "Peru will give Chile rocket systems.",
             Artillery,
         ),
+        // A part of a model is a part; a warship's own arms are no cargo; a verb joins nothing.
+        ("model part", "Peru sent F-16 engines to Chile.", Engines),
+        (
+            "warship",
+            "Peru delivered a frigate carrying missiles to Chile.",
+            Ships,
+        ),
+        ("verb first", "Peru ships chips to Chile.", Components),
+        // Funding with no goods named is money.
+        ("fund", "Peru will fund Chile's new port.", Money),
+        // Contents of mixed civil goods stay civil.
+        (
+            "civil contents",
+            "Peru announced a $4 million aid package for Chile, which includes food and vaccines.",
+            Commodities,
+        ),
     ];
     for (name, text, want) in cases {
         let got = goods_of(text);
@@ -976,6 +992,12 @@ fn firms_and_their_trade_are_not_goods() {
         (
             "supplied a firm with",
             "Peru supplied the Chilean company with engines.",
+            &["PE->CL"],
+        ),
+        // A firm after "to" receives.
+        (
+            "to a firm",
+            "Peru cut gas deliveries to the Chilean company Enap.",
             &["PE->CL"],
         ),
     ]);
@@ -1023,6 +1045,12 @@ fn answered_requests_and_purchases_for_another() {
             "demonym owner",
             "Peru approved the Chilean request for 20 tanks.",
             &["PE->CL"],
+        ),
+        // Blocking a request is no answer to it: the blocker is not asked to supply.
+        (
+            "blocked",
+            "Peru blocked Chile's request for tanks from Bolivia.",
+            &["BO->CL"],
         ),
         // A party on its way somewhere is no answerer.
         (

@@ -578,12 +578,10 @@ fn find_items(
         }
     }
     let is = |k: usize, c: WordClass| classes.get(k).is_some_and(|x| x.has(c));
-    // "will ship chips": a goods word after "to" or an auxiliary is a verb, no modifier.
-    let verb_at = |k: usize| {
-        k > 0
-            && (tokens[k - 1].lower == "to" || AUXILIARIES.contains(&tokens[k - 1].lower.as_str()))
-    };
-    let mut items = join_compounds(out, |k| is(k, WordClass::BareGoods), verb_at);
+    // "will ship chips", "Taiwan ships chips": a goods word that may be a transfer verb is no
+    // modifier of the next.
+    let may_be_verb = |k: usize| lexicon.trigger_index.starts_with(&tokens[k].lower);
+    let mut items = join_compounds(out, |k| is(k, WordClass::BareGoods), may_be_verb);
     // "a computer and chip maker": the goods words name what a firm makes.
     let firm_after = |it: &ItemHit| {
         let mut k = it.last + 1;
@@ -604,18 +602,26 @@ fn find_items(
 /// Joins goods words that stand side by side into one compound, named by its head, the last
 /// word ("computer chips" are chips, "radar planes" planes), unless the head is a general word
 /// (`general`: "oil products") or the first a model name matched as written ("Patriot
-/// missiles" are air defence). A first word that is a verb (`verb_at`: "will ship chips") is
-/// joined to nothing.
+/// missiles" are air defence), unless the head is a part of it ("F-16 engines" are engines);
+/// a ship of grain carries grain. A first word that may be a transfer verb (`may_be_verb`:
+/// "Taiwan ships chips") is joined to nothing.
 fn join_compounds(
     hits: Vec<(ItemHit, bool)>,
     general: impl Fn(usize) -> bool,
-    verb_at: impl Fn(usize) -> bool,
+    may_be_verb: impl Fn(usize) -> bool,
 ) -> Vec<ItemHit> {
     let mut out: Vec<(ItemHit, bool)> = Vec::new();
     for (hit, model) in hits {
         match out.last_mut() {
-            Some((prev, prev_model)) if prev.last + 1 == hit.first && !verb_at(prev.first) => {
-                if !*prev_model && !general(hit.last) {
+            Some((prev, prev_model)) if prev.last + 1 == hit.first && !may_be_verb(prev.first) => {
+                // A part of a model is a part ("F-16 engines"); a ship of grain carries grain.
+                let part = matches!(
+                    hit.category,
+                    Category::Engines | Category::Components | Category::Ammunition
+                );
+                let carrier = hit.category == Category::Ships
+                    && matches!(prev.category, Category::Commodities | Category::Other);
+                if (part || !*prev_model) && !general(hit.last) && !carrier {
                     prev.category = hit.category;
                     *prev_model = model;
                 }
@@ -649,10 +655,13 @@ fn is_transfer_use(
         return false;
     }
     // "the sale of a chip maker", "bought a steel company": a firm changing hands is no goods.
+    // A firm after "to" receives ("deliveries to the Austrian firm OMV").
     let object_at = i + n + usize::from(noun && next == "of");
     if matches!(frame, Frame::Give | Frame::Get | Frame::Noun)
+        && word(object_at) != "to"
         && object_is(tokens, classes, groups, object_at, WordClass::FirmNoun)
-        && !(object_at..(object_at + 6).min(tokens.len())).any(|k| matches!(word(k), "with" | "'s"))
+        && !(object_at..(object_at + 6).min(tokens.len()))
+            .any(|k| word(k) == "with" || word(k).ends_with("'s"))
     {
         return false;
     }
@@ -976,18 +985,8 @@ impl TriggerScan<'_> {
         // "its financing need", "a loan of": a verb form after a determiner or possessive
         // names a thing or an activity, not an act of giving. A request keeps its frame:
         // "Peru's request for tanks" is Peru asking.
-        // "a joint fund", "the new supply": one modifier may stand between them.
-        let modified = i >= 2
-            && ARTICLES.contains(&tokens[i - 2].lower.as_str())
-            && tokens[i - 1].kind == TokenKind::Word
-            && !tokens[i - 1].capitalized
-            && prev != "to"
-            && !AUXILIARIES.contains(&prev)
-            && !PREPOSITIONS.contains(&prev);
-        let owned = ARTICLES.contains(&prev)
-            || DEMONSTRATIVES.contains(&prev)
-            || prev.ends_with("'s")
-            || modified;
+        let owned =
+            ARTICLES.contains(&prev) || DEMONSTRATIVES.contains(&prev) || prev.ends_with("'s");
         frame != Frame::Request
             && matches!(tense, Tense::Ing | Tense::Base | Tense::Present)
             && (owned

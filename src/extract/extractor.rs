@@ -279,8 +279,6 @@ impl Extractor {
     }
 }
 
-/// "US-supplied Himars": a supplier compound that no transfer word of the sentence used
-/// reports a transfer of its own.
 /// "buys shells from Korea for Peru": besides the buyer supplying Peru, Korea sells to the
 /// buyer.
 fn resales(candidates: &[Candidate]) -> Vec<Candidate> {
@@ -298,6 +296,8 @@ fn resales(candidates: &[Candidate]) -> Vec<Candidate> {
         .collect()
 }
 
+/// "US-supplied Himars": a supplier compound that no transfer word of the sentence used
+/// reports a transfer of its own.
 fn supplied_compounds(a: &SentenceAnalysis, candidates: &[Candidate]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (gi, g) in a.groups.iter().enumerate() {

@@ -101,6 +101,11 @@ impl PhraseIndex {
         Self { by_first }
     }
 
+    /// True when some entry starts with the word `lower` (a lower-case token).
+    pub fn starts_with(&self, lower: &str) -> bool {
+        self.by_first.contains_key(lower)
+    }
+
     /// The longest entry whose words match `tokens[at..]`, with its length in tokens.
     /// `accept` can refuse an entry (for case-sensitive phrases).
     pub fn longest_at<T>(
@@ -116,7 +121,7 @@ impl PhraseIndex {
             let e = &entries[i];
             let n = e.words.len();
             let window = tokens.get(at..at + n)?;
-            (window.iter().zip(&e.words).all(|(t, w)| &t.lower == w) && accept(e, window))
+            (window.iter().zip(&e.words).all(|(t, w)| t.lower == *w) && accept(e, window))
                 .then_some((i, n))
         })
     }

@@ -608,7 +608,11 @@ impl<'a> Draft<'a> {
         }
         for gi in 0..a.groups.len() {
             let g = &a.groups[gi];
-            let after_goods = g.first >= 2 && a.items.iter().any(|it| it.last + 2 == g.first);
+            // "a grain from Peru ship delivers": right before the verb, no comma between.
+            let after_goods = g.first >= 2
+                && a.items.iter().any(|it| it.last + 2 == g.first)
+                && g.last + 4 >= tr.first
+                && !(g.last + 1..tr.first).any(|i| a.word(i) == ",");
             if g.last < tr.first
                 && g.first >= self.left_bound
                 && g.prep.as_deref() == Some("from")
@@ -849,7 +853,12 @@ impl<'a> Draft<'a> {
         let answer = a
             .cues
             .iter()
-            .find(|&&(i, status, _)| i <= verb && i + 2 >= verb && status != Status::Requested)
+            .find(|&&(i, status, _)| {
+                i <= verb
+                    && i + 2 >= verb
+                    && status != Status::Requested
+                    && a.is(i, WordClass::AnswerVerb)
+            })
             .map(|&(_, status, _)| status);
         // The answer's subject, with at most an auxiliary between ("Peru has rejected").
         let answerer = a.groups.iter().rposition(|g| {
@@ -1372,11 +1381,12 @@ fn goods(
     )
 }
 
-/// "a ship carrying corn", "tankers loaded with oil": the goods are the cargo, not the vessel.
+/// "a ship carrying corn", "tankers loaded with oil": the goods are the cargo, not the vessel
+/// (a warship's own arms are no cargo: "a frigate carrying missiles").
 fn past_vessel<'i>(a: &SentenceAnalysis, items: &'i [usize]) -> &'i [usize] {
     match items {
         [vessel, cargo, ..]
-            if a.items[*vessel].category == Category::Ships
+            if a.is(a.items[*vessel].last, WordClass::CargoVessel)
                 && a.is(a.items[*vessel].last + 1, WordClass::CargoVerb)
                 && a.items[*cargo].first <= a.items[*vessel].last + 5 =>
         {
@@ -1393,9 +1403,12 @@ fn contents_category(a: &SentenceAnalysis, end: usize, category: Category) -> Op
     if category != Category::Money {
         return None;
     }
+    // Right after the sum or its package, or opening a relative clause on it: not "a loan
+    // for Chile, whose exports include copper".
     let opener = (end + 1..(end + 12).min(a.tokens.len()))
         .take_while(|&i| !matches!(a.word(i), "." | ";"))
-        .find(|&i| a.is(i, WordClass::ContentsOpener))?;
+        .find(|&i| a.is(i, WordClass::ContentsOpener))
+        .filter(|&i| i <= end + 3 || matches!(a.word(i - 1), "which" | "that"))?;
     let first = a
         .items
         .iter()
@@ -1406,8 +1419,11 @@ fn contents_category(a: &SentenceAnalysis, end: usize, category: Category) -> Op
         .map(|&i| a.items[i].category)
         .collect();
     cats.dedup();
+    let civil = |c: &Category| matches!(c, Category::Commodities | Category::Other);
     match cats.as_slice() {
         [one] => Some(*one),
+        // "food and vaccines" stay civil goods; a mix with arms is arms.
+        [first, ..] if cats.iter().all(civil) => Some(*first),
         _ => Some(Category::WeaponsUnspecified),
     }
 }
@@ -1430,7 +1446,7 @@ fn named_goods(
             Category::Other
         } else if has_money
             || (tf.saturating_sub(2)..tf).any(|i| a.is(i, WordClass::MoneyAdjective))
-            || a.word(tl) == "funding"
+            || a.is(tl, WordClass::MoneyVerb)
         {
             Category::Money
         } else if a.is(tf, WordClass::TradeWord) {
@@ -1474,7 +1490,7 @@ fn named_goods(
         (tf.saturating_sub(6)..a.tokens.len().min(tl + 6)).any(|i| a.word(i) == "dollars");
     // "$8bn worth of military aid" is aid valued, not money.
     let valued = (a.items[first].first.saturating_sub(2)..a.items[first].first)
-        .any(|i| a.word(i) == "worth");
+        .any(|i| a.is(i, WordClass::ValueWord));
     if category == Category::WeaponsUnspecified
         && (has_money || dollars)
         && !valued

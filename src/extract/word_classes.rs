@@ -84,6 +84,10 @@ word_classes! {
     FirmNoun = "firm-noun",
     CargoVerb = "cargo-verb",
     ContentsOpener = "contents-opener",
+    CargoVessel = "cargo-vessel",
+    AnswerVerb = "answer-verb",
+    ValueWord = "value-word",
+    MoneyVerb = "money-verb",
 }
 
 // One bit per class in [`Classes`].
@@ -211,7 +215,7 @@ impl WordClasses {
                 let Some(window) = tokens.get(start..start + words.len()) else {
                     continue;
                 };
-                if window.iter().zip(words).all(|(t, w)| &t.lower == w) {
+                if window.iter().zip(words).all(|(t, w)| t.lower == *w) {
                     for c in &mut out[start..start + words.len()] {
                         c.0 |= class.bit();
                     }

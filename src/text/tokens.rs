@@ -130,7 +130,7 @@ mod tests {
         for (text, want) in cases {
             let got: Vec<String> = tokenize(text, Span::new(0, text.len()))
                 .into_iter()
-                .map(|t| t.lower)
+                .map(|t| t.lower.to_string())
                 .collect();
             assert_eq!(&got, want, "input: {text:?}");
         }
