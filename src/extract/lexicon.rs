@@ -106,6 +106,30 @@ impl PhraseIndex {
         self.by_first.contains_key(lower)
     }
 
+    /// Every entry whose words match `tokens[at..]`, longest first, each with its length in
+    /// tokens.
+    pub fn matches_at<'s, T>(
+        &'s self,
+        entries: &'s [LexEntry<T>],
+        tokens: &'s [Token],
+        at: usize,
+    ) -> impl Iterator<Item = (usize, usize)> + 's {
+        tokens
+            .get(at)
+            .and_then(|first| self.by_first.get(first.lower.as_str()))
+            .into_iter()
+            .flatten()
+            .filter_map(move |&i| {
+                let words = &entries[i].words;
+                let window = tokens.get(at..at + words.len())?;
+                window
+                    .iter()
+                    .zip(words)
+                    .all(|(t, w)| t.lower == *w)
+                    .then_some((i, words.len()))
+            })
+    }
+
     /// The longest entry whose words match `tokens[at..]`, with its length in tokens.
     /// `accept` can refuse an entry (for case-sensitive phrases).
     pub fn longest_at<T>(
@@ -115,15 +139,8 @@ impl PhraseIndex {
         at: usize,
         accept: impl Fn(&LexEntry<T>, &[Token]) -> bool,
     ) -> Option<(usize, usize)> {
-        let first = tokens.get(at)?;
-        let candidates = self.by_first.get(first.lower.as_str())?;
-        candidates.iter().copied().find_map(|i| {
-            let e = &entries[i];
-            let n = e.words.len();
-            let window = tokens.get(at..at + n)?;
-            (window.iter().zip(&e.words).all(|(t, w)| t.lower == *w) && accept(e, window))
-                .then_some((i, n))
-        })
+        self.matches_at(entries, tokens, at)
+            .find(|&(i, n)| accept(&entries[i], &tokens[at..at + n]))
     }
 }
 

@@ -2,7 +2,7 @@
 //! once in `assets/lexicon/word_classes.tsv` in its base form, inflected when loaded, and
 //! looked up per token once per sentence ([`WordClasses::classify`]).
 
-use super::lexicon::LexiconError;
+use super::lexicon::{LexEntry, LexiconError, PhraseIndex};
 use crate::text::morph::{PartOfSpeech, WordForm, inflect};
 use crate::text::{Token, data_rows};
 use rustc_hash::FxHashMap as HashMap;
@@ -118,9 +118,9 @@ impl Classes {
 #[derive(Debug, Clone, Default)]
 pub struct WordClasses {
     words: HashMap<String, Classes>,
-    phrases: Vec<(Vec<String>, WordClass)>,
+    phrases: Vec<LexEntry<WordClass>>,
     /// The phrases by their first word, so a sentence is read once, not once per phrase.
-    phrases_by_first: HashMap<String, Vec<usize>>,
+    phrase_index: PhraseIndex,
 }
 
 /// The surfaces of `word` for a forms column; `None` for an unknown column value.
@@ -180,18 +180,16 @@ impl WordClasses {
             for surface in words {
                 let parts: Vec<String> = surface.split_whitespace().map(str::to_owned).collect();
                 if parts.len() > 1 {
-                    out.phrases.push((parts, class));
+                    out.phrases.push(LexEntry {
+                        words: parts,
+                        value: class,
+                    });
                 } else {
                     out.words.entry(surface).or_default().0 |= class.bit();
                 }
             }
         }
-        for (i, (words, _)) in out.phrases.iter().enumerate() {
-            out.phrases_by_first
-                .entry(words[0].clone())
-                .or_default()
-                .push(i);
-        }
+        out.phrase_index = PhraseIndex::new(&out.phrases);
         Ok(out)
     }
 
@@ -206,19 +204,10 @@ impl WordClasses {
                     .unwrap_or_default()
             })
             .collect();
-        for (start, t) in tokens.iter().enumerate() {
-            let Some(phrases) = self.phrases_by_first.get(t.lower.as_str()) else {
-                continue;
-            };
-            for &p in phrases {
-                let (words, class) = &self.phrases[p];
-                let Some(window) = tokens.get(start..start + words.len()) else {
-                    continue;
-                };
-                if window.iter().zip(words).all(|(t, w)| t.lower == *w) {
-                    for c in &mut out[start..start + words.len()] {
-                        c.0 |= class.bit();
-                    }
+        for start in 0..tokens.len() {
+            for (p, n) in self.phrase_index.matches_at(&self.phrases, tokens, start) {
+                for c in &mut out[start..start + n] {
+                    c.0 |= self.phrases[p].value.bit();
                 }
             }
         }
@@ -235,10 +224,9 @@ impl WordClasses {
         let words: Vec<&str> = text.split_whitespace().collect();
         match words.as_slice() {
             [one] => self.of(one).has(class),
-            many => self
-                .phrases
-                .iter()
-                .any(|(p, c)| *c == class && p.iter().map(String::as_str).eq(many.iter().copied())),
+            many => self.phrases.iter().any(|p| {
+                p.value == class && p.words.iter().map(String::as_str).eq(many.iter().copied())
+            }),
         }
     }
 }
@@ -252,7 +240,7 @@ mod tests {
         let classes = WordClasses::builtin().expect("word classes load");
         for class in WordClass::ALL {
             let listed = classes.words.values().any(|c| c.has(*class))
-                || classes.phrases.iter().any(|(_, c)| c == class);
+                || classes.phrases.iter().any(|p| p.value == *class);
             assert!(listed, "no word listed for {}", class.name());
         }
         assert!(classes.of("said").has(WordClass::SpeechVerb));
