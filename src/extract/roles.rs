@@ -57,6 +57,20 @@ const CLAUSE_END: &[&str] = &[
     "despite",
 ];
 
+/// "Chile's request", "the Chilean request": the group right before a request noun, which
+/// asks when it is a possessive or a demonym and is never an origin of the goods asked for.
+fn before_request(a: &SentenceAnalysis, tr: TriggerHit, gi: usize) -> bool {
+    tr.frame == Frame::Request && a.groups[gi].last + 1 == tr.first
+}
+
+/// The group that owns a request noun: a possessive or demonym right before it.
+fn request_owner(a: &SentenceAnalysis, tr: TriggerHit) -> Option<usize> {
+    (0..a.groups.len()).find(|&gi| {
+        let g = &a.groups[gi];
+        before_request(a, tr, gi) && (g.possessive || g.demonym)
+    })
+}
+
 /// "turned to North Korea": the party turned to is asked to supply.
 fn is_turn(a: &SentenceAnalysis, i: usize) -> bool {
     a.is(i, WordClass::TurnVerb)
@@ -469,9 +483,7 @@ impl<'a> Draft<'a> {
         let money_between = a.money.iter().any(|(t, _)| *t > g.last && *t < tr.first);
         let reach = if money_between { 7 } else { 4 };
         // "Chile's request for tanks", "the Chilean request": the owner asks.
-        let request_owner =
-            tr.frame == Frame::Request && g.last + 1 == tr.first && (g.possessive || g.demonym);
-        request_owner
+        request_owner(a, tr) == Some(gi)
             || tr.frame == Frame::Noun
                 && g.last + reach >= tr.first
                 && (g.possessive || matches!(g.role, GroupRole::Modifier | GroupRole::Supplied))
@@ -728,7 +740,7 @@ impl<'a> Draft<'a> {
             };
             let origin = &a.groups[gi];
             // "the Chilean request for tanks": the request's owner asks; it is no origin.
-            if tr.frame == Frame::Request && origin.last + 1 == tr.first {
+            if before_request(a, tr, gi) {
                 continue;
             }
             let usable = match tr.frame {
@@ -835,18 +847,8 @@ impl<'a> Draft<'a> {
         if tr.frame != Frame::Request || !self.suppliers.is_empty() || to_act {
             return;
         }
-        let Some(owner) = a
-            .groups
-            .iter()
-            .find(|g| (g.possessive || g.demonym) && g.last + 1 == tr.first)
-        else {
-            return;
-        };
-        let mut verb = owner.first;
-        while verb > 0 && ARTICLES.contains(&a.word(verb - 1)) {
-            verb -= 1;
-        }
-        let Some(verb) = verb.checked_sub(1) else {
+        // The word before the owner, past its determiners.
+        let Some(verb) = request_owner(a, tr).and_then(|g| a.groups[g].prev_at) else {
             return;
         };
         // A cue of up to three words ends right before the owner ("turned down").
@@ -895,7 +897,7 @@ impl<'a> Draft<'a> {
             && self.items.iter().any(|&ii| {
                 a.items[ii].origin.is_some_and(|gi| {
                     // The owner of "the Chilean request for tanks" is no origin of the tanks.
-                    a.groups[gi].last + 1 != tr.first
+                    !before_request(a, tr, gi)
                         && a.groups[gi]
                             .codes()
                             .iter()
