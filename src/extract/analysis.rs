@@ -581,7 +581,7 @@ fn find_items(
     // "will ship chips", "Taiwan ships chips": a goods word that may be a transfer verb is no
     // modifier of the next.
     let may_be_verb = |k: usize| lexicon.trigger_index.starts_with(&tokens[k].lower);
-    let mut items = join_compounds(out, |k| is(k, WordClass::BareGoods), may_be_verb);
+    let items = join_compounds(out, |k| is(k, WordClass::BareGoods), may_be_verb);
     // "a computer and chip maker": the goods words name what a firm makes.
     let firm_after = |it: &ItemHit| {
         let mut k = it.last + 1;
@@ -594,9 +594,11 @@ fn find_items(
         is(k, WordClass::FirmNoun)
     };
     let firms: Vec<bool> = items.iter().map(firm_after).collect();
-    let mut keep = firms.into_iter();
-    items.retain(|_| !keep.next().unwrap_or(false));
     items
+        .into_iter()
+        .zip(firms)
+        .filter_map(|(item, firm)| (!firm).then_some(item))
+        .collect()
 }
 
 /// Joins goods words that stand side by side into one compound, named by its head, the last

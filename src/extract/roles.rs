@@ -971,6 +971,9 @@ impl<'a> Draft<'a> {
         let (a, tr) = (self.a, self.tr);
         let has_money = !self.money.is_empty() || self.sum_named;
         let (item, category) = goods(a, &self.items, tr.frame, tr.first, tr.last, has_money);
+        // Of the contents a sum of money is said to include, after the word or its goods.
+        let end = item.map_or(tr.last, |(_, last)| last.max(tr.last));
+        let category = contents_category(a, end, category).unwrap_or(category);
         let quantity = item.and_then(|goods| quantity_of(a, goods, tr));
         let status = status_of(
             a,
@@ -1365,24 +1368,6 @@ fn goods_phrase(a: &SentenceAnalysis, items: &[usize]) -> Vec<usize> {
     phrase
 }
 
-/// The goods' tokens and category: those named, and of the contents a sum of money is said
-/// to include.
-fn goods(
-    a: &SentenceAnalysis,
-    items: &[usize],
-    frame: Frame,
-    tf: usize,
-    tl: usize,
-    has_money: bool,
-) -> (Option<(usize, usize)>, Category) {
-    let (span, category) = named_goods(a, items, frame, tf, tl, has_money);
-    let end = span.map_or(tl, |(_, last)| last.max(tl));
-    (
-        span,
-        contents_category(a, end, category).unwrap_or(category),
-    )
-}
-
 /// "a ship carrying corn", "tankers loaded with oil": the goods are the cargo, not the vessel
 /// (a warship's own arms are no cargo: "a frigate carrying missiles").
 fn past_vessel<'i>(a: &SentenceAnalysis, items: &'i [usize]) -> &'i [usize] {
@@ -1432,7 +1417,7 @@ fn contents_category(a: &SentenceAnalysis, end: usize, category: Category) -> Op
 
 /// The goods the clause names and their category, or the category a transfer word with no
 /// goods implies ("financial aid" is money, "exports" commodities).
-fn named_goods(
+fn goods(
     a: &SentenceAnalysis,
     items: &[usize],
     frame: Frame,
