@@ -1,6 +1,7 @@
 use crate::model::{Qualifier, Quantity};
 use crate::text::{Span, Token, TokenKind};
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// A dollar amount found in a sentence.
@@ -91,8 +92,8 @@ const NUMBER_WORDS: &[(&str, u64)] = &[
 ];
 
 /// [`NUMBER_WORDS`] by word: every word of a sentence is looked up.
-static NUMBER_WORD_VALUES: std::sync::LazyLock<rustc_hash::FxHashMap<&str, u64>> =
-    std::sync::LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
+static NUMBER_WORD_VALUES: LazyLock<FxHashMap<&str, u64>> =
+    LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
 
 const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["more", "than"], Qualifier::MoreThan),
